@@ -1,0 +1,211 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-converter';
+import * as poseDetection from '@tensorflow-models/pose-detection';
+import type { FrameRotationDeg, ImageSize, Pose, PoseModelId } from '../geometry/types';
+import { activateBackend, type BackendInfo } from './backends';
+import { frameSize, frameToTensor } from './frameTensor';
+import { verifiedGraphModelHandler, type ModelFileReader } from './modelArtifacts';
+import { POSE_MODELS, modelFiles, type PoseModelSpec } from './modelRegistry';
+import { segmentationToMask } from './segmentationMask';
+import { toAppPose } from './toAppPose';
+import type {
+  EstimateOptions,
+  EstimatorOptions,
+  LoadProgress,
+  PoseEstimator,
+  PoseFrame,
+} from './types';
+
+/**
+ * MoveNet's own default: below this overall score it reports no person rather than a guess.
+ * BlazePose applies its detector's threshold (0.5) before landmarks run.
+ */
+const MOVENET_MIN_POSE_SCORE = 0.25;
+
+function progressReporter(
+  totalBytes: number,
+  onProgress: ((progress: LoadProgress) => void) | undefined,
+) {
+  // Downloading dominates loading; backend start-up and warm-up get a small share each.
+  const shares = { backend: 0.05, download: 0.85, warmup: 0.1 };
+  return (stage: LoadProgress['stage'], loadedBytes: number, stageFraction: number): void => {
+    if (onProgress === undefined) return;
+    const downloaded = totalBytes === 0 ? 1 : Math.min(1, loadedBytes / totalBytes);
+    const fraction =
+      stage === 'backend'
+        ? shares.backend * stageFraction
+        : stage === 'download'
+          ? shares.backend + shares.download * downloaded
+          : stage === 'warmup'
+            ? shares.backend + shares.download + shares.warmup * stageFraction
+            : 1;
+    onProgress({ stage, fraction, loadedBytes, totalBytes });
+  };
+}
+
+async function createDetector(
+  spec: PoseModelSpec,
+  options: EstimatorOptions,
+  handlerFor: (graph: string) => tf.io.IOHandler,
+): Promise<poseDetection.PoseDetector> {
+  const enableSmoothing = options.enableSmoothing ?? true;
+  if (spec.family === 'movenet') {
+    const [graph] = spec.graphs;
+    if (graph === undefined) throw new Error(`${spec.id}: no graph listed`);
+    return poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
+      modelType:
+        spec.id === 'movenet-thunder'
+          ? poseDetection.movenet.modelType.SINGLEPOSE_THUNDER
+          : poseDetection.movenet.modelType.SINGLEPOSE_LIGHTNING,
+      modelUrl: handlerFor(graph),
+      enableSmoothing,
+      minPoseScore: MOVENET_MIN_POSE_SCORE,
+    });
+  }
+  const [detectorGraph, landmarkGraph] = spec.graphs;
+  if (detectorGraph === undefined || landmarkGraph === undefined) {
+    throw new Error(`${spec.id}: needs a detector and a landmark graph`);
+  }
+  return poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
+    runtime: 'tfjs',
+    modelType: spec.id === 'blazepose-lite' ? 'lite' : 'full',
+    enableSmoothing,
+    enableSegmentation: options.enableSegmentation ?? false,
+    detectorModelUrl: handlerFor(detectorGraph),
+    landmarkModelUrl: handlerFor(landmarkGraph),
+  });
+}
+
+/** The landmark graph inside pose-detection's BlazePose detector (not part of its public API). */
+interface HasLandmarkModel {
+  readonly landmarkModel: {
+    execute(input: tf.Tensor, outputs?: string[]): tf.Tensor | tf.Tensor[];
+  };
+}
+
+function hasLandmarkModel(detector: object): detector is HasLandmarkModel {
+  const candidate = (detector as Partial<HasLandmarkModel>).landmarkModel;
+  return typeof candidate?.execute === 'function';
+}
+
+/**
+ * Runs every graph once so the first real frame does not pay for kernel set-up. A blank frame
+ * runs MoveNet fully, but BlazePose's detector finds nobody in it and would skip the landmark
+ * graph, so that graph is run directly as well.
+ */
+async function warmUp(detector: poseDetection.PoseDetector, spec: PoseModelSpec): Promise<void> {
+  const blank = tf.zeros<tf.Rank.R3>([spec.inputSizePx, spec.inputSizePx, 3], 'int32');
+  try {
+    await detector.estimatePoses(blank, undefined, 0);
+    if (spec.family === 'blazepose' && hasLandmarkModel(detector)) {
+      const input = tf.zeros([1, spec.inputSizePx, spec.inputSizePx, 3]);
+      const outputs = detector.landmarkModel.execute(input);
+      const list = Array.isArray(outputs) ? outputs : [outputs];
+      await Promise.all(list.map((t) => t.data()));
+      tf.dispose([input, ...list]);
+    }
+  } finally {
+    blank.dispose();
+    detector.reset();
+  }
+}
+
+class TfjsPoseEstimator implements PoseEstimator {
+  /** Serialises calls: pose-detection's trackers are not re-entrant. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastRotationDeg: FrameRotationDeg = 0;
+  private lastSize: ImageSize | null = null;
+  private disposed = false;
+
+  constructor(
+    readonly model: PoseModelId,
+    readonly backend: BackendInfo,
+    private readonly detector: poseDetection.PoseDetector,
+  ) {}
+
+  estimate(frame: PoseFrame, timestampMs: number, options?: EstimateOptions): Promise<Pose | null> {
+    const run = this.queue.then(() => this.estimateNow(frame, timestampMs, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async estimateNow(
+    frame: PoseFrame,
+    timestampMs: number,
+    options: EstimateOptions | undefined,
+  ): Promise<Pose | null> {
+    if (this.disposed) throw new Error('The pose estimator was disposed.');
+    const rotationDeg = options?.rotationDeg ?? 0;
+    const imageSize = frameSize(frame);
+    // Tracking state (crop region, filters) is in the previous frame's coordinates.
+    if (
+      rotationDeg !== this.lastRotationDeg ||
+      this.lastSize?.widthPx !== imageSize.widthPx ||
+      this.lastSize.heightPx !== imageSize.heightPx
+    ) {
+      this.detector.reset();
+      this.lastRotationDeg = rotationDeg;
+      this.lastSize = imageSize;
+    }
+    const input = frameToTensor(frame, rotationDeg);
+    let poses: poseDetection.Pose[];
+    try {
+      poses = await this.detector.estimatePoses(input, undefined, timestampMs);
+    } finally {
+      input.dispose();
+    }
+    const [first] = poses;
+    if (first === undefined) return null;
+    const segmentation =
+      first.segmentation === undefined
+        ? undefined
+        : await segmentationToMask(first.segmentation.mask, rotationDeg);
+    return toAppPose(first, {
+      model: this.model,
+      timestampMs,
+      rotationDeg,
+      imageSize,
+      ...(segmentation !== undefined ? { segmentation } : {}),
+    });
+  }
+
+  reset(): void {
+    this.detector.reset();
+    this.lastSize = null;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.detector.dispose();
+  }
+}
+
+/**
+ * Starts a backend, loads and checks the model files, and warms the model up. Runs TF.js in the
+ * calling thread: use it in Node and inside the pose worker, not on a page's main thread.
+ */
+export async function createTfjsPoseEstimator(options: EstimatorOptions): Promise<PoseEstimator> {
+  const spec = POSE_MODELS[options.model];
+  const totalBytes = modelFiles(spec.id).reduce((sum, file) => sum + file.bytes, 0);
+  const report = progressReporter(totalBytes, options.onProgress);
+
+  report('backend', 0, 0);
+  const backend = await activateBackend(options.backend ?? 'auto');
+  report('backend', 0, 1);
+
+  const loadedPerGraph = new Map<string, number>();
+  const reader: ModelFileReader = options.reader;
+  const handlerFor = (graph: string): tf.io.IOHandler =>
+    verifiedGraphModelHandler(graph, reader, (bytes) => {
+      loadedPerGraph.set(graph, bytes);
+      const loaded = [...loadedPerGraph.values()].reduce((a, b) => a + b, 0);
+      report('download', loaded, 0);
+    });
+  const detector = await createDetector(spec, options, handlerFor);
+
+  report('warmup', totalBytes, 0);
+  await warmUp(detector, spec);
+  report('ready', totalBytes, 1);
+  return new TfjsPoseEstimator(spec.id, backend, detector);
+}

@@ -1,0 +1,30 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { modelsPlugin } from './scripts/vite-plugin-models.ts';
+
+/**
+ * Cross-origin isolation lets the wasm backend use threads (SharedArrayBuffer). Both the dev and
+ * the preview server send these headers.
+ */
+const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  plugins: [react(), modelsPlugin()],
+  server: { headers: CROSS_ORIGIN_ISOLATION, port: 5173 },
+  preview: { headers: CROSS_ORIGIN_ISOLATION, port: 4173 },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // The wasm binaries are large; they are fetched once and cached.
+    chunkSizeWarningLimit: 2500,
+  },
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
