@@ -15,7 +15,12 @@ export default defineConfig({
   plugins: [react(), modelsPlugin()],
   server: { headers: CROSS_ORIGIN_ISOLATION, port: 5173 },
   preview: { headers: CROSS_ORIGIN_ISOLATION, port: 4173 },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // TF.js's threaded wasm backend starts its pthreads from `factory.toString()`, so the names
+    // that function uses from its enclosing scope must survive minification unchanged.
+    rolldownOptions: { output: { minify: { mangle: false, compress: false } } },
+  },
   build: {
     target: 'es2022',
     // The wasm binaries are large; they are fetched once and cached.

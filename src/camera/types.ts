@@ -1,0 +1,51 @@
+/** A frame taken from a source, ready to hand to the pose estimator. */
+export interface GrabbedFrame {
+  /** Owned by the receiver: transfer it to the estimator or close it. */
+  readonly bitmap: ImageBitmap;
+  readonly timestampMs: number;
+  /** Size of the bitmap (the source may be scaled down before inference). */
+  readonly widthPx: number;
+  readonly heightPx: number;
+}
+
+export type FrameSourceKind = 'webcam' | 'video-file' | 'demo';
+
+/** Why a source stopped on its own (not because `stop()` was called). */
+export type SourceEndReason = 'track-ended' | 'file-ended' | 'error';
+
+/**
+ * Where frames come from: the webcam, a video file played as if it were the camera, or the
+ * bundled demo. The engine pulls frames at the model's pace; the source's own picture (if it
+ * has one) keeps playing at full rate in `video`.
+ */
+export interface FrameSource {
+  readonly kind: FrameSourceKind;
+  /** The element showing the live picture, or null when the source has none. */
+  readonly video: HTMLVideoElement | null;
+  start(): Promise<void>;
+  /** Grabs the current picture scaled so its long side is at most `maxSidePx`. */
+  grabFrame(maxSidePx: number, nowMs: number): Promise<GrabbedFrame | null>;
+  stop(): void;
+  /** Called once when the source ends by itself, e.g. the camera was unplugged. */
+  onEnded(listener: (reason: SourceEndReason) => void): void;
+}
+
+export type CameraErrorKind =
+  | 'unsupported'
+  | 'insecure-context'
+  | 'permission-denied'
+  | 'no-camera'
+  | 'camera-in-use'
+  | 'unknown';
+
+/** A camera that cannot be opened, with a message a person can act on. */
+export class CameraError extends Error {
+  override readonly name = 'CameraError';
+  constructor(
+    readonly kind: CameraErrorKind,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,133 @@
+import type { FrameSource } from '../camera/types';
+import type { Pose, PoseModelId } from '../geometry/types';
+import type { BackendInfo } from '../pose/backends';
+import type { LoadProgress, PoseEstimator } from '../pose/types';
+import { LivePoseLoop } from './livePoseLoop';
+import { createStore, type Store } from './store';
+import { toUserFacingError, type UserFacingError } from './userFacingError';
+
+export type LivePhase = 'idle' | 'starting' | 'live' | 'error';
+
+export interface LiveState {
+  readonly phase: LivePhase;
+  readonly model: PoseModelId;
+  readonly backend: BackendInfo | null;
+  /** Model download / warm-up progress while starting. */
+  readonly loadProgress: LoadProgress | null;
+  readonly cameraReady: boolean;
+  readonly error: UserFacingError | null;
+  readonly pose: Pose | null;
+  readonly analysedFps: number;
+  readonly latencyMs: number;
+}
+
+export interface LiveDependencies {
+  createEstimator(
+    model: PoseModelId,
+    onProgress: (progress: LoadProgress) => void,
+    onCrash: (error: Error) => void,
+  ): Promise<PoseEstimator>;
+  createSource(video: HTMLVideoElement): FrameSource;
+  readonly now: () => number;
+}
+
+/** Long side of frames sent to the model: see camera/scaledBitmap.ts. */
+const INFERENCE_MAX_SIDE_PX = 640;
+
+/**
+ * Runs the first screen: opens the camera and loads the model at the same time, then streams
+ * poses into `store` until stopped. Everything that can fail ends in `phase: 'error'` with a
+ * message the user can act on.
+ */
+export class LiveCameraController {
+  readonly store: Store<LiveState>;
+  private source: FrameSource | null = null;
+  private estimator: PoseEstimator | null = null;
+  private loop: LivePoseLoop | null = null;
+
+  constructor(
+    private readonly deps: LiveDependencies,
+    model: PoseModelId,
+  ) {
+    this.store = createStore<LiveState>({
+      phase: 'idle',
+      model,
+      backend: null,
+      loadProgress: null,
+      cameraReady: false,
+      error: null,
+      pose: null,
+      analysedFps: 0,
+      latencyMs: 0,
+    });
+  }
+
+  async start(video: HTMLVideoElement, model: PoseModelId): Promise<void> {
+    this.stop();
+    this.store.update((s) => ({
+      ...s,
+      phase: 'starting',
+      model,
+      error: null,
+      pose: null,
+      loadProgress: null,
+      cameraReady: false,
+    }));
+    const source = this.deps.createSource(video);
+    this.source = source;
+    source.onEnded(() =>
+      this.fail(new Error('The camera stopped sending pictures. Was it unplugged?')),
+    );
+    const cameraStarted = source.start().then(() => {
+      this.store.update((s) => ({ ...s, cameraReady: true }));
+    });
+    const estimatorLoaded = this.deps.createEstimator(
+      model,
+      (loadProgress) => this.store.update((s) => ({ ...s, loadProgress })),
+      (error) => this.fail(error),
+    );
+    try {
+      const [, estimator] = await Promise.all([cameraStarted, estimatorLoaded]);
+      if (this.source !== source) {
+        estimator.dispose();
+        return;
+      }
+      this.estimator = estimator;
+      this.loop = new LivePoseLoop(source, estimator, {
+        maxSidePx: INFERENCE_MAX_SIDE_PX,
+        maxInFlight: 2,
+        now: this.deps.now,
+        onResult: (result) =>
+          this.store.update((s) => ({
+            ...s,
+            pose: result.pose,
+            analysedFps: result.analysedFps,
+            latencyMs: result.latencyMs,
+          })),
+        onError: (error) => this.fail(error),
+      });
+      this.store.update((s) => ({ ...s, phase: 'live', backend: estimator.backend }));
+      this.loop.start();
+    } catch (error) {
+      // Whichever half succeeded must not linger (a camera light left on, a worker running).
+      void estimatorLoaded.then((e) => e.dispose()).catch(() => undefined);
+      this.fail(error);
+    }
+  }
+
+  stop(): void {
+    this.loop?.stop();
+    this.loop = null;
+    this.source?.stop();
+    this.source = null;
+    this.estimator?.dispose();
+    this.estimator = null;
+    this.store.update((s) => (s.phase === 'error' ? s : { ...s, phase: 'idle', pose: null }));
+  }
+
+  private fail(error: unknown): void {
+    this.loop?.stop();
+    this.source?.stop();
+    this.store.update((s) => ({ ...s, phase: 'error', error: toUserFacingError(error) }));
+  }
+}

@@ -1,0 +1,53 @@
+import type { FrameRotationDeg, Pose, PoseModelId } from '../../geometry/types';
+import type { BackendInfo, BackendPreference, TensorDiagnostics } from '../backends';
+import type { LoadProgress, PixelFrame } from '../types';
+
+/** Frames cross to the worker as transferable objects, never copied. */
+export type TransferableFrame = ImageBitmap | PixelFrame;
+
+export interface WorkerLoadOptions {
+  readonly model: PoseModelId;
+  readonly backend: BackendPreference;
+  readonly enableSegmentation: boolean;
+  readonly enableSmoothing: boolean;
+  /** Where `models/` is served, e.g. '/models/'. */
+  readonly modelsBaseUrl: string;
+}
+
+export type ToWorker =
+  | { readonly type: 'load'; readonly options: WorkerLoadOptions }
+  | {
+      readonly type: 'estimate';
+      readonly id: number;
+      readonly frame: TransferableFrame;
+      readonly timestampMs: number;
+      readonly rotationDeg: FrameRotationDeg;
+    }
+  | { readonly type: 'reset' }
+  | { readonly type: 'diagnostics'; readonly id: number }
+  | { readonly type: 'dispose' };
+
+export interface SerializedError {
+  readonly name: string;
+  readonly message: string;
+  /** For ModelIntegrityError / ModelLoadError: the file concerned. */
+  readonly fileName?: string;
+}
+
+export type FromWorker =
+  | { readonly type: 'progress'; readonly progress: LoadProgress }
+  | { readonly type: 'loaded'; readonly backend: BackendInfo }
+  | { readonly type: 'load-failed'; readonly error: SerializedError }
+  | {
+      readonly type: 'pose';
+      readonly id: number;
+      readonly pose: Pose | null;
+      /** Time spent in the worker on this frame, pixels to pose. */
+      readonly inferenceMs: number;
+    }
+  | { readonly type: 'estimate-failed'; readonly id: number; readonly error: SerializedError }
+  | {
+      readonly type: 'diagnostics';
+      readonly id: number;
+      readonly tensors: TensorDiagnostics;
+    };

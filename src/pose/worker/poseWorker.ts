@@ -1,0 +1,76 @@
+/// <reference lib="webworker" />
+/**
+ * The pose worker: runs TF.js off the page's main thread so the video and overlay stay smooth
+ * while the model runs at its own rate. One estimator per worker.
+ */
+import { configureWasmPaths, tensorDiagnostics } from '../backends';
+import { createTfjsPoseEstimator } from '../tfjsPoseEstimator';
+import type { PoseEstimator } from '../types';
+import { fetchModelReader } from './fetchModelReader';
+import type { FromWorker, ToWorker } from './messages';
+import { serializeError } from './serializeError';
+import { WASM_FILE_URLS } from './wasmAssets';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+configureWasmPaths(WASM_FILE_URLS);
+
+let estimator: PoseEstimator | null = null;
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'load': {
+      try {
+        const { options } = message;
+        estimator?.dispose();
+        estimator = await createTfjsPoseEstimator({
+          model: options.model,
+          backend: options.backend,
+          enableSegmentation: options.enableSegmentation,
+          enableSmoothing: options.enableSmoothing,
+          reader: fetchModelReader(options.modelsBaseUrl),
+          onProgress: (progress) => post({ type: 'progress', progress }),
+        });
+        post({ type: 'loaded', backend: estimator.backend });
+      } catch (error) {
+        post({ type: 'load-failed', error: serializeError(error) });
+      }
+      return;
+    }
+    case 'estimate': {
+      const { id, frame, timestampMs, rotationDeg } = message;
+      try {
+        if (estimator === null) throw new Error('The pose model is not loaded yet.');
+        const start = performance.now();
+        const pose = await estimator.estimate(frame, timestampMs, { rotationDeg });
+        const inferenceMs = performance.now() - start;
+        const transfer = pose?.segmentation ? [pose.segmentation.data.buffer] : [];
+        post({ type: 'pose', id, pose, inferenceMs }, transfer);
+      } catch (error) {
+        post({ type: 'estimate-failed', id, error: serializeError(error) });
+      } finally {
+        if (frame instanceof ImageBitmap) frame.close();
+      }
+      return;
+    }
+    case 'reset':
+      estimator?.reset();
+      return;
+    case 'diagnostics':
+      post({ type: 'diagnostics', id: message.id, tensors: tensorDiagnostics() });
+      return;
+    case 'dispose':
+      estimator?.dispose();
+      estimator = null;
+      self.close();
+      return;
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  void handle(event.data);
+};

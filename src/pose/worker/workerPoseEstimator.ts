@@ -1,0 +1,181 @@
+import type { FrameRotationDeg, Pose, PoseModelId } from '../../geometry/types';
+import type { BackendInfo, BackendPreference, TensorDiagnostics } from '../backends';
+import type { EstimateOptions, LoadProgress, PixelFrame, PoseEstimator, PoseFrame } from '../types';
+import type { FromWorker, ToWorker, TransferableFrame } from './messages';
+import { PoseWorkerError } from './serializeError';
+
+export interface WorkerEstimatorOptions {
+  readonly model: PoseModelId;
+  /** Default 'auto': wasm, then webgl, then webgpu. */
+  readonly backend?: BackendPreference;
+  readonly enableSegmentation?: boolean;
+  readonly enableSmoothing?: boolean;
+  /** Default '/models/' on the page's origin. */
+  readonly modelsBaseUrl?: string;
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Called once if the worker dies; pending estimates are rejected. */
+  readonly onCrash?: (error: Error) => void;
+  /** For tests: make the worker. Default: the bundled pose worker. */
+  readonly createWorker?: () => Worker;
+}
+
+function defaultWorker(): Worker {
+  return new Worker(new URL('./poseWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'pose-estimator',
+  });
+}
+
+function isPixelFrame(frame: PoseFrame): frame is PixelFrame {
+  return 'channels' in frame && 'data' in frame;
+}
+
+/**
+ * Turns any frame into something that can be transferred (moved, not copied) to the worker.
+ * ImageBitmaps and PixelFrame buffers are handed over: the caller must not use them afterwards.
+ */
+async function toTransferable(frame: PoseFrame): Promise<[TransferableFrame, Transferable[]]> {
+  if (frame instanceof ImageBitmap) return [frame, [frame]];
+  if (isPixelFrame(frame)) return [frame, [frame.data.buffer]];
+  const bitmap = await createImageBitmap(frame);
+  return [bitmap, [bitmap]];
+}
+
+interface Pending {
+  resolve(pose: Pose | null): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The page's PoseEstimator: forwards frames to the pose worker and resolves with its poses.
+ * Also reports how long the worker spent on the last frame, and its tensor count.
+ */
+export class WorkerPoseEstimator implements PoseEstimator {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly pendingDiagnostics = new Map<number, (d: TensorDiagnostics) => void>();
+  private crashed: Error | null = null;
+  private disposed = false;
+  /** Worker-side milliseconds spent on the most recent frame. */
+  lastInferenceMs = 0;
+
+  private constructor(
+    readonly model: PoseModelId,
+    readonly backend: BackendInfo,
+    private readonly worker: Worker,
+    private readonly onCrash: ((error: Error) => void) | undefined,
+  ) {
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      this.fail(new Error(`The pose worker stopped: ${event.message || 'unknown error'}`));
+    };
+  }
+
+  /** Starts a worker, loads the model there, and resolves once it is warmed up. */
+  static create(options: WorkerEstimatorOptions): Promise<WorkerPoseEstimator> {
+    const worker = (options.createWorker ?? defaultWorker)();
+    return new Promise((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const message = event.data;
+        if (message.type === 'progress') options.onProgress?.(message.progress);
+        if (message.type === 'loaded') {
+          resolve(new WorkerPoseEstimator(options.model, message.backend, worker, options.onCrash));
+        }
+        if (message.type === 'load-failed') {
+          worker.terminate();
+          reject(new PoseWorkerError(message.error));
+        }
+      };
+      worker.onerror = (event: ErrorEvent) => {
+        event.preventDefault();
+        worker.terminate();
+        reject(new Error(`The pose worker failed to start: ${event.message || 'unknown error'}`));
+      };
+      const load: ToWorker = {
+        type: 'load',
+        options: {
+          model: options.model,
+          backend: options.backend ?? 'auto',
+          enableSegmentation: options.enableSegmentation ?? false,
+          enableSmoothing: options.enableSmoothing ?? true,
+          modelsBaseUrl: options.modelsBaseUrl ?? '/models/',
+        },
+      };
+      worker.postMessage(load);
+    });
+  }
+
+  async estimate(
+    frame: PoseFrame,
+    timestampMs: number,
+    options?: EstimateOptions,
+  ): Promise<Pose | null> {
+    if (this.crashed !== null) throw this.crashed;
+    if (this.disposed) throw new Error('The pose estimator was disposed.');
+    const [transferable, transfer] = await toTransferable(frame);
+    const id = this.nextId++;
+    const rotationDeg: FrameRotationDeg = options?.rotationDeg ?? 0;
+    const message: ToWorker = {
+      type: 'estimate',
+      id,
+      frame: transferable,
+      timestampMs,
+      rotationDeg,
+    };
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage(message, transfer);
+    });
+  }
+
+  /** What TF.js holds in the worker: flat over a session, or something leaks. */
+  diagnostics(): Promise<TensorDiagnostics> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pendingDiagnostics.set(id, resolve);
+      this.worker.postMessage({ type: 'diagnostics', id } satisfies ToWorker);
+    });
+  }
+
+  reset(): void {
+    if (!this.disposed && this.crashed === null) this.worker.postMessage({ type: 'reset' });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.worker.postMessage({ type: 'dispose' } satisfies ToWorker);
+    // The worker closes itself after freeing TF.js memory; terminate in case it is stuck.
+    setTimeout(() => this.worker.terminate(), 1000);
+    for (const pending of this.pending.values()) {
+      pending.reject(new Error('The pose estimator was disposed.'));
+    }
+    this.pending.clear();
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type === 'pose' || message.type === 'estimate-failed') {
+      const pending = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.type === 'pose') {
+        this.lastInferenceMs = message.inferenceMs;
+        pending?.resolve(message.pose);
+      } else {
+        pending?.reject(new PoseWorkerError(message.error));
+      }
+    } else if (message.type === 'diagnostics') {
+      this.pendingDiagnostics.get(message.id)?.(message.tensors);
+      this.pendingDiagnostics.delete(message.id);
+    }
+  }
+
+  private fail(error: Error): void {
+    if (this.crashed !== null) return;
+    this.crashed = error;
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+    this.worker.terminate();
+    this.onCrash?.(error);
+  }
+}

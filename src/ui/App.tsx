@@ -1,0 +1,5 @@
+import { LiveScreen } from './LiveScreen';
+
+export function App() {
+  return <LiveScreen />;
+}

@@ -1,0 +1,127 @@
+import { useEffect, useMemo, useState } from 'react';
+import { browserDependencies } from '../engine/browserDependencies';
+import { LiveCameraController, type LiveState } from '../engine/liveCameraController';
+import { DEFAULT_MODEL, MODEL_CHOICES } from '../engine/modelChoices';
+import type { PoseModelId } from '../geometry/types';
+import { ProgressBar } from './ProgressBar';
+import { SkeletonOverlay } from './SkeletonOverlay';
+import { useStore } from './useStore';
+
+const STAGE_LABELS: Record<string, string> = {
+  backend: 'Starting the pose engine',
+  download: 'Downloading the pose model',
+  warmup: 'Preparing the pose model',
+  ready: 'Ready',
+};
+
+function backendLabel(state: LiveState): string {
+  const backend = state.backend;
+  if (backend === null) return '—';
+  if (backend.name !== 'wasm') return backend.name;
+  const extras = [backend.simd ? 'SIMD' : null, backend.threads ? 'threads' : null].filter(Boolean);
+  return extras.length > 0 ? `wasm (${extras.join(' + ')})` : 'wasm';
+}
+
+/** The live camera with the skeleton drawn over it; the session screens grow from here. */
+export function LiveScreen() {
+  const controller = useMemo(
+    () => new LiveCameraController(browserDependencies, DEFAULT_MODEL),
+    [],
+  );
+  const state = useStore(controller.store);
+  const [video, setVideo] = useState<HTMLVideoElement | null>(null);
+  const [model, setModel] = useState<PoseModelId>(DEFAULT_MODEL);
+
+  useEffect(() => () => controller.stop(), [controller]);
+
+  const running = state.phase === 'starting' || state.phase === 'live';
+  const start = (): void => {
+    if (video !== null) void controller.start(video, model);
+  };
+  const modelLabel = MODEL_CHOICES.find((m) => m.id === state.model)?.label ?? state.model;
+
+  return (
+    <main className="live">
+      <header className="live-header">
+        <h1>StretchCheck</h1>
+        <p className="tagline">
+          Live form check for hamstring stretches — everything stays on this device.
+        </p>
+      </header>
+
+      <section className="controls" aria-label="Camera controls">
+        <label>
+          Pose model{' '}
+          <select
+            value={model}
+            disabled={running}
+            onChange={(e) => setModel(e.target.value as PoseModelId)}
+          >
+            {MODEL_CHOICES.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {running ? (
+          <button type="button" onClick={() => controller.stop()}>
+            Stop camera
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={start} disabled={video === null}>
+            {state.phase === 'error' ? 'Try again' : 'Start camera'}
+          </button>
+        )}
+      </section>
+
+      {state.phase === 'starting' && state.loadProgress !== null && (
+        <ProgressBar
+          fraction={state.loadProgress.fraction}
+          label={STAGE_LABELS[state.loadProgress.stage] ?? 'Loading'}
+        />
+      )}
+      {state.phase === 'starting' && !state.cameraReady && (
+        <p className="hint">Waiting for the camera — your browser may ask for permission.</p>
+      )}
+
+      {state.error !== null && (
+        <div className="error" role="alert" data-testid="error" data-kind={state.error.kind}>
+          <h2>{state.error.title}</h2>
+          <p>{state.error.message}</p>
+        </div>
+      )}
+
+      <div className="stage">
+        <video ref={setVideo} className="camera" muted playsInline aria-label="Camera picture" />
+        <SkeletonOverlay store={controller.store} video={video} />
+        {state.phase === 'idle' && (
+          <p className="stage-empty">Press “Start camera” and stand side-on, a few steps back.</p>
+        )}
+      </div>
+
+      <dl className="stats" aria-label="Pose engine status" data-testid="stats">
+        <div>
+          <dt>Model</dt>
+          <dd data-testid="stat-model">{modelLabel}</dd>
+        </div>
+        <div>
+          <dt>Backend</dt>
+          <dd data-testid="stat-backend">{backendLabel(state)}</dd>
+        </div>
+        <div>
+          <dt>Analysed frames/s</dt>
+          <dd data-testid="stat-fps">
+            {state.phase === 'live' ? state.analysedFps.toFixed(1) : '—'}
+          </dd>
+        </div>
+        <div>
+          <dt>Person</dt>
+          <dd data-testid="stat-person">
+            {state.phase !== 'live' ? '—' : state.pose === null ? 'not found' : 'found'}
+          </dd>
+        </div>
+      </dl>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('first screen with a fake webcam playing a real clip', () => {
+  test('detects the person and draws the skeleton, showing model, backend and fps', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await page.getByRole('button', { name: 'Start camera' }).click();
+
+    await expect(page.getByTestId('stat-person')).toHaveText('found', { timeout: 60_000 });
+    await expect
+      .poll(async () =>
+        Number(await page.getByTestId('skeleton-overlay').getAttribute('data-keypoints-drawn')),
+      )
+      .toBeGreaterThanOrEqual(10);
+    await expect(page.getByTestId('stat-model')).toContainText('MoveNet Lightning');
+    // Cross-origin isolation gives the wasm backend threads; SIMD is standard in Chromium.
+    await expect(page.getByTestId('stat-backend')).toHaveText('wasm (SIMD + threads)');
+    await expect
+      .poll(async () => Number(await page.getByTestId('stat-fps').textContent()))
+      .toBeGreaterThan(1);
+    await page.screenshot({ path: 'test-results/screens/first-screen-live.png' });
+  });
+});
