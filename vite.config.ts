@@ -23,6 +23,10 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      // bench.html: the browser half of `npm run bench` (timing the models as the app runs them).
+      input: { main: 'index.html', bench: 'bench.html' },
+    },
     // The wasm binaries are large; they are fetched once and cached.
     chunkSizeWarningLimit: 2500,
   },

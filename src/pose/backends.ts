@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// pose-detection imports the webgpu backend itself, so it is always bundled and registered.
+import '@tensorflow/tfjs-backend-webgpu';
 
 export const BACKEND_NAMES = ['wasm', 'webgl', 'webgpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -42,11 +44,10 @@ export function backendOrder(preference: BackendPreference): readonly BackendNam
   return [preference, ...BACKEND_FALLBACK_ORDER.filter((name) => name !== preference)];
 }
 
-/** webgl and webgpu register themselves on import; they load only when tried. */
+/** webgl registers itself on import, which happens only if it is tried. */
 async function registerBackend(name: BackendName): Promise<void> {
   if (tf.findBackendFactory(name) !== null) return;
   if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
-  if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
 }
 
 let wasmPathsSet = false;

@@ -1,5 +1,6 @@
 import type { FrameRotationDeg, Pose, PoseModelId } from '../../geometry/types';
 import type { BackendInfo, BackendPreference, TensorDiagnostics } from '../backends';
+import type { RawModelTiming } from '../rawModelTiming';
 import type { LoadProgress, PixelFrame } from '../types';
 
 /** Frames cross to the worker as transferable objects, never copied. */
@@ -25,6 +26,8 @@ export type ToWorker =
     }
   | { readonly type: 'reset' }
   | { readonly type: 'diagnostics'; readonly id: number }
+  /** Benchmark: time the bare graph of the loaded model in this worker. */
+  | { readonly type: 'time-raw-model'; readonly id: number; readonly frames: number }
   | { readonly type: 'dispose' };
 
 export interface SerializedError {
@@ -50,4 +53,5 @@ export type FromWorker =
       readonly type: 'diagnostics';
       readonly id: number;
       readonly tensors: TensorDiagnostics;
-    };
+    }
+  | { readonly type: 'raw-model-timing'; readonly id: number; readonly timing: RawModelTiming };

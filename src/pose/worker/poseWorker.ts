@@ -4,6 +4,7 @@
  * while the model runs at its own rate. One estimator per worker.
  */
 import { configureWasmPaths, tensorDiagnostics } from '../backends';
+import { timeRawModel } from '../rawModelTiming';
 import { createTfjsPoseEstimator } from '../tfjsPoseEstimator';
 import type { PoseEstimator } from '../types';
 import { fetchModelReader } from './fetchModelReader';
@@ -16,6 +17,7 @@ declare const self: DedicatedWorkerGlobalScope;
 configureWasmPaths(WASM_FILE_URLS);
 
 let estimator: PoseEstimator | null = null;
+let modelsBaseUrl = '/models/';
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -26,6 +28,7 @@ async function handle(message: ToWorker): Promise<void> {
     case 'load': {
       try {
         const { options } = message;
+        modelsBaseUrl = options.modelsBaseUrl;
         estimator?.dispose();
         estimator = await createTfjsPoseEstimator({
           model: options.model,
@@ -63,6 +66,16 @@ async function handle(message: ToWorker): Promise<void> {
     case 'diagnostics':
       post({ type: 'diagnostics', id: message.id, tensors: tensorDiagnostics() });
       return;
+    case 'time-raw-model': {
+      if (estimator === null) return;
+      const timing = await timeRawModel(
+        estimator.model,
+        fetchModelReader(modelsBaseUrl),
+        message.frames,
+      );
+      post({ type: 'raw-model-timing', id: message.id, timing });
+      return;
+    }
     case 'dispose':
       estimator?.dispose();
       estimator = null;

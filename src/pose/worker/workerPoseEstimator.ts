@@ -1,5 +1,6 @@
 import type { FrameRotationDeg, Pose, PoseModelId } from '../../geometry/types';
 import type { BackendInfo, BackendPreference, TensorDiagnostics } from '../backends';
+import type { RawModelTiming } from '../rawModelTiming';
 import type { EstimateOptions, LoadProgress, PixelFrame, PoseEstimator, PoseFrame } from '../types';
 import type { FromWorker, ToWorker, TransferableFrame } from './messages';
 import { PoseWorkerError } from './serializeError';
@@ -54,6 +55,7 @@ export class WorkerPoseEstimator implements PoseEstimator {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly pendingDiagnostics = new Map<number, (d: TensorDiagnostics) => void>();
+  private readonly pendingTimings = new Map<number, (t: RawModelTiming) => void>();
   private crashed: Error | null = null;
   private disposed = false;
   /** Worker-side milliseconds spent on the most recent frame. */
@@ -138,6 +140,15 @@ export class WorkerPoseEstimator implements PoseEstimator {
     });
   }
 
+  /** Benchmark: times the loaded model's bare graph inside the worker. */
+  timeRawModel(frames: number): Promise<RawModelTiming> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pendingTimings.set(id, resolve);
+      this.worker.postMessage({ type: 'time-raw-model', id, frames } satisfies ToWorker);
+    });
+  }
+
   reset(): void {
     if (!this.disposed && this.crashed === null) this.worker.postMessage({ type: 'reset' });
   }
@@ -167,6 +178,9 @@ export class WorkerPoseEstimator implements PoseEstimator {
     } else if (message.type === 'diagnostics') {
       this.pendingDiagnostics.get(message.id)?.(message.tensors);
       this.pendingDiagnostics.delete(message.id);
+    } else if (message.type === 'raw-model-timing') {
+      this.pendingTimings.get(message.id)?.(message.timing);
+      this.pendingTimings.delete(message.id);
     }
   }
 
