@@ -1,0 +1,40 @@
+/**
+ * Geometry: pure measures of a pose (DESIGN.md §3). Entry point `measureFrame`; the free
+ * functions are exported for tests, the eval command and the pose pipeline's rotation choice.
+ */
+export { initialGeometryState, measureFrame, type GeometryState } from './measureFrame';
+export { resolveMeasureOptions, minScoreFor, type MeasureOptions } from './options';
+export * from './measures';
+export * from './units';
+export * from './vectors';
+export { available, unavailable, isAvailable, mapMeasured, scaleConfidence } from './measured';
+export { checkJoint, readJoints, usableJoint, sideJoint, otherSide } from './joints';
+export { facingSide, facingEvidence, type FacingEvidence } from './facing';
+export { nearSide, nearSideEvidence, viewAngle, type NearSideEvidence } from './side';
+export { hipFlexionDeg, legRaiseDeg } from './hip';
+export { kneeAngleDeg, classifyKnee, KNEE_BANDS, KNEE_HYSTERESIS_DEG } from './knee';
+export { ankleFlexionDeg } from './ankle';
+export { trunkInclinationDeg, neckFlexionDeg, trunkLine } from './trunk';
+export {
+  ROUNDED_AT,
+  BACK_ROUNDED_ENTER,
+  BACK_ROUNDED_LEAVE,
+  classifyBack,
+  combineRounding,
+  roundingFromBackContour,
+  roundingFromNeckFlexion,
+  roundingFromTrunkChord,
+  trunkToLegRatio,
+} from './rounding';
+export { measureBackContour, type BackContour } from './backContour';
+export { bodyOrientation, poseQuality, suggestInferenceRotation } from './orientation';
+export { workingLeg } from './workingLeg';
+export { wholeBodyInFrame } from './frameCoverage';
+export {
+  calibratedTrunkRatio,
+  updateTrunkCalibration,
+  CALIBRATION_FRAMES,
+  type TrunkCalibration,
+} from './trunkCalibration';
+export { oneEuroStep, ANGLE_FILTER, type OneEuroConfig, type OneEuroState } from './oneEuro';
+export { emptyLatch, updateLatch, type Latch } from './latch';

@@ -1,0 +1,97 @@
+import type { Pose } from './types';
+import type { KneeState, Measured, Side } from './measures';
+import { available, unavailable } from './measured';
+import { readJoints, sideJoint, type GatedJoint } from './joints';
+import { degrees, type Degrees } from './units';
+import { vectorFromPoints, vectorSignedAngleDeg } from './vectors';
+
+/**
+ * Knee angle hip-knee-ankle, signed by the facing direction (DESIGN.md §3): 180 = straight,
+ * below 180 = bent, above 180 = pushed back past straight (hyperextended).
+ *
+ * Flexion turns the shin backwards from the thigh line. With the left side facing the camera,
+ * backwards is a clockwise turn on screen (see facing.ts), so the signed angle is
+ * 180 - turn; with the right side facing, 180 + turn.
+ *
+ * `facing` null (facing unknown): a bend beyond `UNSIGNED_BEND_DEG` can only be flexion, and a
+ * leg within `UNSIGNED_STRAIGHT_DEG` of straight reads 180 either way; in between the sign decides
+ * between "soft" and "locked", so the measure is unavailable rather than guessed.
+ */
+export function kneeAngleDeg(
+  pose: Pose,
+  side: Side,
+  facing: Side | null,
+  minScore: number,
+): Measured<Degrees> {
+  const joints = readJoints(
+    pose,
+    [sideJoint(side, 'hip'), sideJoint(side, 'knee'), sideJoint(side, 'ankle')],
+    minScore,
+  );
+  if (!joints.usable) return joints.missing;
+  const [hip, knee, ankle] = joints.joints as [GatedJoint, GatedJoint, GatedJoint];
+  const turnDeg = vectorSignedAngleDeg(vectorFromPoints(hip, knee), vectorFromPoints(knee, ankle));
+  if (facing !== null) {
+    return available(degrees(facing === 'left' ? 180 - turnDeg : 180 + turnDeg), joints.minScore);
+  }
+  const bend = Math.abs(turnDeg);
+  if (bend >= UNSIGNED_BEND_DEG) return available(degrees(180 - bend), joints.minScore);
+  if (bend <= UNSIGNED_STRAIGHT_DEG) return available(degrees(180), joints.minScore * 0.5);
+  return unavailable('low-confidence', []);
+}
+
+/** Hyperextension beyond 15° is rare even in genu recurvatum, so a larger bend is flexion. */
+const UNSIGNED_BEND_DEG = 15;
+/** Within this of straight the sign changes nothing a cue would say. */
+const UNSIGNED_STRAIGHT_DEG = 3;
+
+/**
+ * Knee bands, in degrees of the signed knee angle (180 = straight).
+ *
+ * - locked: more than `LOCKED_ABOVE_DEG`. Genu recurvatum is defined clinically as more than 5°
+ *   of hyperextension; pose keypoints scatter by a few degrees on a straight leg (measured on the
+ *   eval set), so the line sits a little further out to keep a straight leg from reading locked.
+ * - straight: from `STRAIGHT_FROM_DEG` to `LOCKED_ABOVE_DEG`: the "straight but not locked" the
+ *   seeds ask for, within keypoint noise of 180.
+ * - soft: from `SOFT_FROM_DEG` to `STRAIGHT_FROM_DEG`: the seeds' "slight bend".
+ * - bent: below `SOFT_FROM_DEG`: more than 20° of flexion, "a bend too deep for this stretch"
+ *   (hamstring length tests such as the active knee extension test treat a 20° lag as tight).
+ */
+export const KNEE_BANDS = {
+  LOCKED_ABOVE_DEG: degrees(186),
+  STRAIGHT_FROM_DEG: degrees(172),
+  SOFT_FROM_DEG: degrees(160),
+} as const;
+
+/**
+ * Hysteresis: a knee keeps its previous state until the angle leaves that state's band by more
+ * than this, so an angle sitting on a band edge does not flicker (DESIGN.md §5). Keypoint jitter
+ * on a held pose is 1-2° frame to frame after the estimator's filter.
+ */
+export const KNEE_HYSTERESIS_DEG = 2;
+
+function band(state: KneeState): readonly [number, number] {
+  switch (state) {
+    case 'locked':
+      return [KNEE_BANDS.LOCKED_ABOVE_DEG, Infinity];
+    case 'straight':
+      return [KNEE_BANDS.STRAIGHT_FROM_DEG, KNEE_BANDS.LOCKED_ABOVE_DEG];
+    case 'soft':
+      return [KNEE_BANDS.SOFT_FROM_DEG, KNEE_BANDS.STRAIGHT_FROM_DEG];
+    case 'bent':
+      return [-Infinity, KNEE_BANDS.SOFT_FROM_DEG];
+  }
+}
+
+export function classifyKnee(kneeAngleDeg: Degrees, previous: KneeState | null = null): KneeState {
+  if (previous !== null) {
+    const [low, high] = band(previous);
+    if (kneeAngleDeg >= low - KNEE_HYSTERESIS_DEG && kneeAngleDeg <= high + KNEE_HYSTERESIS_DEG) {
+      return previous;
+    }
+  }
+  if (kneeAngleDeg > KNEE_BANDS.LOCKED_ABOVE_DEG) return 'locked';
+  if (kneeAngleDeg >= KNEE_BANDS.STRAIGHT_FROM_DEG) return 'straight';
+  if (kneeAngleDeg >= KNEE_BANDS.SOFT_FROM_DEG) return 'soft';
+  return 'bent';
+}

@@ -1,0 +1,169 @@
+import type { FrameRotationDeg, KeypointName, Pose } from './types';
+import type { BodyOrientation, Measured } from './measures';
+import { available, unavailable } from './measured';
+import { SIDES, readJoints, sideJoint, usableJoint, type GatedJoint } from './joints';
+import { trunkLine } from './trunk';
+import { vectorAngleDeg, vectorFromPoints, vectorNormalize, type Vec2 } from './vectors';
+
+/**
+ * Body position relative to gravity, taken as the image's vertical (the camera stands upright).
+ *
+ * - upright: a thigh points down from the hip (within `THIGH_DOWN_MAX_DEG`) with the shin not
+ *   pointing up: standing, including forward folds, hinges and downward dog.
+ * - seated: thighs roughly level or higher, with the trunk above the hips (upright within
+ *   `TRUNK_UPRIGHT_MAX_DEG`), or the trunk folded forward over level thighs (shoulders on the
+ *   same side of the hips as the knees): long-sit, chair sitting, seated folds.
+ * - lying: thighs level or raised and the trunk level but not folded over them: supine strap
+ *   stretch (one leg up), lying flat.
+ */
+
+const DOWN: Vec2 = { x: 0, y: 1 };
+/**
+ * A thigh within 60° of straight down carries weight standing: a deadlift's bottom position
+ * reaches about 50-60°, while sitting on a chair or the floor puts the thigh near 90°.
+ */
+const THIGH_DOWN_MAX_DEG = 60;
+/** Shin pointing up from the knee: a raised leg or a kneel, not a standing leg. */
+const SHIN_UP_MIN_DEG = 120;
+/** Trunk within 55° of vertical above the hips reads as sitting up. */
+const TRUNK_UPRIGHT_MAX_DEG = 55;
+/** A thigh this far from down (past level by 20°) is raised, not resting on the floor. */
+const THIGH_RAISED_MIN_DEG = 110;
+
+const ORIENTATION_JOINTS: readonly KeypointName[] = [
+  'left_shoulder',
+  'right_shoulder',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+];
+
+interface Thigh {
+  readonly hip: GatedJoint;
+  readonly knee: GatedJoint;
+  readonly fromDownDeg: number;
+  readonly shinFromDownDeg: number | null;
+  readonly score: number;
+}
+
+function thighs(pose: Pose, minScore: number): Thigh[] {
+  const found: Thigh[] = [];
+  for (const side of SIDES) {
+    const joints = readJoints(pose, [sideJoint(side, 'hip'), sideJoint(side, 'knee')], minScore);
+    if (!joints.usable) continue;
+    const [hip, knee] = joints.joints as [GatedJoint, GatedJoint];
+    const ankle = usableJoint(pose, sideJoint(side, 'ankle'), minScore);
+    found.push({
+      hip,
+      knee,
+      fromDownDeg: vectorAngleDeg(DOWN, vectorFromPoints(hip, knee)),
+      shinFromDownDeg: ankle ? vectorAngleDeg(DOWN, vectorFromPoints(knee, ankle)) : null,
+      score: joints.minScore,
+    });
+  }
+  return found;
+}
+
+export function bodyOrientation(pose: Pose, minScore: number): Measured<BodyOrientation> {
+  const legs = thighs(pose, minScore);
+  const trunk =
+    'line' in trunkLine(pose, 'left', minScore)
+      ? trunkLine(pose, 'left', minScore)
+      : trunkLine(pose, 'right', minScore);
+  if (legs.length === 0 || !('line' in trunk)) {
+    return unavailable(
+      'low-confidence',
+      ORIENTATION_JOINTS.filter((n) => !usableJoint(pose, n, minScore)),
+    );
+  }
+  const score = Math.min(trunk.confidence, ...legs.map((l) => l.score));
+  const standing = legs.some(
+    (l) =>
+      l.fromDownDeg <= THIGH_DOWN_MAX_DEG &&
+      (l.shinFromDownDeg === null || l.shinFromDownDeg < SHIN_UP_MIN_DEG),
+  );
+  if (standing) return available('upright', score);
+  const { hip, up } = trunk.line;
+  const trunkFromUpDeg = vectorAngleDeg({ x: 0, y: -1 }, up);
+  if (trunkFromUpDeg <= TRUNK_UPRIGHT_MAX_DEG) return available('seated', score);
+  const shoulderSide = Math.sign(up.x);
+  const foldedOverThighs = legs.every(
+    (l) =>
+      l.fromDownDeg < THIGH_RAISED_MIN_DEG &&
+      Math.sign(l.knee.x - hip.x) === shoulderSide &&
+      trunkFromUpDeg < 110,
+  );
+  return available(foldedOverThighs ? 'seated' : 'lying', score);
+}
+
+/** Mean score of the limb and trunk joints: how well the model sees the body as a whole. */
+const QUALITY_JOINTS: readonly KeypointName[] = [
+  'left_shoulder',
+  'right_shoulder',
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+];
+
+export function poseQuality(pose: Pose | null): number {
+  if (pose === null) return 0;
+  let sum = 0;
+  for (const name of QUALITY_JOINTS) {
+    const keypoint = pose.keypoints[name];
+    const score = keypoint?.score ?? 0;
+    sum += Number.isFinite(score) ? score : 0;
+  }
+  return sum / QUALITY_JOINTS.length;
+}
+
+/**
+ * Which way to turn the frame (clockwise, as `EstimateOptions.rotationDeg`) so that a lying body
+ * stands upright for the model, which is trained mostly on upright people (DESIGN.md §3). 0 when
+ * the body already reads upright or seated, or when too little is seen to tell.
+ *
+ * The body's "up" is taken from the legs when they lie together (feet -> hips), else from the
+ * trunk (hips -> shoulders): a raised leg in the strap stretch points anywhere, the trunk along
+ * the floor. Works on a poor raw pose, so it reads joints at half the usual minimum score.
+ * The keypoints passed in must be in the original frame (as the estimator returns them).
+ */
+export function suggestInferenceRotation(pose: Pose, minScore: number): FrameRotationDeg {
+  const lenient = minScore / 2;
+  const trunk =
+    'line' in trunkLine(pose, 'left', lenient)
+      ? trunkLine(pose, 'left', lenient)
+      : trunkLine(pose, 'right', lenient);
+  const trunkUp = 'line' in trunk ? vectorNormalize(trunk.line.up) : undefined;
+  if (trunkUp && vectorAngleDeg({ x: 0, y: -1 }, trunkUp) <= 45) return 0;
+  const legUps: Vec2[] = [];
+  for (const side of SIDES) {
+    const hip = usableJoint(pose, sideJoint(side, 'hip'), lenient);
+    const foot =
+      usableJoint(pose, sideJoint(side, 'ankle'), lenient) ??
+      usableJoint(pose, sideJoint(side, 'knee'), lenient);
+    if (hip && foot) legUps.push(vectorNormalize(vectorFromPoints(foot, hip)));
+  }
+  const [first, second] = legUps;
+  let up: Vec2 | undefined;
+  if (first && second) {
+    up =
+      vectorAngleDeg(first, second) <= 45
+        ? { x: first.x + second.x, y: first.y + second.y }
+        : trunkUp;
+  } else {
+    up = first ?? trunkUp;
+  }
+  if (up === undefined) return 0;
+  const fromUpDeg = vectorAngleDeg({ x: 0, y: -1 }, up);
+  if (fromUpDeg <= 45) return 0;
+  if (fromUpDeg >= 135) return 180;
+  // Turning clockwise by 90 brings the image's left edge to the top.
+  return up.x < 0 ? 90 : 270;
+}
