@@ -4,8 +4,8 @@ import type { LiveDependencies } from './liveCameraController';
 
 /** The real browser wiring: webcam, pose worker, the page clock. */
 export const browserDependencies: LiveDependencies = {
-  createEstimator: (model, onProgress, onCrash) =>
-    WorkerPoseEstimator.create({ model, onProgress, onCrash }),
+  createEstimator: (model, backend, onProgress, onCrash) =>
+    WorkerPoseEstimator.create({ model, backend, onProgress, onCrash }),
   createSource: (video) => new WebcamSource(video),
   now: () => performance.now(),
 };

@@ -1,6 +1,6 @@
 import type { FrameSource } from '../camera/types';
 import type { Pose, PoseModelId } from '../geometry/types';
-import type { BackendInfo } from '../pose/backends';
+import type { BackendInfo, BackendPreference } from '../pose/backends';
 import type { LoadProgress, PoseEstimator } from '../pose/types';
 import { LivePoseLoop } from './livePoseLoop';
 import { createStore, type Store } from './store';
@@ -24,6 +24,7 @@ export interface LiveState {
 export interface LiveDependencies {
   createEstimator(
     model: PoseModelId,
+    backend: BackendPreference,
     onProgress: (progress: LoadProgress) => void,
     onCrash: (error: Error) => void,
   ): Promise<PoseEstimator>;
@@ -62,7 +63,11 @@ export class LiveCameraController {
     });
   }
 
-  async start(video: HTMLVideoElement, model: PoseModelId): Promise<void> {
+  async start(
+    video: HTMLVideoElement,
+    model: PoseModelId,
+    backend: BackendPreference = 'auto',
+  ): Promise<void> {
     this.stop();
     this.store.update((s) => ({
       ...s,
@@ -83,6 +88,7 @@ export class LiveCameraController {
     });
     const estimatorLoaded = this.deps.createEstimator(
       model,
+      backend,
       (loadProgress) => this.store.update((s) => ({ ...s, loadProgress })),
       (error) => this.fail(error),
     );

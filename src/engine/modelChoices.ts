@@ -1,4 +1,5 @@
 import { POSE_MODEL_IDS, type PoseModelId } from '../geometry/types';
+import type { BackendPreference } from '../pose/backends';
 import { POSE_MODELS } from '../pose/modelRegistry';
 
 export interface ModelChoice {
@@ -13,3 +14,15 @@ export const MODEL_CHOICES: readonly ModelChoice[] = POSE_MODEL_IDS.map((id) => 
 }));
 
 export const DEFAULT_MODEL: PoseModelId = 'movenet-lightning';
+
+export interface BackendChoice {
+  readonly id: BackendPreference;
+  readonly label: string;
+}
+
+export const BACKEND_CHOICES: readonly BackendChoice[] = [
+  { id: 'auto', label: 'Automatic (wasm first)' },
+  { id: 'wasm', label: 'WebAssembly (CPU)' },
+  { id: 'webgl', label: 'WebGL (GPU)' },
+  { id: 'webgpu', label: 'WebGPU (GPU)' },
+];

@@ -16,6 +16,8 @@ export const BACKEND_FALLBACK_ORDER: readonly BackendName[] = ['wasm', 'webgl', 
 
 export interface BackendInfo {
   readonly name: BackendName;
+  /** Backends tried before this one that failed to start, with why. */
+  readonly failedAttempts: readonly BackendAttempt[];
   /** wasm only: SIMD instructions available. */
   readonly simd: boolean | null;
   /** wasm only: threads available (needs a cross-origin isolated page). */
@@ -78,7 +80,7 @@ export async function activateBackend(preference: BackendPreference): Promise<Ba
       if (await tf.setBackend(name)) {
         await tf.ready();
         const features = name === 'wasm' ? await wasmFeatures() : { simd: null, threads: null };
-        return { name, ...features };
+        return { name, failedAttempts: attempts, ...features };
       }
       attempts.push({ name, error: 'could not start' });
     } catch (error) {

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browserDependencies } from '../engine/browserDependencies';
 import { LiveCameraController, type LiveState } from '../engine/liveCameraController';
-import { DEFAULT_MODEL, MODEL_CHOICES } from '../engine/modelChoices';
+import { BACKEND_CHOICES, DEFAULT_MODEL, MODEL_CHOICES } from '../engine/modelChoices';
+import type { BackendPreference } from '../pose/backends';
 import type { PoseModelId } from '../geometry/types';
 import { ProgressBar } from './ProgressBar';
 import { SkeletonOverlay } from './SkeletonOverlay';
@@ -31,12 +32,13 @@ export function LiveScreen() {
   const state = useStore(controller.store);
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const [model, setModel] = useState<PoseModelId>(DEFAULT_MODEL);
+  const [backend, setBackend] = useState<BackendPreference>('auto');
 
   useEffect(() => () => controller.stop(), [controller]);
 
   const running = state.phase === 'starting' || state.phase === 'live';
   const start = (): void => {
-    if (video !== null) void controller.start(video, model);
+    if (video !== null) void controller.start(video, model, backend);
   };
   const modelLabel = MODEL_CHOICES.find((m) => m.id === state.model)?.label ?? state.model;
 
@@ -64,6 +66,20 @@ export function LiveScreen() {
             ))}
           </select>
         </label>
+        <label>
+          Run on{' '}
+          <select
+            value={backend}
+            disabled={running}
+            onChange={(e) => setBackend(e.target.value as BackendPreference)}
+          >
+            {BACKEND_CHOICES.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        </label>
         {running ? (
           <button type="button" onClick={() => controller.stop()}>
             Stop camera
@@ -83,6 +99,15 @@ export function LiveScreen() {
       )}
       {state.phase === 'starting' && !state.cameraReady && (
         <p className="hint">Waiting for the camera — your browser may ask for permission.</p>
+      )}
+
+      {state.backend !== null && state.backend.failedAttempts.length > 0 && (
+        <p className="hint" role="status" data-testid="backend-fallback">
+          {state.backend.failedAttempts
+            .map((a) => `${a.name} could not start (${a.error})`)
+            .join('; ')}
+          ; running on {state.backend.name} instead.
+        </p>
       )}
 
       {state.error !== null && (
