@@ -1,0 +1,33 @@
+import type { BodyMeasures } from '../geometry/measures';
+import type { SymptomAnswer } from './events';
+
+/** What the user can tell the session (buttons, keys, voice). */
+export type UserCommand =
+  | { readonly command: 'start' }
+  | { readonly command: 'pause' }
+  | { readonly command: 'resume' }
+  /** End the current stretch at once; the session ends after the symptom check. */
+  | { readonly command: 'stop' }
+  /** Move on to the next stretch (or past the symptom check without answering). */
+  | { readonly command: 'skip' }
+  | { readonly command: 'answer-symptoms'; readonly answer: SymptomAnswer }
+  /** Accept the nerve glide offered after symptoms. */
+  | { readonly command: 'start-nerve-glide' };
+
+/** Time passing without a frame (camera stalled): countdowns and rests still run. */
+export interface TimeTick {
+  readonly tick: true;
+}
+
+export const TIME_TICK: TimeTick = Object.freeze({ tick: true });
+
+/** One input to `transition`: a frame's measures, a user command, or a tick of time. */
+export type SessionInput = BodyMeasures | UserCommand | TimeTick;
+
+export function isUserCommand(input: SessionInput): input is UserCommand {
+  return 'command' in input;
+}
+
+export function isTimeTick(input: SessionInput): input is TimeTick {
+  return 'tick' in input;
+}

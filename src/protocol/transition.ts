@@ -1,0 +1,213 @@
+import type { ProtocolEvent, SessionPhase, SymptomAnswer } from './events';
+import { NO_EVENTS } from './events';
+import { advanceActivePhase } from './framePhases';
+import { resumeHoldTimer } from './holdTimer';
+import type { Step } from './phaseFlow';
+import {
+  afterSymptomCheck,
+  changePhase,
+  closeRep,
+  endSession,
+  endStretch,
+  enterSetup,
+  startStretch,
+  andThen,
+  withEvents,
+} from './phaseFlow';
+import type { SessionInput, UserCommand } from './commands';
+import { isTimeTick, isUserCommand } from './commands';
+import type { SessionState } from './sessionState';
+import { currentStretch } from './sessionState';
+
+/**
+ * The session machine: pure, like an XState transition. It returns the next state and the events
+ * the step implies (phase changes, countdown ticks, reps, faults, symptom answers) and executes
+ * nothing: the engine speaks, beeps and saves from the events. `nowMs` is the only clock.
+ */
+export function transition(
+  state: SessionState,
+  input: SessionInput,
+  nowMs: number,
+): readonly [SessionState, readonly ProtocolEvent[]] {
+  if (isUserCommand(input)) return applyCommand(state, input, nowMs);
+  if (state.paused !== null) return [state, NO_EVENTS];
+  return advanceActivePhase(state, isTimeTick(input) ? null : input, nowMs);
+}
+
+/** Phases the user can pause, stop or skip in (a rep or its setup is under way). */
+const ACTIVE_PHASES: ReadonlySet<SessionPhase> = new Set([
+  'setup',
+  'countdown',
+  'hold',
+  'glide',
+  'rest',
+]);
+
+function applyCommand(state: SessionState, command: UserCommand, nowMs: number): Step {
+  const active = ACTIVE_PHASES.has(state.phase);
+  switch (command.command) {
+    case 'start':
+      if (state.phase !== 'idle') break;
+      return withEvents(startStretch(state, 0, nowMs), [
+        {
+          type: 'session-started',
+          atMs: nowMs,
+          stretchIds: state.routine.map((stretch) => stretch.id),
+        },
+      ]);
+    case 'pause':
+      if (!active || state.paused !== null) break;
+      return [
+        { ...state, paused: { sinceMs: nowMs } },
+        [{ type: 'paused', atMs: nowMs, phase: state.phase }],
+      ];
+    case 'resume':
+      if (state.paused === null) break;
+      return resume(state, nowMs);
+    case 'stop':
+      return stop(state, nowMs);
+    case 'skip':
+      return skip(state, nowMs);
+    case 'answer-symptoms':
+      if (state.phase !== 'symptom-check') break;
+      return answerSymptoms(state, command.answer, nowMs);
+    case 'start-nerve-glide':
+      if (state.phase !== 'symptom-advice' || !nerveGlideOffered(state)) break;
+      return startNerveGlide(state, nowMs);
+  }
+  return [
+    state,
+    [{ type: 'command-ignored', atMs: nowMs, command: command.command, phase: state.phase }],
+  ];
+}
+
+function resume(state: SessionState, nowMs: number): Step {
+  const pausedMs = nowMs - (state.paused?.sinceMs ?? nowMs);
+  const resumed: SessionState = { ...state, paused: null };
+  const event: ProtocolEvent = { type: 'resumed', atMs: nowMs, pausedMs };
+  switch (state.phase) {
+    case 'hold':
+      return [
+        {
+          ...resumed,
+          hold: resumeHoldTimer(state.hold, pausedMs),
+          repPausedMs: state.repPausedMs + pausedMs,
+        },
+        [event],
+      ];
+    case 'glide':
+      return [
+        {
+          ...resumed,
+          repPausedMs: state.repPausedMs + pausedMs,
+          glide: { ...state.glide, stillSinceMs: nowMs, endEnteredMs: nowMs },
+        },
+        [event],
+      ];
+    case 'rest':
+      return [{ ...resumed, restEndsMs: state.restEndsMs + pausedMs }, [event]];
+    default:
+      // A countdown or setup interrupted by a pause starts over: the user may have moved.
+      return withEvents(enterSetup(resumed, nowMs), [event]);
+  }
+}
+
+function stop(state: SessionState, nowMs: number): Step {
+  const stopped: ProtocolEvent = { type: 'stopped', atMs: nowMs, phase: state.phase };
+  const stretchId = currentStretch(state)?.id ?? '';
+  switch (state.phase) {
+    case 'symptom-check':
+      return withEvents(endSession(state, state.endAfterSymptomCheck ?? 'stopped', nowMs), [
+        stopped,
+        { type: 'symptom-check-skipped', atMs: nowMs, stretchId },
+      ]);
+    case 'symptom-advice':
+      return withEvents(endSession(state, 'symptoms', nowMs), [stopped]);
+    case 'idle':
+    case 'done':
+      return [
+        state,
+        [{ type: 'command-ignored', atMs: nowMs, command: 'stop', phase: state.phase }],
+      ];
+    default: {
+      const ending: SessionState = { ...state, paused: null, endAfterSymptomCheck: 'stopped' };
+      return withEvents(
+        andThen(closeRep(ending, nowMs, false), (closed) => endStretch(closed, 'stopped', nowMs)),
+        [stopped],
+      );
+    }
+  }
+}
+
+function skip(state: SessionState, nowMs: number): Step {
+  const skipped: ProtocolEvent = { type: 'skipped', atMs: nowMs, phase: state.phase };
+  const stretchId = currentStretch(state)?.id ?? '';
+  switch (state.phase) {
+    case 'symptom-check':
+      return withEvents(afterSymptomCheck(state, nowMs), [
+        skipped,
+        { type: 'symptom-check-skipped', atMs: nowMs, stretchId },
+      ]);
+    case 'symptom-advice':
+      // Declining the offered glide: the advice was to stop stretching for today.
+      return withEvents(endSession(state, 'symptoms', nowMs), [skipped]);
+    case 'idle':
+    case 'done':
+      return [
+        state,
+        [{ type: 'command-ignored', atMs: nowMs, command: 'skip', phase: state.phase }],
+      ];
+    default: {
+      const skipping: SessionState = { ...state, paused: null };
+      return withEvents(
+        andThen(closeRep(skipping, nowMs, false), (closed) => endStretch(closed, 'skipped', nowMs)),
+        [skipped],
+      );
+    }
+  }
+}
+
+function answerSymptoms(state: SessionState, answer: SymptomAnswer, nowMs: number): Step {
+  const stretchId = currentStretch(state)?.id ?? '';
+  const anySymptom = answer.tingling || answer.numbness || answer.sharpPain;
+  const answered: ProtocolEvent = {
+    type: 'symptom-answered',
+    atMs: nowMs,
+    stretchId,
+    answer,
+    anySymptom,
+  };
+  if (!anySymptom) return withEvents(afterSymptomCheck(state, nowMs), [answered]);
+  const [advising, events] = changePhase(state, 'symptom-advice', nowMs);
+  return [
+    advising,
+    [
+      answered,
+      ...events,
+      {
+        type: 'symptom-advice',
+        atMs: nowMs,
+        stretchId,
+        nerveGlideOffered: nerveGlideOffered(state),
+      },
+    ],
+  ];
+}
+
+/** The glide is offered unless it is the stretch that brought the symptoms on. */
+export function nerveGlideOffered(state: SessionState): boolean {
+  const glide = state.options.nerveGlide;
+  return glide !== null && currentStretch(state)?.id !== glide.id;
+}
+
+/** The offered glide replaces the rest of the routine: the advice was to stop stretching. */
+function startNerveGlide(state: SessionState, nowMs: number): Step {
+  const glide = state.options.nerveGlide;
+  if (glide === null) return [state, NO_EVENTS];
+  const routine = [...state.routine.slice(0, state.stretchIndex + 1), glide];
+  return startStretch(
+    { ...state, routine, endAfterSymptomCheck: null },
+    state.stretchIndex + 1,
+    nowMs,
+  );
+}

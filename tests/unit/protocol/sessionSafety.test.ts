@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionState } from '../../../src/protocol';
+import { initialSessionState, stretchById } from '../../../src/protocol';
+import { bodyMeasures } from './measuresBuilder';
+import { ofType, runUntil, send } from './sessionDriver';
+
+const standing = stretchById('standing-hamstring');
+const longSit = stretchById('seated-long-sit');
+const glide = stretchById('sciatic-nerve-glide');
+const NO = { tingling: false, numbness: false, sharpPain: false };
+const TINGLING = { tingling: true, numbness: false, sharpPain: false };
+
+function user(t: number, state: SessionState) {
+  return bodyMeasures(
+    {
+      orientation: 'upright',
+      workingLeg: state.pass === 1 ? 'right' : 'left',
+      hipFlexionDeg: 70,
+      kneeAngleDeg: 176,
+    },
+    t,
+  );
+}
+
+/** A session over `routine`, run until 10 s into its first hold. */
+function midHold(routine = [standing, longSit]) {
+  const begun = send(initialSessionState(routine), { command: 'start' }, 0).state;
+  const toHold = runUntil(begun, 0, (s) => s.phase === 'hold', user);
+  return runUntil(toHold.state, toHold.atMs, (s) => s.hold.heldMs >= 10_000, user);
+}
+
+describe('the session machine: safety', () => {
+  it('stops the stretch at once, records the partial rep, then asks the symptom check', () => {
+    const run = midHold();
+    const stopped = send(run.state, { command: 'stop' }, run.atMs);
+    expect(stopped.events.map((e) => e.type)).toEqual([
+      'stopped',
+      'rep-ended',
+      'stretch-ended',
+      'phase-changed',
+      'symptom-check',
+    ]);
+    const rep = ofType(stopped.events, 'rep-ended')[0];
+    expect(rep?.completed).toBe(false);
+    expect(rep?.heldInFormMs).toBeCloseTo(10_000, -2);
+    expect(ofType(stopped.events, 'stretch-ended')[0]?.reason).toBe('stopped');
+    expect(stopped.state.phase).toBe('symptom-check');
+
+    // After the answer the session ends: stop means stop, not "next stretch".
+    const answered = send(stopped.state, { command: 'answer-symptoms', answer: NO }, run.atMs + 1);
+    expect(ofType(answered.events, 'session-ended')[0]?.reason).toBe('stopped');
+  });
+
+  it('stops at once even while paused', () => {
+    const run = midHold();
+    const paused = send(run.state, { command: 'pause' }, run.atMs);
+    const stopped = send(paused.state, { command: 'stop' }, run.atMs + 5_000);
+    expect(stopped.state.paused).toBeNull();
+    expect(stopped.state.phase).toBe('symptom-check');
+  });
+
+  it('ends the session right away when stopped before any rep of the stretch', () => {
+    const begun = send(initialSessionState([standing]), { command: 'start' }, 0).state;
+    const stopped = send(begun, { command: 'stop' }, 100);
+    expect(stopped.events.map((e) => e.type)).toEqual([
+      'stopped',
+      'stretch-ended',
+      'phase-changed',
+      'session-ended',
+    ]);
+  });
+
+  it('skips to the next stretch after the symptom check', () => {
+    const run = midHold();
+    const skipped = send(run.state, { command: 'skip' }, run.atMs);
+    expect(ofType(skipped.events, 'stretch-ended')[0]?.reason).toBe('skipped');
+    const answered = send(skipped.state, { command: 'answer-symptoms', answer: NO }, run.atMs);
+    expect(ofType(answered.events, 'stretch-started')[0]?.stretchId).toBe('seated-long-sit');
+  });
+
+  it('advises stopping and offers the nerve glide when the user reports tingling', () => {
+    const run = midHold();
+    const stopped = send(run.state, { command: 'skip' }, run.atMs);
+    const answered = send(
+      stopped.state,
+      { command: 'answer-symptoms', answer: TINGLING },
+      run.atMs,
+    );
+    expect(ofType(answered.events, 'symptom-answered')[0]).toMatchObject({
+      stretchId: 'standing-hamstring',
+      answer: TINGLING,
+      anySymptom: true,
+    });
+    expect(ofType(answered.events, 'symptom-advice')[0]?.nerveGlideOffered).toBe(true);
+    expect(answered.state.phase).toBe('symptom-advice');
+
+    // Accepting the glide replaces the rest of the routine with it.
+    const glideRun = send(answered.state, { command: 'start-nerve-glide' }, run.atMs + 1);
+    expect(ofType(glideRun.events, 'stretch-started')[0]?.stretchId).toBe('sciatic-nerve-glide');
+    expect(glideRun.state.routine.map((s) => s.id)).toEqual([
+      'standing-hamstring',
+      'sciatic-nerve-glide',
+    ]);
+  });
+
+  it('ends the session with reason symptoms when the offered glide is declined', () => {
+    const run = midHold();
+    const skipped = send(run.state, { command: 'skip' }, run.atMs);
+    const answered = send(
+      skipped.state,
+      { command: 'answer-symptoms', answer: TINGLING },
+      run.atMs,
+    );
+    const declined = send(answered.state, { command: 'stop' }, run.atMs + 1);
+    expect(ofType(declined.events, 'session-ended')[0]?.reason).toBe('symptoms');
+  });
+
+  it('does not offer the nerve glide when the glide itself brought the symptoms on', () => {
+    const begun = send(initialSessionState([glide]), { command: 'start' }, 0).state;
+    const inSet = runUntil(
+      begun,
+      0,
+      (s) => s.phase === 'glide',
+      (t) => bodyMeasures({ orientation: 'seated', trunkInclinationDeg: 5 }, t),
+    );
+    const skipped = send(inSet.state, { command: 'skip' }, inSet.atMs);
+    const answered = send(
+      skipped.state,
+      { command: 'answer-symptoms', answer: TINGLING },
+      inSet.atMs,
+    );
+    expect(ofType(answered.events, 'symptom-advice')[0]?.nerveGlideOffered).toBe(false);
+    expect(send(answered.state, { command: 'start-nerve-glide' }, inSet.atMs).events[0]?.type).toBe(
+      'command-ignored',
+    );
+  });
+
+  it('reminds to warm up once, before the first static hold, not before a glide', () => {
+    const glideFirst = send(
+      initialSessionState([glide, standing, longSit]),
+      { command: 'start' },
+      0,
+    );
+    expect(ofType(glideFirst.events, 'warm-up-reminder')).toEqual([]);
+    const standingFirst = send(initialSessionState([standing]), { command: 'start' }, 0);
+    const types = standingFirst.events.map((e) => e.type);
+    expect(types.indexOf('warm-up-reminder')).toBeGreaterThan(types.indexOf('stretch-started'));
+    expect(ofType(standingFirst.events, 'warm-up-reminder')).toHaveLength(1);
+  });
+
+  it('closes every running fault when a rep is stopped, so the recorder sees its duration', () => {
+    const run = midHold();
+    const rounded = runUntil(
+      run.state,
+      run.atMs,
+      (s) => s.hold.breakStartMs !== null,
+      (t) => bodyMeasures({ orientation: 'upright', hipFlexionDeg: 70, roundingIndex: 1.5 }, t),
+    );
+    const stopped = send(rounded.state, { command: 'stop' }, rounded.atMs + 500);
+    expect(ofType(stopped.events, 'fault-ended')).toEqual([
+      expect.objectContaining({ fault: 'back-rounded', durationMs: expect.any(Number) as number }),
+    ]);
+  });
+});
