@@ -19,6 +19,8 @@ export interface LiveState {
   readonly pose: Pose | null;
   readonly analysedFps: number;
   readonly latencyMs: number;
+  /** Tensors held by the model's TF.js instance, sampled every few seconds. */
+  readonly tensorCount: number | null;
 }
 
 export interface LiveDependencies {
@@ -31,6 +33,9 @@ export interface LiveDependencies {
   createSource(video: HTMLVideoElement): FrameSource;
   readonly now: () => number;
 }
+
+/** How often to ask the worker for its tensor count (cheap, but not per frame). */
+const DIAGNOSTICS_INTERVAL_MS = 2000;
 
 /** Long side of frames sent to the model: see camera/scaledBitmap.ts. */
 const INFERENCE_MAX_SIDE_PX = 640;
@@ -45,6 +50,7 @@ export class LiveCameraController {
   private source: FrameSource | null = null;
   private estimator: PoseEstimator | null = null;
   private loop: LivePoseLoop | null = null;
+  private diagnosticsTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly deps: LiveDependencies,
@@ -60,6 +66,7 @@ export class LiveCameraController {
       pose: null,
       analysedFps: 0,
       latencyMs: 0,
+      tensorCount: null,
     });
   }
 
@@ -114,6 +121,11 @@ export class LiveCameraController {
       });
       this.store.update((s) => ({ ...s, phase: 'live', backend: estimator.backend }));
       this.loop.start();
+      this.diagnosticsTimer = setInterval(() => {
+        void estimator
+          .diagnostics()
+          .then(({ numTensors }) => this.store.update((s) => ({ ...s, tensorCount: numTensors })));
+      }, DIAGNOSTICS_INTERVAL_MS);
     } catch (error) {
       // Whichever half succeeded must not linger (a camera light left on, a worker running).
       void estimatorLoaded.then((e) => e.dispose()).catch(() => undefined);
@@ -122,6 +134,8 @@ export class LiveCameraController {
   }
 
   stop(): void {
+    if (this.diagnosticsTimer !== null) clearInterval(this.diagnosticsTimer);
+    this.diagnosticsTimer = null;
     this.loop?.stop();
     this.loop = null;
     this.source?.stop();
@@ -132,6 +146,8 @@ export class LiveCameraController {
   }
 
   private fail(error: unknown): void {
+    if (this.diagnosticsTimer !== null) clearInterval(this.diagnosticsTimer);
+    this.diagnosticsTimer = null;
     this.loop?.stop();
     this.source?.stop();
     this.store.update((s) => ({ ...s, phase: 'error', error: toUserFacingError(error) }));

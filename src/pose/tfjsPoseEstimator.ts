@@ -2,7 +2,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-converter';
 import * as poseDetection from '@tensorflow-models/pose-detection';
 import type { FrameRotationDeg, ImageSize, Pose, PoseModelId } from '../geometry/types';
-import { activateBackend, type BackendInfo } from './backends';
+import {
+  activateBackend,
+  tensorDiagnostics,
+  type BackendInfo,
+  type TensorDiagnostics,
+} from './backends';
 import { frameSize, frameToTensor } from './frameTensor';
 import { verifiedGraphModelHandler, type ModelFileReader } from './modelArtifacts';
 import { POSE_MODELS, modelFiles, type PoseModelSpec } from './modelRegistry';
@@ -172,6 +177,13 @@ class TfjsPoseEstimator implements PoseEstimator {
   reset(): void {
     this.detector.reset();
     this.lastSize = null;
+  }
+
+  /** Queued behind pending estimates, so it never counts a frame's temporary tensors. */
+  diagnostics(): Promise<TensorDiagnostics> {
+    const run = this.queue.then(() => tensorDiagnostics());
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import type { FrameRotationDeg, Pose, PoseModelId } from '../geometry/types';
-import type { BackendInfo, BackendPreference } from './backends';
+import type { BackendInfo, BackendPreference, TensorDiagnostics } from './backends';
 import type { ModelFileReader } from './modelArtifacts';
 
 /** Raw pixels, row-major from the top-left, 8 bits per channel. */
@@ -36,6 +36,8 @@ export interface PoseEstimator {
   estimate(frame: PoseFrame, timestampMs: number, options?: EstimateOptions): Promise<Pose | null>;
   /** Forgets tracking and filter state, e.g. before an unrelated image or a new clip. */
   reset(): void;
+  /** What TF.js holds where the model runs: flat over a session, or something leaks. */
+  diagnostics(): Promise<TensorDiagnostics>;
   /** Frees the model. The estimator must not be used afterwards. */
   dispose(): void;
 }

@@ -141,6 +141,10 @@ export function LiveScreen() {
           </dd>
         </div>
         <div>
+          <dt>Model memory (tensors)</dt>
+          <dd data-testid="stat-tensors">{state.tensorCount ?? '—'}</dd>
+        </div>
+        <div>
           <dt>Person</dt>
           <dd data-testid="stat-person">
             {state.phase !== 'live' ? '—' : state.pose === null ? 'not found' : 'found'}

@@ -22,4 +22,19 @@ test.describe('first screen with a fake webcam playing a real clip', () => {
       .toBeGreaterThan(1);
     await page.screenshot({ path: 'test-results/screens/first-screen-live.png' });
   });
+
+  test('holds a constant number of tensors in the pose worker while it runs', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Start camera' }).click();
+    const tensors = page.getByTestId('stat-tensors');
+    await expect(tensors).toHaveText(/^\d+$/, { timeout: 60_000 });
+    const first = Number(await tensors.textContent());
+    // The count is sampled every 2 s; watch it over a few samples while frames flow.
+    const samples: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.waitForTimeout(2500);
+      samples.push(Number(await tensors.textContent()));
+    }
+    expect(samples).toEqual([first, first, first, first]);
+  });
 });

@@ -63,9 +63,11 @@ async function handle(message: ToWorker): Promise<void> {
     case 'reset':
       estimator?.reset();
       return;
-    case 'diagnostics':
-      post({ type: 'diagnostics', id: message.id, tensors: tensorDiagnostics() });
+    case 'diagnostics': {
+      const tensors = estimator !== null ? await estimator.diagnostics() : tensorDiagnostics();
+      post({ type: 'diagnostics', id: message.id, tensors });
       return;
+    }
     case 'time-raw-model': {
       if (estimator === null) return;
       const timing = await timeRawModel(
