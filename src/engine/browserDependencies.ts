@@ -1,5 +1,8 @@
 import { WebcamSource } from '../camera/webcamSource';
+import { createBrowserSpeaker } from '../feedback/speechSpeaker';
+import { WebAudioTonePlayer } from '../feedback/tones';
 import { WorkerPoseEstimator } from '../pose/worker/workerPoseEstimator';
+import { CoachVoice } from './coachVoice';
 import type { LiveDependencies } from './liveCameraController';
 
 /** The real browser wiring: webcam, pose worker, the page clock. */
@@ -9,3 +12,8 @@ export const browserDependencies: LiveDependencies = {
   createSource: (video) => new WebcamSource(video),
   now: () => performance.now(),
 };
+
+/** The coach's voice in this browser: Web Speech, with Web Audio tones and captions. */
+export function createBrowserCoachVoice(): CoachVoice {
+  return new CoachVoice(createBrowserSpeaker(), new WebAudioTonePlayer());
+}

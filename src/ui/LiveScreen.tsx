@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { browserDependencies } from '../engine/browserDependencies';
+import { browserDependencies, createBrowserCoachVoice } from '../engine/browserDependencies';
 import { LiveCameraController, type LiveState } from '../engine/liveCameraController';
 import { BACKEND_CHOICES, DEFAULT_MODEL, MODEL_CHOICES } from '../engine/modelChoices';
 import type { BackendPreference } from '../pose/backends';
 import type { PoseModelId } from '../geometry/types';
+import { CaptionBar } from './CaptionBar';
 import { ProgressBar } from './ProgressBar';
 import { SkeletonOverlay } from './SkeletonOverlay';
 import { useStore } from './useStore';
+import { VoicePanel } from './VoicePanel';
 
 const STAGE_LABELS: Record<string, string> = {
   backend: 'Starting the pose engine',
@@ -30,6 +32,10 @@ export function LiveScreen() {
     [],
   );
   const state = useStore(controller.store);
+  const voice = useMemo(() => createBrowserCoachVoice(), []);
+  const voiceState = useStore(voice.store);
+  const [testLines, setTestLines] = useState(0);
+  const [noVoiceNoticeDismissed, setNoVoiceNoticeDismissed] = useState(false);
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const [model, setModel] = useState<PoseModelId>(DEFAULT_MODEL);
   const [backend, setBackend] = useState<BackendPreference>('auto');
@@ -38,7 +44,13 @@ export function LiveScreen() {
 
   const running = state.phase === 'starting' || state.phase === 'live';
   const start = (): void => {
+    void voice.unlockAudio();
     if (video !== null) void controller.start(video, model, backend);
+  };
+  const testVoice = (): void => {
+    void voice.unlockAudio();
+    voice.say({ id: `test-${testLines}`, text: 'This is how your coach sounds.', tone: 'cue' });
+    setTestLines((n) => n + 1);
   };
   const modelLabel = MODEL_CHOICES.find((m) => m.id === state.model)?.label ?? state.model;
 
@@ -110,6 +122,18 @@ export function LiveScreen() {
         </p>
       )}
 
+      {voiceState.noVoiceNotice && !noVoiceNoticeDismissed && (
+        <div className="notice" role="status" data-testid="no-voice-notice">
+          <p>
+            Your browser has no voice to speak with, so cues will appear as captions below the
+            video, each with a short tone.
+          </p>
+          <button type="button" onClick={() => setNoVoiceNoticeDismissed(true)}>
+            Got it
+          </button>
+        </div>
+      )}
+
       {state.error !== null && (
         <div className="error" role="alert" data-testid="error" data-kind={state.error.kind}>
           <h2>{state.error.title}</h2>
@@ -124,6 +148,8 @@ export function LiveScreen() {
           <p className="stage-empty">Press “Start camera” and stand side-on, a few steps back.</p>
         )}
       </div>
+
+      <CaptionBar captions={voiceState.captions} tonesPlayed={voiceState.tonesPlayed} />
 
       <dl className="stats" aria-label="Pose engine status" data-testid="stats">
         <div>
@@ -151,6 +177,12 @@ export function LiveScreen() {
           </dd>
         </div>
       </dl>
+
+      <VoicePanel
+        state={voiceState}
+        onChange={(settings) => voice.configure(settings)}
+        onTest={testVoice}
+      />
     </main>
   );
 }
