@@ -5,32 +5,67 @@ import type { Vec2 } from './vectors';
 /**
  * The back outline from a person mask (BlazePose segmentation), between hip and shoulder.
  *
- * Along the hip -> shoulder chord, at `SAMPLES` stations, it walks from the chord towards the
- * back until it leaves the person, giving the back's distance from the chord at each station.
- * The joints lie inside the body, so even a flat back stands off the chord by half the trunk's
- * depth; what rounding adds is a bulge in the middle. The result is therefore the largest
- * distance of the outline from the straight line through its own two end stations, relative to
- * the chord length: the sagitta ratio of the back's curve. For a back bent into a circular arc
- * of total angle φ it is about tan(φ/4)/2: 0.04 for a normal 30° thoracic curve, 0.09 for 70°,
- * 0.13 for 100°.
+ * At `STATIONS` stations along the hip -> shoulder chord it walks from the chord towards the back
+ * until it leaves the person, giving the back's depth behind the chord at each station. The
+ * joints lie inside the body, so even a flat back stands off the chord by part of the trunk's
+ * depth, and by different amounts at the pelvis and the shoulder blades; what rounding changes is
+ * the outline's curvature. The measure is therefore the bulge of the middle third of the outline
+ * over the mean of its outer thirds, relative to the chord length.
  *
- * Cost: at most SAMPLES x (0.6 x chord length) mask reads, about 1,500 on a 256 px mask.
+ * For a back bent into one circular arc of total angle φ over the chord, the outline's offset is
+ * ~4·s·t·(1 - t) with sagitta s = tan(φ/4)/2 of the chord, and this bulge is 0.444·s: 0.039 at
+ * φ = 40°, 0.059 at 60°, 0.092 at 90°. A neutral spine is an S (lumbar lordosis against thoracic
+ * kyphosis) whose net bulge is near zero.
+ *
+ * Stations run from 10% to 110% of the chord from the hip: the shoulder joint sits in front of
+ * the shoulder blades, so the upper back's hump lies at and just beyond it.
+ * Cost: at most STATIONS x (0.8 x chord) mask reads, under 2,500 on a 256 px mask.
  */
 
-/** Stations from 25% to 95% of the way up from the hip: below, the buttocks bulge; above, the neck. */
-const FIRST_STATION = 0.25;
-const LAST_STATION = 0.95;
-const SAMPLES = 15;
+const FIRST_STATION = 0.1;
+const LAST_STATION = 1.1;
+const STATIONS = 21;
 /** Mask value (0..255) above which a pixel is the person: probability 0.5. */
 const PERSON_THRESHOLD = 128;
 /** Stop looking for the edge this far out (relative to the chord): beyond is not the back. */
-const MAX_DEPTH_RATIO = 0.6;
+const MAX_DEPTH_RATIO = 0.8;
 /** Below this chord length in mask pixels the curve is too small to resolve. */
 export const MIN_CHORD_MASK_PX = 16;
 
+/**
+ * Whether any of `points` (image pixels; elbows and wrists) lies behind the trunk between the
+ * stations: an arm there (hands on the floor behind, as in the staff pose) merges with the back
+ * in the mask and would be read as a hump. An arm hanging beside the trunk projects inside it, so
+ * only points more than `ARM_BEHIND_MIN_RATIO` of the chord behind the chord count.
+ */
+export function armBehindBack(
+  points: readonly Vec2[],
+  hip: Vec2,
+  shoulder: Vec2,
+  facing: Side,
+): boolean {
+  const cx = shoulder.x - hip.x;
+  const cy = shoulder.y - hip.y;
+  const chordSquared = cx * cx + cy * cy;
+  if (chordSquared === 0) return false;
+  const sign = facing === 'right' ? 1 : -1;
+  for (const point of points) {
+    const px = point.x - hip.x;
+    const py = point.y - hip.y;
+    const t = (px * cx + py * cy) / chordSquared;
+    // Positive towards the back: the same anticlockwise normal as in measureBackContour.
+    const behind = (sign * (px * cy - py * cx)) / chordSquared;
+    if (behind > ARM_BEHIND_MIN_RATIO && t >= 0 && t <= LAST_STATION) return true;
+  }
+  return false;
+}
+
+/** A tenth of the trunk length behind the hip-shoulder line is behind the back's midline. */
+const ARM_BEHIND_MIN_RATIO = 0.1;
+
 export interface BackContour {
-  /** Largest bulge of the back outline beyond its end-to-end line, relative to the chord. */
-  readonly sagittaRatio: number;
+  /** Bulge of the outline's middle third over its outer thirds, relative to the chord. */
+  readonly bulgeRatio: number;
   /** Share of stations where the edge was found (0..1). */
   readonly coverage: number;
   /** Chord length in mask pixels (resolution of the measure). */
@@ -47,14 +82,15 @@ function maskValue(mask: SegmentationMask, x: number, y: number): number {
 /** Distance from `start` along `direction` (unit) to the mask's edge, or NaN if not found. */
 function distanceToEdge(
   mask: SegmentationMask,
-  start: Vec2,
+  startX: number,
+  startY: number,
   direction: Vec2,
   maxDistance: number,
 ): number {
-  if (maskValue(mask, start.x, start.y) < PERSON_THRESHOLD) return NaN;
-  let previous = maskValue(mask, start.x, start.y);
+  let previous = maskValue(mask, startX, startY);
+  if (previous < PERSON_THRESHOLD) return NaN;
   for (let step = 0.5; step <= maxDistance; step += 0.5) {
-    const value = maskValue(mask, start.x + direction.x * step, start.y + direction.y * step);
+    const value = maskValue(mask, startX + direction.x * step, startY + direction.y * step);
     if (value < PERSON_THRESHOLD) {
       // Interpolate where the probability crosses the threshold between the two samples.
       const fraction = (previous - PERSON_THRESHOLD) / Math.max(1, previous - value);
@@ -63,6 +99,12 @@ function distanceToEdge(
     previous = value;
   }
   return NaN;
+}
+
+function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
 }
 
 /**
@@ -85,33 +127,25 @@ export function measureBackContour(
   const cy = shoulder.y * scaleY - hy;
   const chord = Math.hypot(cx, cy);
   if (!(chord >= MIN_CHORD_MASK_PX)) return null;
-  // Forward is clockwise of up when the left side faces the camera, so the back is
+  // Forward is clockwise of up when the right side faces the camera, so the back is
   // anticlockwise: turning (cx, cy) anticlockwise on screen (y down) gives (cy, -cx).
-  const sign = facing === 'left' ? 1 : -1;
+  const sign = facing === 'right' ? 1 : -1;
   const back: Vec2 = { x: (sign * cy) / chord, y: (-sign * cx) / chord };
   const maxDistance = MAX_DEPTH_RATIO * chord;
-  const depths: number[] = [];
-  const stations: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const t = FIRST_STATION + ((LAST_STATION - FIRST_STATION) * i) / (SAMPLES - 1);
-    const depth = distanceToEdge(mask, { x: hx + cx * t, y: hy + cy * t }, back, maxDistance);
-    if (Number.isFinite(depth)) {
-      depths.push(depth);
-      stations.push(t);
-    }
+  const thirds: [number[], number[], number[]] = [[], [], []];
+  let found = 0;
+  for (let i = 0; i < STATIONS; i++) {
+    const t = FIRST_STATION + ((LAST_STATION - FIRST_STATION) * i) / (STATIONS - 1);
+    const depth = distanceToEdge(mask, hx + cx * t, hy + cy * t, back, maxDistance);
+    if (!Number.isFinite(depth)) continue;
+    found++;
+    const third = i < STATIONS / 3 ? thirds[0] : i < (2 * STATIONS) / 3 ? thirds[1] : thirds[2];
+    third.push(depth);
   }
-  const found = depths.length;
-  if (found < SAMPLES / 2) return null;
-  // End-to-end line of the outline: through the first and last stations found.
-  const t0 = stations[0] ?? 0;
-  const t1 = stations[found - 1] ?? 1;
-  const d0 = depths[0] ?? 0;
-  const d1 = depths[found - 1] ?? 0;
-  let bulge = 0;
-  for (let i = 0; i < found; i++) {
-    const t = stations[i] ?? 0;
-    const baseline = t1 === t0 ? d0 : d0 + ((d1 - d0) * (t - t0)) / (t1 - t0);
-    bulge = Math.max(bulge, (depths[i] ?? 0) - baseline);
+  const [low, middle, high] = thirds;
+  if (found < STATIONS / 2 || low.length === 0 || middle.length === 0 || high.length === 0) {
+    return null;
   }
-  return { sagittaRatio: bulge / chord, coverage: found / SAMPLES, chordMaskPx: chord };
+  const bulge = mean(middle) - (mean(low) + mean(high)) / 2;
+  return { bulgeRatio: bulge / chord, coverage: found / STATIONS, chordMaskPx: chord };
 }

@@ -9,8 +9,8 @@ import { pointMidpoint, vectorAngleDeg, vectorFromPoints, vectorSine, type Vec2 
  *
  * In a side view the body's "up" (towards the head) and "forward" (anterior) axes lie in the
  * image plane, and their turning sense tells which side faces the camera: someone facing
- * image-right shows their left side, and then forward lies clockwise of up on screen
- * (`vectorCross(up, forward) > 0`, y down). That holds whether the person stands, folds, sits or
+ * image-right shows their right side (as a car driving to the right shows its right flank), and
+ * then forward lies clockwise of up on screen (`vectorCross(up, forward) > 0`, y down). That holds whether the person stands, folds, sits or
  * lies, because it only uses the body's own axes. It flips for a mirrored image, so geometry
  * expects the camera's unmirrored frames (mirror the preview, not the estimator's input).
  *
@@ -44,11 +44,15 @@ interface Vote {
   weight: number;
 }
 
-function sineVote(up: Vec2, forward: Vec2, scores: number, clearSine: number): Vote {
+/** Forward clockwise of up (positive sine) means the right side faces the camera: a negative vote. */
+function voteFromSine(sine: number, clarity: number, score: number): Vote {
+  return { vote: -Math.sign(sine) * clarity * score, weight: clarity * score };
+}
+
+function sineVote(up: Vec2, forward: Vec2, score: number, clearSine: number): Vote {
   const sine = vectorSine(up, forward);
   // A sine below `clearSine` means the axes are nearly parallel: the cue says little.
-  const clarity = Math.min(1, Math.abs(sine) / clearSine);
-  return { vote: Math.sign(sine) * clarity * scores, weight: clarity * scores };
+  return voteFromSine(sine, Math.min(1, Math.abs(sine) / clearSine), score);
 }
 
 function trunkUp(pose: Pose, side: Side, minScore: number): Vec2 | undefined {
@@ -92,8 +96,7 @@ function legVotes(pose: Pose, side: Side, up: Vec2 | undefined, minScore: number
     const flexionDeg = 180 - vectorAngleDeg(up, thigh);
     if (flexionDeg > HIP_FLEXION_CUE_DEG) {
       const clarity = Math.min(1, (flexionDeg - HIP_FLEXION_CUE_DEG) / 20);
-      const score = Math.min(hip.score, knee.score);
-      votes.push({ vote: Math.sign(sine) * clarity * score, weight: clarity * score });
+      votes.push(voteFromSine(sine, clarity, Math.min(hip.score, knee.score)));
     }
   }
   const ankle = usableJoint(pose, sideJoint(side, 'ankle'), minScore);
@@ -103,9 +106,9 @@ function legVotes(pose: Pose, side: Side, up: Vec2 | undefined, minScore: number
     const turnDeg = vectorAngleDeg(thigh, shank);
     if (turnDeg > KNEE_BEND_CUE_DEG) {
       const clarity = Math.min(1, (turnDeg - KNEE_BEND_CUE_DEG) / 20);
-      const score = Math.min(hip.score, knee.score, ankle.score);
-      // Flexion turns the shank clockwise from the thigh when the left side faces the camera.
-      votes.push({ vote: Math.sign(sine) * clarity * score, weight: clarity * score });
+      // Flexion turns the shin backwards, clockwise from the thigh for a body facing
+      // image-right (right side to the camera), just as forward is clockwise of up.
+      votes.push(voteFromSine(sine, clarity, Math.min(hip.score, knee.score, ankle.score)));
     }
   }
   return votes;

@@ -9,9 +9,9 @@ import { vectorFromPoints, vectorSignedAngleDeg } from './vectors';
  * Knee angle hip-knee-ankle, signed by the facing direction (DESIGN.md §3): 180 = straight,
  * below 180 = bent, above 180 = pushed back past straight (hyperextended).
  *
- * Flexion turns the shin backwards from the thigh line. With the left side facing the camera,
- * backwards is a clockwise turn on screen (see facing.ts), so the signed angle is
- * 180 - turn; with the right side facing, 180 + turn.
+ * Flexion turns the shin backwards from the thigh line. With the right side facing the camera
+ * (body facing image-right), backwards is a clockwise turn on screen (see facing.ts), so the
+ * signed angle is 180 - turn; with the left side facing, 180 + turn.
  *
  * `facing` null (facing unknown): a bend beyond `UNSIGNED_BEND_DEG` can only be flexion, and a
  * leg within `UNSIGNED_STRAIGHT_DEG` of straight reads 180 either way; in between the sign decides
@@ -32,7 +32,7 @@ export function kneeAngleDeg(
   const [hip, knee, ankle] = joints.joints as [GatedJoint, GatedJoint, GatedJoint];
   const turnDeg = vectorSignedAngleDeg(vectorFromPoints(hip, knee), vectorFromPoints(knee, ankle));
   if (facing !== null) {
-    return available(degrees(facing === 'left' ? 180 - turnDeg : 180 + turnDeg), joints.minScore);
+    return available(degrees(facing === 'right' ? 180 - turnDeg : 180 + turnDeg), joints.minScore);
   }
   const bend = Math.abs(turnDeg);
   if (bend >= UNSIGNED_BEND_DEG) return available(degrees(180 - bend), joints.minScore);

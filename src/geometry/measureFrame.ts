@@ -245,14 +245,16 @@ export function measureFrame(
     trunkToLegRatio: ratio,
   });
   const roundingNow = scaleConfidence(
-    combineRounding([
-      roundingFromBackContour(pose, facing, minScore),
-      roundingFromTrunkChord(
-        ratio,
-        view.value === 'side' ? calibratedTrunkRatio(trunkCalibration) : null,
-      ),
+    combineRounding(
+      [
+        roundingFromBackContour(pose, facing, minScore),
+        roundingFromTrunkChord(
+          ratio,
+          view.value === 'side' ? calibratedTrunkRatio(trunkCalibration) : null,
+        ),
+      ],
       roundingFromNeckFlexion(neck),
-    ]),
+    ),
     viewFactor,
   );
   let roundingFilter = state.filters.rounding;

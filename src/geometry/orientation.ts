@@ -2,8 +2,15 @@ import type { FrameRotationDeg, KeypointName, Pose } from './types';
 import type { BodyOrientation, Measured } from './measures';
 import { available, unavailable } from './measured';
 import { SIDES, readJoints, sideJoint, usableJoint, type GatedJoint } from './joints';
-import { trunkLine } from './trunk';
-import { vectorAngleDeg, vectorFromPoints, vectorNormalize, type Vec2 } from './vectors';
+import { trunkLine, type TrunkLine } from './trunk';
+import {
+  IMAGE_UP,
+  vectorAdd,
+  vectorAngleDeg,
+  vectorFromPoints,
+  vectorNormalize,
+  type Vec2,
+} from './vectors';
 
 /**
  * Body position relative to gravity, taken as the image's vertical (the camera stands upright).
@@ -67,10 +74,7 @@ function thighs(pose: Pose, minScore: number): Thigh[] {
 
 export function bodyOrientation(pose: Pose, minScore: number): Measured<BodyOrientation> {
   const legs = thighs(pose, minScore);
-  const trunk =
-    'line' in trunkLine(pose, 'left', minScore)
-      ? trunkLine(pose, 'left', minScore)
-      : trunkLine(pose, 'right', minScore);
+  const trunk = trunkLine(pose, 'left', minScore);
   if (legs.length === 0 || !('line' in trunk)) {
     return unavailable(
       'low-confidence',
@@ -85,7 +89,7 @@ export function bodyOrientation(pose: Pose, minScore: number): Measured<BodyOrie
   );
   if (standing) return available('upright', score);
   const { hip, up } = trunk.line;
-  const trunkFromUpDeg = vectorAngleDeg({ x: 0, y: -1 }, up);
+  const trunkFromUpDeg = vectorAngleDeg(IMAGE_UP, up);
   if (trunkFromUpDeg <= TRUNK_UPRIGHT_MAX_DEG) return available('seated', score);
   const shoulderSide = Math.sign(up.x);
   const foldedOverThighs = legs.every(
@@ -95,6 +99,12 @@ export function bodyOrientation(pose: Pose, minScore: number): Measured<BodyOrie
       trunkFromUpDeg < 110,
   );
   return available(foldedOverThighs ? 'seated' : 'lying', score);
+}
+
+/** The trunk line of either side (trunkLine falls back to the other side itself). */
+function anyTrunkLine(pose: Pose, minScore: number): TrunkLine | undefined {
+  const trunk = trunkLine(pose, 'left', minScore);
+  return 'line' in trunk ? trunk.line : undefined;
 }
 
 /** Mean score of the limb and trunk joints: how well the model sees the body as a whole. */
@@ -125,23 +135,29 @@ export function poseQuality(pose: Pose | null): number {
 }
 
 /**
+ * A body axis more than this far from upright is lying rather than leaning: a downward dog's legs
+ * lean ~40-50° and a deadlift's trunk up to ~80°, but its legs stay within ~30°; a body lying on a
+ * mat, even with the head on a pillow, is 70-90° off.
+ */
+const LYING_AXIS_MIN_DEG = 60;
+
+/**
  * Which way to turn the frame (clockwise, as `EstimateOptions.rotationDeg`) so that a lying body
- * stands upright for the model, which is trained mostly on upright people (DESIGN.md §3). 0 when
- * the body already reads upright or seated, or when too little is seen to tell.
+ * stands upright for the model, which is trained mostly on upright people (DESIGN.md §3). The
+ * keypoints must be in the original frame (as the estimator returns them, whatever rotation it
+ * used), so the answer is absolute: 0 means "infer on the frame as it is".
  *
  * The body's "up" is taken from the legs when they lie together (feet -> hips), else from the
- * trunk (hips -> shoulders): a raised leg in the strap stretch points anywhere, the trunk along
- * the floor. Works on a poor raw pose, so it reads joints at half the usual minimum score.
- * The keypoints passed in must be in the original frame (as the estimator returns them).
+ * trunk (hips -> shoulders): a raised leg in the strap stretch points anywhere, the trunk lies
+ * along the floor. 0 when the trunk is upright (sitting up), when the body axis is within
+ * `LYING_AXIS_MIN_DEG` of upright, or when too little is seen to tell. It has to work on the poor
+ * pose a model returns for a lying body, so it reads joints at half the usual minimum score.
  */
 export function suggestInferenceRotation(pose: Pose, minScore: number): FrameRotationDeg {
   const lenient = minScore / 2;
-  const trunk =
-    'line' in trunkLine(pose, 'left', lenient)
-      ? trunkLine(pose, 'left', lenient)
-      : trunkLine(pose, 'right', lenient);
-  const trunkUp = 'line' in trunk ? vectorNormalize(trunk.line.up) : undefined;
-  if (trunkUp && vectorAngleDeg({ x: 0, y: -1 }, trunkUp) <= 45) return 0;
+  const trunk = anyTrunkLine(pose, lenient);
+  const trunkUp = trunk === undefined ? undefined : vectorNormalize(trunk.up);
+  if (trunkUp && vectorAngleDeg(IMAGE_UP, trunkUp) <= TRUNK_UPRIGHT_MAX_DEG) return 0;
   const legUps: Vec2[] = [];
   for (const side of SIDES) {
     const hip = usableJoint(pose, sideJoint(side, 'hip'), lenient);
@@ -151,19 +167,13 @@ export function suggestInferenceRotation(pose: Pose, minScore: number): FrameRot
     if (hip && foot) legUps.push(vectorNormalize(vectorFromPoints(foot, hip)));
   }
   const [first, second] = legUps;
-  let up: Vec2 | undefined;
-  if (first && second) {
-    up =
-      vectorAngleDeg(first, second) <= 45
-        ? { x: first.x + second.x, y: first.y + second.y }
-        : trunkUp;
-  } else {
-    up = first ?? trunkUp;
-  }
+  const legsTogether = first && second && vectorAngleDeg(first, second) <= 45;
+  const up: Vec2 | undefined =
+    first && second ? (legsTogether ? vectorAdd(first, second) : trunkUp) : (first ?? trunkUp);
   if (up === undefined) return 0;
-  const fromUpDeg = vectorAngleDeg({ x: 0, y: -1 }, up);
-  if (fromUpDeg <= 45) return 0;
-  if (fromUpDeg >= 135) return 180;
-  // Turning clockwise by 90 brings the image's left edge to the top.
+  const fromUpDeg = vectorAngleDeg(IMAGE_UP, up);
+  if (fromUpDeg <= LYING_AXIS_MIN_DEG) return 0;
+  if (fromUpDeg >= 180 - LYING_AXIS_MIN_DEG && Math.abs(up.x) < Math.abs(up.y)) return 180;
+  // Turning the frame clockwise by 90° brings its left edge to the top.
   return up.x < 0 ? 90 : 270;
 }

