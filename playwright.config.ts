@@ -2,11 +2,16 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeWebcamArgs } from './tests/browser/chromium';
 import { FAKE_WEBCAM_Y4M } from './tests/browser/fakeWebcam';
 
-const PORT = 4173;
+/** The production build, served with the same COOP/COEP headers as the dev server. */
+const APP_PORT = 4173;
+/**
+ * The dev server, for tests of single platform modules (storage, speech, media) in a real
+ * browser: a blank harness page imports `/src/...` modules straight from it.
+ */
+const MODULES_PORT = 5174;
 
 export default defineConfig({
   testDir: 'tests/browser',
-  testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
   globalSetup: './tests/browser/globalSetup.ts',
   // One worker: the machine has two cores and each page runs a model.
@@ -15,7 +20,6 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://localhost:${PORT}`,
     browserName: 'chromium',
     launchOptions: {
       executablePath: CHROMIUM_PATH,
@@ -24,11 +28,31 @@ export default defineConfig({
     permissions: ['camera'],
     viewport: { width: 1280, height: 900 },
   },
-  // The production build, served with the same COOP/COEP headers as the dev server.
-  webServer: {
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-  },
+  projects: [
+    {
+      name: 'app',
+      testMatch: '**/*.spec.ts',
+      testIgnore: 'modules/**',
+      use: { baseURL: `http://localhost:${APP_PORT}` },
+    },
+    {
+      name: 'modules',
+      testMatch: 'modules/**/*.spec.ts',
+      use: { baseURL: `http://localhost:${MODULES_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx vite build && npx vite preview --port ${APP_PORT} --strictPort`,
+      url: `http://localhost:${APP_PORT}`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      command: `npx vite --port ${MODULES_PORT} --strictPort`,
+      url: `http://localhost:${MODULES_PORT}/tests/browser/harness/index.html`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
 });
