@@ -1,5 +1,53 @@
 import { LiveScreen } from './LiveScreen';
+import { routeHref, useRoute, type Route } from './router';
+
+function Screen({ route }: { readonly route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <LiveScreen />;
+    case 'history':
+    case 'report':
+    case 'not-found':
+      return (
+        <section>
+          <h2>Page not found</h2>
+          <p>
+            There is nothing at this address. <a href={routeHref({ name: 'home' })}>Go home</a>.
+          </p>
+        </section>
+      );
+  }
+}
 
 export function App() {
-  return <LiveScreen />;
+  const route = useRoute();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <a className="brand" href={routeHref({ name: 'home' })}>
+          StretchCheck
+        </a>
+        <nav aria-label="Main">
+          <a
+            href={routeHref({ name: 'home' })}
+            aria-current={route.name === 'home' ? 'page' : undefined}
+          >
+            Stretch
+          </a>
+          <a
+            href={routeHref({ name: 'history' })}
+            aria-current={route.name === 'history' ? 'page' : undefined}
+          >
+            History
+          </a>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Screen route={route} />
+      </main>
+    </>
+  );
 }

@@ -55,13 +55,11 @@ export function LiveScreen() {
   const modelLabel = MODEL_CHOICES.find((m) => m.id === state.model)?.label ?? state.model;
 
   return (
-    <main className="live">
-      <header className="live-header">
-        <h1>StretchCheck</h1>
-        <p className="tagline">
-          Live form check for hamstring stretches — everything stays on this device.
-        </p>
-      </header>
+    <div className="live">
+      <h1>Live form check</h1>
+      <p className="tagline">
+        Hamstring stretches with a coach that watches your form — everything stays on this device.
+      </p>
 
       <section className="controls" aria-label="Camera controls">
         <label>
@@ -183,6 +181,6 @@ export function LiveScreen() {
         onChange={(settings) => voice.configure(settings)}
         onTest={testVoice}
       />
-    </main>
+    </div>
   );
 }

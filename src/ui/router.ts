@@ -1,0 +1,53 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Screens are addressed by the URL hash (#/history, #/report/<id>), so the back button,
+ * reloads and bookmarks work without a server that knows the routes.
+ */
+export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'history' }
+  | { readonly name: 'report'; readonly sessionId: string }
+  | { readonly name: 'not-found'; readonly hash: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter((p) => p !== '');
+  const [first, second] = parts;
+  if (parts.length === 0) return { name: 'home' };
+  if (first === 'history' && parts.length === 1) return { name: 'history' };
+  if (first === 'report' && second !== undefined && parts.length === 2) {
+    return { name: 'report', sessionId: decodeURIComponent(second) };
+  }
+  return { name: 'not-found', hash };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'history':
+      return '#/history';
+    case 'report':
+      return `#/report/${encodeURIComponent(route.sessionId)}`;
+    case 'not-found':
+      return route.hash;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+const currentHash = (): string => window.location.hash;
+
+/** The current route; re-renders when the hash changes. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, currentHash, () => '');
+  return parseRoute(hash);
+}
