@@ -17,10 +17,17 @@ export async function grabScaledBitmap(
   const scale = Math.min(1, maxSidePx / Math.max(sourceWidthPx, sourceHeightPx));
   const widthPx = Math.max(1, Math.round(sourceWidthPx * scale));
   const heightPx = Math.max(1, Math.round(sourceHeightPx * scale));
-  const bitmap = await createImageBitmap(image, {
-    resizeWidth: widthPx,
-    resizeHeight: heightPx,
-    resizeQuality: 'medium',
-  });
-  return { bitmap, timestampMs, widthPx, heightPx };
+  try {
+    const bitmap = await createImageBitmap(image, {
+      resizeWidth: widthPx,
+      resizeHeight: heightPx,
+      resizeQuality: 'medium',
+    });
+    return { bitmap, timestampMs, widthPx, heightPx };
+  } catch (error) {
+    // Right after play() or a seek a video can report data yet have no presentable frame;
+    // that is "no frame yet", not a failure: the caller tries again on the next frame.
+    if (error instanceof DOMException && error.name === 'InvalidStateError') return null;
+    throw error;
+  }
 }

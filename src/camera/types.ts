@@ -49,3 +49,16 @@ export class CameraError extends Error {
     super(message, options);
   }
 }
+
+export type VideoFileErrorKind = 'unsupported' | 'damaged' | 'no-picture' | 'unknown';
+
+/** A video file that cannot be used as a frame source, with a message a person can act on. */
+export class VideoFileError extends Error {
+  override readonly name = 'VideoFileError';
+  constructor(
+    readonly kind: VideoFileErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
