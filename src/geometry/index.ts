@@ -5,6 +5,7 @@
 export { initialGeometryState, measureFrame, type GeometryState } from './measureFrame';
 export { resolveMeasureOptions, minScoreFor, type MeasureOptions } from './options';
 export * from './measures';
+export type { Keypoint, KeypointName, Pose, SegmentationMask } from './types';
 export * from './units';
 export * from './vectors';
 export { available, unavailable, isAvailable, mapMeasured, scaleConfidence } from './measured';

@@ -28,8 +28,40 @@ export type JointCheck =
 export type SidedJoint =
   'ear' | 'eye' | 'shoulder' | 'elbow' | 'wrist' | 'hip' | 'knee' | 'ankle' | 'heel' | 'foot_index';
 
+/**
+ * Written out rather than built with a template string: a fresh string per call costs more than
+ * the rest of a measure (it must be hashed for every keypoint lookup), and this runs ~100 times a
+ * frame.
+ */
+const SIDED_NAMES: Readonly<Record<Side, Readonly<Record<SidedJoint, KeypointName>>>> = {
+  left: {
+    ear: 'left_ear',
+    eye: 'left_eye',
+    shoulder: 'left_shoulder',
+    elbow: 'left_elbow',
+    wrist: 'left_wrist',
+    hip: 'left_hip',
+    knee: 'left_knee',
+    ankle: 'left_ankle',
+    heel: 'left_heel',
+    foot_index: 'left_foot_index',
+  },
+  right: {
+    ear: 'right_ear',
+    eye: 'right_eye',
+    shoulder: 'right_shoulder',
+    elbow: 'right_elbow',
+    wrist: 'right_wrist',
+    hip: 'right_hip',
+    knee: 'right_knee',
+    ankle: 'right_ankle',
+    heel: 'right_heel',
+    foot_index: 'right_foot_index',
+  },
+};
+
 export function sideJoint(side: Side, joint: SidedJoint): KeypointName {
-  return `${side}_${joint}`;
+  return SIDED_NAMES[side][joint];
 }
 
 export function otherSide(side: Side): Side {
@@ -43,7 +75,28 @@ function isInsideImage(keypoint: Keypoint, pose: Pose): boolean {
   return keypoint.x >= 0 && keypoint.y >= 0 && keypoint.x <= widthPx && keypoint.y <= heightPx;
 }
 
+/**
+ * Gating results per pose and minimum score. A frame's measures look at the same joints ~100
+ * times; a pose is immutable, so its checks can be kept while the pose object lives (a WeakMap
+ * lets them go with it). A memo of an immutable input: `checkJoint` stays a pure function.
+ */
+const CHECKS = new WeakMap<Pose, { minScore: number; checks: Map<KeypointName, JointCheck> }>();
+
 export function checkJoint(pose: Pose, name: KeypointName, minScore: number): JointCheck {
+  let memo = CHECKS.get(pose);
+  if (memo === undefined || memo.minScore !== minScore) {
+    memo = { minScore, checks: new Map() };
+    CHECKS.set(pose, memo);
+  }
+  let check = memo.checks.get(name);
+  if (check === undefined) {
+    check = gateJoint(pose, name, minScore);
+    memo.checks.set(name, check);
+  }
+  return check;
+}
+
+function gateJoint(pose: Pose, name: KeypointName, minScore: number): JointCheck {
   const keypoint = pose.keypoints[name];
   if (keypoint === undefined) return { usable: false, failure: 'not-in-model' };
   const finite = Number.isFinite(keypoint.x) && Number.isFinite(keypoint.y);

@@ -13,9 +13,12 @@ import { vectorFromPoints, vectorSignedAngleDeg } from './vectors';
  * (body facing image-right), backwards is a clockwise turn on screen (see facing.ts), so the
  * signed angle is 180 - turn; with the left side facing, 180 + turn.
  *
- * `facing` null (facing unknown): a bend beyond `UNSIGNED_BEND_DEG` can only be flexion, and a
- * leg within `UNSIGNED_STRAIGHT_DEG` of straight reads 180 either way; in between the sign decides
- * between "soft" and "locked", so the measure is unavailable rather than guessed.
+ * The sign only matters near straight: knees do not hyperextend beyond `MAX_HYPEREXTENSION_DEG`,
+ * so a larger turn is flexion whatever `facing` says (a wrong or frontal-view facing cannot turn a
+ * bent knee into a "locked" one), and `facing` null (unknown) gives an unsigned value for such
+ * bends. Near straight with facing unknown: within `UNSIGNED_STRAIGHT_DEG` it reads 180 either way,
+ * in between the sign decides between "soft" and "locked", so the measure is unavailable rather
+ * than guessed.
  */
 export function kneeAngleDeg(
   pose: Pose,
@@ -30,18 +33,25 @@ export function kneeAngleDeg(
   );
   if (!joints.usable) return joints.missing;
   const [hip, knee, ankle] = joints.joints as [GatedJoint, GatedJoint, GatedJoint];
-  const turnDeg = vectorSignedAngleDeg(vectorFromPoints(hip, knee), vectorFromPoints(knee, ankle));
-  if (facing !== null) {
-    return available(degrees(facing === 'right' ? 180 - turnDeg : 180 + turnDeg), joints.minScore);
-  }
+  const turnDeg: number = vectorSignedAngleDeg(
+    vectorFromPoints(hip, knee),
+    vectorFromPoints(knee, ankle),
+  );
   const bend = Math.abs(turnDeg);
-  if (bend >= UNSIGNED_BEND_DEG) return available(degrees(180 - bend), joints.minScore);
+  if (bend > MAX_HYPEREXTENSION_DEG) return available(degrees(180 - bend), joints.minScore);
+  if (facing !== null) {
+    const flexion = facing === 'right' ? turnDeg : -turnDeg;
+    return available(degrees(180 - flexion), joints.minScore);
+  }
   if (bend <= UNSIGNED_STRAIGHT_DEG) return available(degrees(180), joints.minScore * 0.5);
   return unavailable('low-confidence', []);
 }
 
-/** Hyperextension beyond 15° is rare even in genu recurvatum, so a larger bend is flexion. */
-const UNSIGNED_BEND_DEG = 15;
+/**
+ * Knees hyperextend 5-10° in many people and 15-20° in marked genu recurvatum; beyond 20° a
+ * backward-looking turn is a flexion seen with the wrong facing.
+ */
+const MAX_HYPEREXTENSION_DEG = 20;
 /** Within this of straight the sign changes nothing a cue would say. */
 const UNSIGNED_STRAIGHT_DEG = 3;
 

@@ -168,6 +168,10 @@ export function suggestInferenceRotation(pose: Pose, minScore: number): FrameRot
   }
   const [first, second] = legUps;
   const legsTogether = first && second && vectorAngleDeg(first, second) <= 45;
+  // Trunk folded over the legs (hip flexed past 90°) with the shoulders above the hips: a seated
+  // fold, which models see well as it is.
+  const legUp = first && second ? (legsTogether ? vectorAdd(first, second) : undefined) : first;
+  if (trunkUp && legUp && trunkUp.y < 0 && vectorAngleDeg(trunkUp, legUp) > 90) return 0;
   const up: Vec2 | undefined =
     first && second ? (legsTogether ? vectorAdd(first, second) : trunkUp) : (first ?? trunkUp);
   if (up === undefined) return 0;

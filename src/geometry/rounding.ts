@@ -2,7 +2,12 @@ import type { KeypointName, Pose } from './types';
 import type { BackState, Measured, Rounding, RoundingMethod, Side } from './measures';
 import { available, isAvailable, unavailable } from './measured';
 import { readJoints, sideJoint, usableJoint, type GatedJoint } from './joints';
-import { armBehindBack, measureBackContour, MIN_CHORD_MASK_PX } from './backContour';
+import {
+  armBehindBack,
+  curlBulgeRatio,
+  measureBackContour,
+  MIN_CHORD_MASK_PX,
+} from './backContour';
 import type { Degrees } from './units';
 import { pointDistance } from './vectors';
 
@@ -29,10 +34,11 @@ export const ROUNDED_AT = {
   trunkChordShortening: 0.15,
   /**
    * Back-contour bulge ratio (see backContour.ts). A neutral spine's lordosis and kyphosis cancel
-   * to a net bulge near 0; the whole back bent one way by 40° gives 0.039. 0.04 is that: rounding
-   * beyond what a normal thoracic curve alone would show.
+   * to a net bulge near 0; the whole back curled one way by 40° gives 0.043. 40° is the upper end
+   * of a normal thoracic kyphosis (20-40°) with no lordosis left to offset it: the back has given
+   * up its neutral S.
    */
-  backContourBulge: 0.04,
+  backContourBulge: curlBulgeRatio(40),
 } as const;
 
 /**
