@@ -15,6 +15,25 @@ export default defineConfig({
   plugins: [react(), modelsPlugin()],
   server: { headers: CROSS_ORIGIN_ISOLATION, port: 5173 },
   preview: { headers: CROSS_ORIGIN_ISOLATION, port: 4173 },
+  optimizeDeps: {
+    // Pre-bundled when the dev server starts, not discovered on first import: discovering
+    // them later reloads the page (which breaks module tests) and slows the first visit.
+    include: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-converter',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-webgpu',
+      '@tensorflow-models/pose-detection',
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'dexie',
+      'zod',
+      'uplot',
+      'fflate',
+    ],
+  },
   worker: {
     format: 'es',
     // TF.js's threaded wasm backend starts its pthreads from `factory.toString()`, so the names
