@@ -4,11 +4,13 @@ import type { SymptomAnswer } from './events';
 /** What the user can tell the session (buttons, keys, voice). */
 export type UserCommand =
   | { readonly command: 'start' }
+  /** "I have warmed up", in answer to the warm-up reminder. */
+  | { readonly command: 'confirm-warm-up' }
   | { readonly command: 'pause' }
   | { readonly command: 'resume' }
   /** End the current stretch at once; the session ends after the symptom check. */
   | { readonly command: 'stop' }
-  /** Move on to the next stretch (or past the symptom check without answering). */
+  /** Move on to the next stretch (or past the warm-up reminder or the symptom check). */
   | { readonly command: 'skip' }
   | { readonly command: 'answer-symptoms'; readonly answer: SymptomAnswer }
   /** Accept the nerve glide offered after symptoms. */

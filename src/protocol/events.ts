@@ -13,6 +13,8 @@ import type { FormAspect } from './stretchDefinition';
 export type SessionPhase =
   /** Before the user pressed start. */
   | 'idle'
+  /** Before the first static hold: waiting for the user to confirm they have warmed up. */
+  | 'warm-up'
   /** Waiting for the user to be in frame, side-on, in the start position. */
   | 'setup'
   /** The get-ready countdown before a hold or a glide set. */
@@ -94,8 +96,17 @@ export type ProtocolEvent =
       readonly atMs: number;
       readonly stretchIds: readonly string[];
     }
-  /** Before the first static hold of a session: warm up first (seed 000: 5-10 min walking). */
+  /**
+   * Before the first static hold of a session: warm up first (seed 000: "5-10 minutes of
+   * walking or light cardio"). The session waits in `warm-up` for the user's answer.
+   */
   | { readonly type: 'warm-up-reminder'; readonly atMs: number }
+  /** The user confirmed the warm-up, or skipped the reminder. */
+  | {
+      readonly type: 'warm-up-answered';
+      readonly atMs: number;
+      readonly answer: 'warmed-up' | 'skipped';
+    }
   | {
       readonly type: 'stretch-started';
       readonly atMs: number;

@@ -43,6 +43,7 @@ export function advanceActivePhase(
     case 'rest':
       return nowMs >= state.restEndsMs ? enterSetup(state, nowMs) : [state, NO_EVENTS];
     case 'idle':
+    case 'warm-up':
     case 'symptom-check':
     case 'symptom-advice':
     case 'done':
@@ -65,7 +66,9 @@ function advanceSetup(state: SessionState, measures: BodyMeasures, nowMs: number
     key === state.setupKey && okSinceMs === state.setupOkSinceMs
       ? state
       : { ...state, setupIssues: issues, setupKey: key, setupOkSinceMs: okSinceMs };
-  if (okSinceMs === null || nowMs - okSinceMs < state.options.setupStableMs)
+  const introducing =
+    state.pass === 0 && state.rep === 1 && nowMs - state.phaseStartMs < state.options.introMs;
+  if (okSinceMs === null || nowMs - okSinceMs < state.options.setupStableMs || introducing)
     return [updated, events];
   const leg = repLegSide(stretch, measures, wanted);
   return withEvents(

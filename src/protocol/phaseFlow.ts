@@ -60,24 +60,20 @@ export function startStretch(state: SessionState, index: number, nowMs: number):
   ];
   // Seed 000: "Always perform a light warm-up ... before static stretching".
   const remind = stretch.kind === 'hold' && !state.warmUpReminded;
-  if (remind) events.push({ type: 'warm-up-reminder', atMs: nowMs });
-  return withEvents(
-    enterSetup(
-      {
-        ...state,
-        stretchIndex: index,
-        pass: 0,
-        firstLeg: null,
-        leg: null,
-        rep: 1,
-        stretchHadRep: false,
-        warmUpReminded: state.warmUpReminded || remind,
-        form: initialFormState(stretch.checks),
-      },
-      nowMs,
-    ),
-    events,
-  );
+  const starting: SessionState = {
+    ...state,
+    stretchIndex: index,
+    pass: 0,
+    firstLeg: null,
+    leg: null,
+    rep: 1,
+    stretchHadRep: false,
+    warmUpReminded: state.warmUpReminded || remind,
+    form: initialFormState(stretch.checks),
+  };
+  if (!remind) return withEvents(enterSetup(starting, nowMs), events);
+  const [waiting, changed] = changePhase(starting, 'warm-up', nowMs);
+  return [waiting, [...events, ...changed, { type: 'warm-up-reminder', atMs: nowMs }]];
 }
 
 export function enterSetup(state: SessionState, nowMs: number): Step {

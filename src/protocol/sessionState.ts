@@ -16,6 +16,11 @@ export interface SessionOptions {
   readonly countdownMs: number;
   /** Setup must hold this long before the countdown starts, so a passing frame does not. */
   readonly setupStableMs: number;
+  /**
+   * The first setup of each stretch lasts at least this long: the coach is saying how to get
+   * into position (about 5 s of speech), and a countdown over it would cut it off.
+   */
+  readonly introMs: number;
   /** A longer gap between frames is not credited to the hold. Default 500 ms. */
   readonly maxFrameGapMs: number;
   readonly bounce: BounceConfig;
@@ -26,6 +31,7 @@ export interface SessionOptions {
 export const DEFAULT_SESSION_OPTIONS: SessionOptions = Object.freeze({
   countdownMs: 3_000,
   setupStableMs: 1_000,
+  introMs: 6_000,
   maxFrameGapMs: 500,
   bounce: DEFAULT_BOUNCE_CONFIG,
   nerveGlide: findStretch(NERVE_GLIDE_ID) ?? null,

@@ -55,6 +55,11 @@ function applyCommand(state: SessionState, command: UserCommand, nowMs: number):
           stretchIds: state.routine.map((stretch) => stretch.id),
         },
       ]);
+    case 'confirm-warm-up':
+      if (state.phase !== 'warm-up') break;
+      return withEvents(enterSetup(state, nowMs), [
+        { type: 'warm-up-answered', atMs: nowMs, answer: 'warmed-up' },
+      ]);
     case 'pause':
       if (!active || state.paused !== null) break;
       return [
@@ -123,6 +128,8 @@ function stop(state: SessionState, nowMs: number): Step {
       ]);
     case 'symptom-advice':
       return withEvents(endSession(state, 'symptoms', nowMs), [stopped]);
+    case 'warm-up':
+      return withEvents(endSession(state, 'stopped', nowMs), [stopped]);
     case 'idle':
     case 'done':
       return [
@@ -143,6 +150,12 @@ function skip(state: SessionState, nowMs: number): Step {
   const skipped: ProtocolEvent = { type: 'skipped', atMs: nowMs, phase: state.phase };
   const stretchId = currentStretch(state)?.id ?? '';
   switch (state.phase) {
+    case 'warm-up':
+      // Skipping the reminder is the user's call; it is recorded, then setup starts.
+      return withEvents(enterSetup(state, nowMs), [
+        skipped,
+        { type: 'warm-up-answered', atMs: nowMs, answer: 'skipped' },
+      ]);
     case 'symptom-check':
       return withEvents(afterSymptomCheck(state, nowMs), [
         skipped,

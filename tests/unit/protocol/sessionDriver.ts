@@ -1,6 +1,11 @@
 import type { BodyMeasures } from '../../../src/geometry/measures';
-import type { ProtocolEvent, SessionInput, SessionState } from '../../../src/protocol';
-import { transition } from '../../../src/protocol';
+import type {
+  ProtocolEvent,
+  SessionInput,
+  SessionState,
+  StretchDefinition,
+} from '../../../src/protocol';
+import { initialSessionState, transition } from '../../../src/protocol';
 
 /**
  * Drives the session machine with a fake clock: frames at `fps` from `fromMs` (inclusive) to
@@ -64,4 +69,11 @@ export function runUntil(
     events.push(...out);
   }
   return { state, events, atMs: t };
+}
+
+/** Starts a session over `routine` and confirms the warm-up if it asks. */
+export function begin(routine: readonly StretchDefinition[], atMs = 0): SessionState {
+  const started = transition(initialSessionState(routine), { command: 'start' }, atMs)[0];
+  if (started.phase !== 'warm-up') return started;
+  return transition(started, { command: 'confirm-warm-up' }, atMs)[0];
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../../src/protocol';
-import { initialSessionState, stretchById, TIME_TICK } from '../../../src/protocol';
+import { stretchById, TIME_TICK } from '../../../src/protocol';
 import type { MeasuresSpec } from './measuresBuilder';
 import { bodyMeasures, nobody } from './measuresBuilder';
-import { ofType, runFrames, runUntil, send } from './sessionDriver';
+import { begin, ofType, runFrames, runUntil, send } from './sessionDriver';
 
 const standing = stretchById('standing-hamstring');
 const longSit = stretchById('seated-long-sit');
@@ -26,18 +26,9 @@ function standingUser(extra: MeasuresSpec = {}) {
     );
 }
 
-function started(state: SessionState, atMs = 0): SessionState {
-  return send(state, { command: 'start' }, atMs).state;
-}
-
 describe('the session machine: flow', () => {
   it('runs setup, a 3-2-1 countdown and two 30 s holds per leg with rests, then the symptom check', () => {
-    const run = runUntil(
-      started(initialSessionState([standing])),
-      0,
-      (s) => s.phase === 'symptom-check',
-      standingUser(),
-    );
+    const run = runUntil(begin([standing]), 0, (s) => s.phase === 'symptom-check', standingUser());
     const reps = ofType(run.events, 'rep-ended');
     expect(reps.map((r) => [r.leg, r.rep, r.completed])).toEqual([
       ['left', 1, true],
@@ -69,11 +60,23 @@ describe('the session machine: flow', () => {
     expect(answered.state.phase).toBe('done');
   });
 
-  it('starts the countdown only after setup has been steady for 1 s', () => {
-    const run = runFrames(started(initialSessionState([standing])), 0, 3_000, standingUser());
+  it('gives the first setup of a stretch 6 s for the instructions before the countdown', () => {
+    const run = runFrames(begin([standing]), 0, 8_000, standingUser());
     const countdown = ofType(run.events, 'phase-changed').find((e) => e.to === 'countdown');
-    expect(countdown?.atMs).toBeGreaterThanOrEqual(1_000);
-    expect(countdown?.atMs).toBeLessThan(1_100);
+    expect(countdown?.atMs).toBeGreaterThanOrEqual(6_000);
+    expect(countdown?.atMs).toBeLessThan(6_100);
+  });
+
+  it('starts later countdowns once setup has been steady for 1 s', () => {
+    const first = runUntil(begin([standing]), 0, (s) => s.phase === 'rest', standingUser());
+    const run = runUntil(
+      first.state,
+      first.atMs,
+      (s) => s.phase === 'countdown',
+      (t, s) => (t < first.state.restEndsMs + 2_000 ? nobody(t) : standingUser()(t, s)),
+    );
+    expect(run.atMs - (first.state.restEndsMs + 2_000)).toBeGreaterThanOrEqual(1_000);
+    expect(run.atMs - (first.state.restEndsMs + 2_000)).toBeLessThan(1_100);
   });
 
   it('reports what is missing in setup, as it changes', () => {
@@ -84,7 +87,7 @@ describe('the session machine: flow', () => {
       { orientation: 'upright', workingLeg: null },
       { workingLeg: 'left', kneeAngleDeg: 140 },
     ];
-    let state = started(initialSessionState([standing]));
+    let state = begin([standing]);
     const seen: string[][] = [];
     frames.forEach((spec, i) => {
       const measures = spec.personFound === false ? nobody(i * 100) : bodyMeasures(spec, i * 100);
@@ -102,16 +105,16 @@ describe('the session machine: flow', () => {
   });
 
   it('goes back to setup when the user walks out during the countdown', () => {
-    let run = runFrames(started(initialSessionState([standing])), 0, 1_500, standingUser());
+    let run = runFrames(begin([standing]), 0, 6_500, standingUser());
     expect(run.state.phase).toBe('countdown');
-    run = runFrames(run.state, 1_500, 1_600, (t) => nobody(t));
+    run = runFrames(run.state, 6_500, 6_600, (t) => nobody(t));
     expect(run.state.phase).toBe('setup');
     expect(ofType(run.events, 'setup-changed')[0]?.issues).toEqual([{ kind: 'no-person' }]);
   });
 
   it('asks for the other leg on the second pass and waits until it is up', () => {
     const first = runUntil(
-      started(initialSessionState([standing])),
+      begin([standing]),
       0,
       (s) => s.pass === 1 && s.phase === 'setup',
       standingUser(),
@@ -126,7 +129,7 @@ describe('the session machine: flow', () => {
 
   it('runs the long-sit with both legs at once: two reps, no leg switch', () => {
     const run = runUntil(
-      started(initialSessionState([longSit])),
+      begin([longSit]),
       0,
       (s) => s.phase === 'symptom-check',
       (t) =>
@@ -144,7 +147,7 @@ describe('the session machine: flow', () => {
 
   it('runs the nerve glide as 2 sets of 10 reps per leg', () => {
     const run = runUntil(
-      started(initialSessionState([glide])),
+      begin([glide]),
       0,
       (s) => s.phase === 'symptom-check',
       (t, state) => {
@@ -171,15 +174,15 @@ describe('the session machine: flow', () => {
   });
 
   it('runs countdowns and rests on time ticks when no frames arrive', () => {
-    let run = runFrames(started(initialSessionState([standing])), 0, 1_100, standingUser());
+    let run = runFrames(begin([standing]), 0, 6_100, standingUser());
     expect(run.state.phase).toBe('countdown');
-    run = send(run.state, TIME_TICK, 4_200);
+    run = send(run.state, TIME_TICK, 9_200);
     expect(run.state.phase).toBe('hold');
   });
 
   it('plays a routine of stretches in order and ends after the last', () => {
     let run = runUntil(
-      started(initialSessionState([standing, longSit])),
+      begin([standing, longSit]),
       0,
       (s) => s.phase === 'symptom-check',
       standingUser(),

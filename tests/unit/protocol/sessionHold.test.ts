@@ -4,13 +4,13 @@ import { initialSessionState, stretchById } from '../../../src/protocol';
 import type { MeasuresSpec } from './measuresBuilder';
 import { bodyMeasures, nobody } from './measuresBuilder';
 import type { Run } from './sessionDriver';
-import { ofType, runFrames, runUntil, send } from './sessionDriver';
+import { begin, ofType, runFrames, runUntil, send } from './sessionDriver';
 
 const standing = stretchById('standing-hamstring');
 
 /** Runs to the start of the first hold; returns the run and the time it started. */
 function toFirstHold(): Run & { atMs: number } {
-  const start = send(initialSessionState([standing]), { command: 'start' }, 0).state;
+  const start = begin([standing]);
   return runUntil(
     start,
     0,
@@ -169,11 +169,10 @@ describe('the session machine: pause and resume', () => {
   });
 
   it('restarts setup after a pause in the countdown', () => {
-    const begun = send(initialSessionState([standing]), { command: 'start' }, 0).state;
-    let run: Run = runFrames(begun, 0, 1_500, (t) => frame(t));
+    let run: Run = runFrames(begin([standing]), 0, 6_500, (t) => frame(t));
     expect(run.state.phase).toBe('countdown');
-    run = send(run.state, { command: 'pause' }, 1_500);
-    run = send(run.state, { command: 'resume' }, 5_000);
+    run = send(run.state, { command: 'pause' }, 6_500);
+    run = send(run.state, { command: 'resume' }, 9_000);
     expect(run.state.phase).toBe('setup');
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../../src/protocol';
 import { initialSessionState, stretchById } from '../../../src/protocol';
 import { bodyMeasures } from './measuresBuilder';
-import { ofType, runUntil, send } from './sessionDriver';
+import { begin, ofType, runUntil, send } from './sessionDriver';
 
 const standing = stretchById('standing-hamstring');
 const longSit = stretchById('seated-long-sit');
@@ -24,7 +24,7 @@ function user(t: number, state: SessionState) {
 
 /** A session over `routine`, run until 10 s into its first hold. */
 function midHold(routine = [standing, longSit]) {
-  const begun = send(initialSessionState(routine), { command: 'start' }, 0).state;
+  const begun = begin(routine);
   const toHold = runUntil(begun, 0, (s) => s.phase === 'hold', user);
   return runUntil(toHold.state, toHold.atMs, (s) => s.hold.heldMs >= 10_000, user);
 }
@@ -60,8 +60,7 @@ describe('the session machine: safety', () => {
   });
 
   it('ends the session right away when stopped before any rep of the stretch', () => {
-    const begun = send(initialSessionState([standing]), { command: 'start' }, 0).state;
-    const stopped = send(begun, { command: 'stop' }, 100);
+    const stopped = send(begin([standing]), { command: 'stop' }, 100);
     expect(stopped.events.map((e) => e.type)).toEqual([
       'stopped',
       'stretch-ended',
@@ -116,7 +115,7 @@ describe('the session machine: safety', () => {
   });
 
   it('does not offer the nerve glide when the glide itself brought the symptoms on', () => {
-    const begun = send(initialSessionState([glide]), { command: 'start' }, 0).state;
+    const begun = begin([glide]);
     const inSet = runUntil(
       begun,
       0,
@@ -135,17 +134,32 @@ describe('the session machine: safety', () => {
     );
   });
 
-  it('reminds to warm up once, before the first static hold, not before a glide', () => {
-    const glideFirst = send(
-      initialSessionState([glide, standing, longSit]),
-      { command: 'start' },
-      0,
-    );
+  it('waits for the warm-up answer before the first static hold, and only then', () => {
+    const glideFirst = send(initialSessionState([glide, standing]), { command: 'start' }, 0);
     expect(ofType(glideFirst.events, 'warm-up-reminder')).toEqual([]);
-    const standingFirst = send(initialSessionState([standing]), { command: 'start' }, 0);
-    const types = standingFirst.events.map((e) => e.type);
-    expect(types.indexOf('warm-up-reminder')).toBeGreaterThan(types.indexOf('stretch-started'));
+    expect(glideFirst.state.phase).toBe('setup');
+
+    const standingFirst = send(initialSessionState([standing, longSit]), { command: 'start' }, 0);
     expect(ofType(standingFirst.events, 'warm-up-reminder')).toHaveLength(1);
+    expect(standingFirst.state.phase).toBe('warm-up');
+    // Frames do not move past the reminder.
+    const waiting = runUntil(standingFirst.state, 0, () => false, user, 5_000);
+    expect(waiting.state.phase).toBe('warm-up');
+    const confirmed = send(waiting.state, { command: 'confirm-warm-up' }, 5_000);
+    expect(confirmed.events[0]).toMatchObject({ type: 'warm-up-answered', answer: 'warmed-up' });
+    expect(confirmed.state.phase).toBe('setup');
+
+    // The second static stretch does not remind again.
+    const second = runUntil(confirmed.state, 5_000, (s) => s.phase === 'symptom-check', user);
+    const next = send(second.state, { command: 'answer-symptoms', answer: NO }, second.atMs);
+    expect(ofType(next.events, 'warm-up-reminder')).toEqual([]);
+  });
+
+  it('records a skipped warm-up reminder and carries on', () => {
+    const started = send(initialSessionState([standing]), { command: 'start' }, 0);
+    const skipped = send(started.state, { command: 'skip' }, 1_000);
+    expect(ofType(skipped.events, 'warm-up-answered')[0]?.answer).toBe('skipped');
+    expect(skipped.state.phase).toBe('setup');
   });
 
   it('closes every running fault when a rep is stopped, so the recorder sees its duration', () => {
