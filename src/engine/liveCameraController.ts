@@ -1,3 +1,4 @@
+import { INFERENCE_MAX_SIDE_PX } from '../camera/scaledBitmap';
 import type { FrameSource } from '../camera/types';
 import type { Pose, PoseModelId } from '../geometry/types';
 import type { BackendInfo, BackendPreference } from '../pose/backends';
@@ -36,9 +37,6 @@ export interface LiveDependencies {
 
 /** How often to ask the worker for its tensor count (cheap, but not per frame). */
 const DIAGNOSTICS_INTERVAL_MS = 2000;
-
-/** Long side of frames sent to the model: see camera/scaledBitmap.ts. */
-const INFERENCE_MAX_SIDE_PX = 640;
 
 /**
  * Runs the first screen: opens the camera and loads the model at the same time, then streams
