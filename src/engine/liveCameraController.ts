@@ -19,6 +19,7 @@ export interface LiveState {
   readonly error: UserFacingError | null;
   readonly pose: Pose | null;
   readonly analysedFps: number;
+  readonly framesAnalysed: number;
   readonly latencyMs: number;
   /** Tensors held by the model's TF.js instance, sampled every few seconds. */
   readonly tensorCount: number | null;
@@ -63,6 +64,7 @@ export class LiveCameraController {
       error: null,
       pose: null,
       analysedFps: 0,
+      framesAnalysed: 0,
       latencyMs: 0,
       tensorCount: null,
     });
@@ -113,6 +115,7 @@ export class LiveCameraController {
             ...s,
             pose: result.pose,
             analysedFps: result.analysedFps,
+            framesAnalysed: result.framesAnalysed,
             latencyMs: result.latencyMs,
           })),
         onError: (error) => this.fail(error),

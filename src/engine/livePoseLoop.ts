@@ -9,6 +9,8 @@ export interface PoseLoopResult {
   readonly analysedFps: number;
   /** From frame grab to pose, this frame. */
   readonly latencyMs: number;
+  /** Frames analysed since `start()`. */
+  readonly framesAnalysed: number;
 }
 
 export interface PoseLoopOptions {
@@ -38,6 +40,7 @@ export class LivePoseLoop {
   private grabbedFrame = 0;
   private videoCallback: number | null = null;
   private readonly rate = new RateMeter();
+  private framesAnalysed = 0;
   /**
    * Grabs run one after another, so frames reach the estimator in the order they were taken
    * and its keypoint filter always sees increasing timestamps.
@@ -54,6 +57,7 @@ export class LivePoseLoop {
     if (this.running) return;
     this.running = true;
     this.rate.reset();
+    this.framesAnalysed = 0;
     this.watchSource();
   }
 
@@ -113,7 +117,9 @@ export class LivePoseLoop {
       if (!this.running) return;
       const nowMs = this.options.now();
       this.rate.record(nowMs);
+      this.framesAnalysed++;
       this.options.onResult({
+        framesAnalysed: this.framesAnalysed,
         pose,
         analysedFps: this.rate.perSecond(nowMs),
         latencyMs: nowMs - grabbedAtMs,

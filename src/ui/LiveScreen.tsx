@@ -160,7 +160,7 @@ export function LiveScreen() {
         </div>
         <div>
           <dt>Analysed frames/s</dt>
-          <dd data-testid="stat-fps">
+          <dd data-testid="stat-fps" data-frames-analysed={state.framesAnalysed}>
             {state.phase === 'live' ? state.analysedFps.toFixed(1) : '—'}
           </dd>
         </div>
