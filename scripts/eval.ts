@@ -50,13 +50,11 @@ async function measure(
   rotationDeg: FrameRotationDeg,
 ): Promise<[GeometryState, EvalRecord, FrameRotationDeg]> {
   const { estimator, minScore, args } = run;
-  const result = await estimateWithAutoRotation(
-    estimator,
-    frame,
-    timestampMs ?? 0,
+  const result = await estimateWithAutoRotation(estimator, frame, timestampMs ?? 0, {
     minScore,
-    rotationDeg,
-  );
+    startRotationDeg: rotationDeg,
+    retryWithoutChain: timestampMs === null,
+  });
   const [next, measures] = measureFrame(state, result.pose, timestampMs ?? 0);
   const raw = result.first;
   const record = toRecord(measures, {
