@@ -1,0 +1,199 @@
+import Dexie, { type Table } from 'dexie';
+import type { SessionSummary } from './reportSummary';
+import { concatSamples } from './sampleBlock';
+import type { SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
+import type {
+  AddSessionsResult,
+  SessionListEntry,
+  SessionStore,
+  StoredSession,
+} from './sessionStore';
+import { compareNewestFirst } from './sessionStore';
+import {
+  SessionExistsError,
+  SessionNotFoundError,
+  StorageUnavailableError,
+  toStorageError,
+} from './storageErrors';
+
+/** One row per session: the meta, the summary the history reads, and the chunk count. */
+interface SessionRow {
+  readonly id: string;
+  readonly startedAtEpochMs: number;
+  readonly status: SessionMeta['status'];
+  readonly meta: SessionMeta;
+  readonly summary: SessionSummary | null;
+  readonly chunkCount: number;
+}
+
+type ChunkRow = SessionChunk;
+
+export const DEFAULT_DATABASE_NAME = 'stretchcheck-sessions';
+
+/** Where Dexie finds IndexedDB; tests pass fake-indexeddb's. Defaults to the page's. */
+export interface IndexedDbDependencies {
+  readonly indexedDB: IDBFactory;
+  readonly IDBKeyRange: typeof IDBKeyRange;
+}
+
+class SessionDatabase extends Dexie {
+  // `declare`: Dexie creates these in version().stores(); a class field would overwrite them.
+  declare sessions: Table<SessionRow, string>;
+  declare chunks: Table<ChunkRow, [string, number]>;
+
+  constructor(name: string, dependencies?: IndexedDbDependencies) {
+    super(name, dependencies === undefined ? undefined : { ...dependencies });
+    // Version 1 of the database layout (not of the record schema, which is in each meta).
+    this.version(1).stores({
+      sessions: 'id, startedAtEpochMs, status',
+      chunks: '[sessionId+seq], sessionId',
+    });
+  }
+}
+
+/** The IndexedDB session store (through Dexie). */
+export class DexieSessionStore implements SessionStore {
+  private readonly db: SessionDatabase;
+
+  constructor(name: string = DEFAULT_DATABASE_NAME, dependencies?: IndexedDbDependencies) {
+    this.db = new SessionDatabase(name, dependencies);
+  }
+
+  /** Opens the database now, so a browser that refuses IndexedDB is found at start. */
+  async open(): Promise<void> {
+    try {
+      await this.db.open();
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new StorageUnavailableError(detail);
+    }
+  }
+
+  async createSession(meta: SessionMeta): Promise<void> {
+    await this.write(meta.id, () =>
+      this.db.transaction('rw', this.db.sessions, async () => {
+        if ((await this.db.sessions.get(meta.id)) !== undefined)
+          throw new SessionExistsError(meta.id);
+        await this.db.sessions.add(sessionRow(meta, null, 0));
+      }),
+    );
+  }
+
+  async appendChunk(meta: SessionMeta, chunk: SessionChunk): Promise<void> {
+    await this.write(meta.id, () =>
+      this.db.transaction('rw', this.db.sessions, this.db.chunks, async () => {
+        const row = await this.db.sessions.get(meta.id);
+        if (row === undefined) throw new SessionNotFoundError(meta.id);
+        if (chunk.seq !== row.chunkCount)
+          throw new Error(
+            `Chunk ${chunk.seq} of "${meta.id}" is out of order (next ${row.chunkCount}).`,
+          );
+        await this.db.chunks.add(chunk);
+        await this.db.sessions.put(sessionRow(meta, row.summary, row.chunkCount + 1));
+      }),
+    );
+  }
+
+  async saveMeta(meta: SessionMeta, summary: SessionSummary | null): Promise<void> {
+    await this.write(meta.id, () =>
+      this.db.transaction('rw', this.db.sessions, async () => {
+        const row = await this.db.sessions.get(meta.id);
+        if (row === undefined) throw new SessionNotFoundError(meta.id);
+        await this.db.sessions.put(sessionRow(meta, summary, row.chunkCount));
+      }),
+    );
+  }
+
+  async listSessions(): Promise<SessionListEntry[]> {
+    const rows = await this.db.sessions.toArray();
+    return rows.map(listEntry).sort(compareNewestFirst);
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    return this.db.transaction('r', this.db.sessions, this.db.chunks, async () => {
+      const row = await this.db.sessions.get(id);
+      if (row === undefined) return null;
+      const chunks = await this.db.chunks
+        .where('[sessionId+seq]')
+        .between([id, Dexie.minKey], [id, Dexie.maxKey])
+        .toArray();
+      return {
+        meta: row.meta,
+        samples: concatSamples(chunks.map((c) => c.samples)),
+        events: chunks.flatMap((c) => c.events),
+        cues: chunks.flatMap((c) => c.cues),
+      };
+    });
+  }
+
+  async deleteSession(id: string): Promise<boolean> {
+    return this.write(id, () =>
+      this.db.transaction('rw', this.db.sessions, this.db.chunks, async () => {
+        const existed = (await this.db.sessions.get(id)) !== undefined;
+        await this.db.chunks.where('sessionId').equals(id).delete();
+        await this.db.sessions.delete(id);
+        return existed;
+      }),
+    );
+  }
+
+  async addSessions(sessions: readonly StoredSession[]): Promise<AddSessionsResult> {
+    return this.write(null, () =>
+      this.db.transaction('rw', this.db.sessions, this.db.chunks, async () => {
+        const added: string[] = [];
+        const skipped: string[] = [];
+        for (const { record, summary } of sessions) {
+          const id = record.meta.id;
+          if (added.includes(id) || (await this.db.sessions.get(id)) !== undefined) {
+            skipped.push(id);
+            continue;
+          }
+          await this.db.chunks.add({ sessionId: id, seq: 0, ...recordData(record) });
+          await this.db.sessions.add(sessionRow(record.meta, summary, 1));
+          added.push(id);
+        }
+        return { added, skipped };
+      }),
+    );
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Deletes the whole database (tests, and a "forget everything" control). */
+  async deleteDatabase(): Promise<void> {
+    await this.db.delete();
+  }
+
+  private async write<T>(sessionId: string | null, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toStorageError(error, sessionId);
+    }
+  }
+}
+
+function sessionRow(
+  meta: SessionMeta,
+  summary: SessionSummary | null,
+  chunkCount: number,
+): SessionRow {
+  return {
+    id: meta.id,
+    startedAtEpochMs: meta.startedAtEpochMs,
+    status: meta.status,
+    meta,
+    summary,
+    chunkCount,
+  };
+}
+
+function listEntry(row: SessionRow): SessionListEntry {
+  return { meta: row.meta, summary: row.summary, chunkCount: row.chunkCount };
+}
+
+function recordData(record: SessionRecord): Omit<SessionChunk, 'sessionId' | 'seq'> {
+  return { samples: record.samples, events: record.events, cues: record.cues };
+}

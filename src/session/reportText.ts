@@ -1,0 +1,169 @@
+import {
+  depthLabel,
+  faultLabel,
+  formatDuration,
+  formatPercent,
+  joinWords,
+  legLabel,
+  plural,
+  symptomWords,
+} from './reportFormat';
+import type { FaultSpan, LegSummary, SessionReport, StretchReport } from './reportTypes';
+
+/**
+ * The plain-language summary at the top of a report: a few short sentences a person (or their
+ * trainer) reads first. Written in the project's own words; the safety advice follows seed 000
+ * ("If you experience nerve symptoms, stop and consult a professional").
+ */
+
+/**
+ * Left and right peaks closer than this are called even. Geometry's smoothed angles wobble 1-3
+ * degrees while holding still (protocol/stretches/standingHamstring.ts), and the peak of a rep
+ * varies by a few degrees more from rep to rep, so smaller differences are not a finding.
+ */
+export const EVEN_SIDES_DEG = 5;
+
+type ReportBody = Omit<SessionReport, 'summary'>;
+
+export function sessionSentences(report: ReportBody): string[] {
+  const sentences = [overview(report), holdSentence(report), ...depthSentences(report)];
+  sentences.push(faultSentence(report), ...bounceSentence(report), ...symptomSentences(report));
+  sentences.push(...endSentences(report));
+  return sentences.filter((s) => s !== '');
+}
+
+function stretchPhrase(stretch: StretchReport): string {
+  if (stretch.legs.length === 0) return `the ${stretch.name} (not started)`;
+  const legs = stretch.legs.map((leg) => (leg === 'both' ? 'both legs' : leg));
+  const onLegs = stretch.legs.includes('both')
+    ? 'both legs together'
+    : `the ${joinWords(legs)} ${legs.length > 1 ? 'legs' : 'leg'}`;
+  return `the ${stretch.name} on ${onLegs}`;
+}
+
+function overview(report: ReportBody): string {
+  const duration = formatDuration(report.durationMs);
+  if (report.stretches.length === 0)
+    return `This session lasted ${duration} and no stretch was started.`;
+  const done = joinWords(report.stretches.map(stretchPhrase));
+  return `You stretched for ${duration}: ${done}.`;
+}
+
+function holdSentence(report: ReportBody): string {
+  const { heldInFormMs, targetMs, glideReps } = report.totals;
+  const holds = report.stretches.flatMap((s) => s.reps).filter((r) => r.kind === 'hold');
+  const parts: string[] = [];
+  if (targetMs > 0) {
+    const completed = holds.filter((r) => r.completed).length;
+    parts.push(
+      `You held ${formatDuration(heldInFormMs)} in good form out of a ${formatDuration(targetMs)} ` +
+        `target (${formatPercent(heldInFormMs, targetMs)}), and completed ` +
+        `${completed} of ${plural(holds.length, 'hold')}.`,
+    );
+  }
+  if (glideReps > 0) parts.push(`You did ${plural(glideReps, 'nerve-glide repetition')}.`);
+  return parts.join(' ');
+}
+
+function legDepth(row: LegSummary): string {
+  return `${Math.round(row.peakDeg ?? 0)}° on the ${legLabel(row.leg)}`;
+}
+
+function depthSentences(report: ReportBody): string[] {
+  const sentences: string[] = [];
+  const stretchIds = [...new Set(report.legs.map((l) => l.stretchId))];
+  for (const stretchId of stretchIds) {
+    const rows = report.legs.filter((l) => l.stretchId === stretchId && l.peakDeg !== null);
+    const first = rows[0];
+    if (first === undefined) continue;
+    const name = report.stretches.find((s) => s.stretchId === stretchId)?.name ?? stretchId;
+    const what = `deepest ${depthLabel(first.depthMeasure)}`;
+    let sentence = `${capitalise(name)}: ${what} ${joinWords(rows.map(legDepth))}`;
+    const left = rows.find((r) => r.leg === 'left')?.peakDeg ?? null;
+    const right = rows.find((r) => r.leg === 'right')?.peakDeg ?? null;
+    if (left !== null && right !== null) {
+      const diff = Math.round(Math.abs(left - right));
+      sentence +=
+        diff < EVEN_SIDES_DEG
+          ? ', so the two sides are about even'
+          : `, so the ${left < right ? 'left' : 'right'} side is ${diff}° tighter`;
+    }
+    sentences.push(`${sentence}.`);
+  }
+  return sentences;
+}
+
+function allFaults(report: ReportBody): FaultSpan[] {
+  return report.stretches.flatMap((s) => [...s.reps.flatMap((r) => r.faults), ...s.otherFaults]);
+}
+
+function faultSentence(report: ReportBody): string {
+  // Bouncing has its own sentence; a broken hold comes with the fault that broke it.
+  const faults = allFaults(report).filter(
+    (f) => f.fault !== 'bouncing' && f.fault !== 'hold-broken',
+  );
+  if (report.stretches.every((s) => s.reps.length === 0)) return '';
+  if (faults.length === 0) return 'No form problems were picked up. Well done.';
+  const byFault = new Map<string, { count: number; ms: number }>();
+  for (const f of faults) {
+    const entry = byFault.get(f.fault) ?? { count: 0, ms: 0 };
+    byFault.set(f.fault, { count: entry.count + 1, ms: entry.ms + f.durationMs });
+  }
+  const ranked = [...byFault].sort((a, b) => b[1].ms - a[1].ms);
+  const [top] = ranked;
+  if (top === undefined) return '';
+  const [fault, { count, ms }] = top;
+  const others = ranked.length - 1;
+  const rest = others > 0 ? ` ${capitalise(plural(others, 'other issue'))} came up less.` : '';
+  return (
+    `The main form issue was ${faultLabel(fault)}: ${plural(count, 'time')}, ` +
+    `${formatDuration(ms)} in all.${rest}`
+  );
+}
+
+function bounceSentence(report: ReportBody): string[] {
+  const bounced = report.stretches
+    .flatMap((s) => s.reps)
+    .filter((r) => r.kind === 'hold' && r.bounces.length > 0).length;
+  if (bounced === 0) return [];
+  return [`You bounced during ${plural(bounced, 'hold')}; ease in slowly and keep still instead.`];
+}
+
+function symptomSentences(report: ReportBody): string[] {
+  const sentences: string[] = [];
+  for (const symptom of report.symptoms) {
+    const words = symptomWords(symptom.answer);
+    if (words === null) continue;
+    const name = report.stretches.find((s) => s.stretchId === symptom.stretchId)?.name;
+    sentences.push(
+      `You reported ${words} after the ${name ?? symptom.stretchId}. Stop stretching if it ` +
+        'comes back, and see a physiotherapist or doctor before you carry on.',
+    );
+  }
+  if (report.warmUp === 'skipped')
+    sentences.push(
+      'You skipped the warm-up: a few minutes of walking first makes stretching safer.',
+    );
+  return sentences;
+}
+
+function endSentences(report: ReportBody): string[] {
+  switch (report.endReason) {
+    case 'stopped':
+      return ['You stopped the session early.'];
+    case 'interrupted':
+      return [
+        'The recording was cut off (the page closed or the browser stopped), so this report ' +
+          'shows what was saved up to then.',
+      ];
+    case 'symptoms':
+      return ['The session ended after you reported symptoms.'];
+    case 'completed':
+    case null:
+      return [];
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,324 @@
+import type { BodyMeasures } from '../geometry/measures';
+import type { ProtocolEvent } from '../protocol';
+import type { Utterance } from '../feedback/cueTypes';
+import type { RecorderInit, RecorderState } from './recorder';
+import {
+  chunkDue,
+  endReasonFromEvents,
+  finishMeta,
+  recordCue,
+  recordEvents,
+  recordMeasures,
+  resumeRecorder,
+  startRecorder,
+  takeChunk,
+} from './recorder';
+import { buildSessionReport, sessionDurationMs } from './reportSession';
+import type { SessionSummary } from './reportSummary';
+import { summariseReport } from './reportSummary';
+import { concatSamples } from './sampleBlock';
+import type { RecordedEndReason, SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
+import type { SessionStore } from './sessionStore';
+import { SessionNotFoundError, type StorageFullError, toStorageError } from './storageErrors';
+
+/**
+ * The live side of the recorder: holds the pure recorder's state, cuts a chunk about once a
+ * second and writes it to the store in the background, one write at a time. The engine calls
+ * `frame` for every analysed frame (cheap: no write happens there) and `cue` for every line the
+ * coach gives; `flush` when the page is hidden; `finish` at the end.
+ *
+ * Nothing recorded is ever dropped: every chunk stays in memory until the session is finished,
+ * so when storage fails (full, or gone) `status.error` says so and `snapshot()` still holds the
+ * whole session for an export. Failed chunks are written again on the next flush.
+ */
+
+export interface RecordingClock {
+  /** The engine clock, the same one whose readings go into `frame`. */
+  readonly nowMs: () => number;
+  /** Wall clock, `Date.now()`. */
+  readonly epochMs: () => number;
+}
+
+export interface RecordingOptions {
+  /**
+   * Starts the background flush that runs even when no frames arrive (camera stalled); returns
+   * its stop function. Default: `setInterval` at the recorder's flush interval.
+   */
+  readonly schedule?: (run: () => void, everyMs: number) => () => void;
+}
+
+export interface RecordingStatus {
+  readonly sessionId: string;
+  /** Session time up to which everything is in the store. */
+  readonly savedThroughTMs: number;
+  /** Chunks cut but not yet in the store (being written, or failed). */
+  readonly unsavedChunks: number;
+  /** The last storage failure; cleared when a later write succeeds. */
+  readonly error: StorageFullError | Error | null;
+  readonly finished: boolean;
+}
+
+interface QueuedChunk {
+  readonly meta: SessionMeta;
+  readonly chunk: SessionChunk;
+}
+
+const defaultSchedule = (run: () => void, everyMs: number): (() => void) => {
+  const timer = setInterval(run, everyMs);
+  return () => clearInterval(timer);
+};
+
+export class SessionRecording {
+  private state: RecorderState;
+  /** Everything recorded before this recording object (a resumed session's stored part). */
+  private readonly base: SessionRecord | null;
+  private readonly chunks: SessionChunk[] = [];
+  private unsaved: QueuedChunk[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  /** Creating (or reopening) the session in the store; retried before chunks until it works. */
+  private setup: (() => Promise<void>) | null = null;
+  private currentStatus: RecordingStatus;
+  private readonly listeners = new Set<() => void>();
+  private readonly stopSchedule: () => void;
+
+  private constructor(
+    private readonly store: SessionStore,
+    private readonly clock: RecordingClock,
+    state: RecorderState,
+    base: SessionRecord | null,
+    options: RecordingOptions,
+  ) {
+    this.state = state;
+    this.base = base;
+    this.currentStatus = {
+      sessionId: state.meta.id,
+      savedThroughTMs: state.meta.lastTMs,
+      unsavedChunks: 0,
+      error: null,
+      finished: false,
+    };
+    const schedule = options.schedule ?? defaultSchedule;
+    this.stopSchedule = schedule(() => this.cutIfDue(), state.flushIntervalMs);
+  }
+
+  /**
+   * Starts recording a new session and creates it in the store. A store failure does not stop
+   * the recording: it carries on in memory and `status.error` says why.
+   */
+  static async start(
+    store: SessionStore,
+    clock: RecordingClock,
+    init: Omit<RecorderInit, 'clockOriginMs' | 'startedAtEpochMs'>,
+    options: RecordingOptions = {},
+  ): Promise<SessionRecording> {
+    const state = startRecorder({
+      ...init,
+      clockOriginMs: clock.nowMs(),
+      startedAtEpochMs: clock.epochMs(),
+    });
+    const recording = new SessionRecording(store, clock, state, null, options);
+    recording.setup = () => store.createSession(state.meta);
+    await recording.drain();
+    return recording;
+  }
+
+  /** Carries on an interrupted session: new data is appended after what is stored. */
+  static async resume(
+    store: SessionStore,
+    clock: RecordingClock,
+    sessionId: string,
+    options: RecordingOptions = {},
+  ): Promise<SessionRecording> {
+    const stored = await store.getSession(sessionId);
+    const entry = (await store.listSessions()).find((e) => e.meta.id === sessionId);
+    if (stored === null || entry === undefined) throw new SessionNotFoundError(sessionId);
+    const state = resumeRecorder(stored.meta, {
+      resumedAtEpochMs: clock.epochMs(),
+      clockOriginMs: clock.nowMs(),
+      nextSeq: entry.chunkCount,
+    });
+    const recording = new SessionRecording(store, clock, state, stored, options);
+    recording.setup = () => store.saveMeta(state.meta, null);
+    await recording.drain();
+    return recording;
+  }
+
+  get sessionId(): string {
+    return this.state.meta.id;
+  }
+
+  get status(): RecordingStatus {
+    return this.currentStatus;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * One analysed frame (`measures`, or null for a tick without a frame) and the events the
+   * protocol returned for it, at engine time `nowMs`. Also for events without a frame (a user
+   * command): pass `null` measures.
+   */
+  frame(measures: BodyMeasures | null, events: readonly ProtocolEvent[], nowMs: number): void {
+    if (this.currentStatus.finished) return;
+    let next = this.state;
+    if (measures !== null) next = recordMeasures(next, measures, nowMs);
+    next = recordEvents(next, events);
+    this.state = next;
+    if (chunkDue(next, nowMs)) this.cut(nowMs);
+  }
+
+  /** A line the coach gave. */
+  cue(utterance: Utterance): void {
+    if (this.currentStatus.finished) return;
+    this.state = recordCue(this.state, utterance);
+  }
+
+  /** Cuts what is pending now and waits for every write (page hidden, or before an export). */
+  async flush(): Promise<void> {
+    this.cut(this.clock.nowMs());
+    await this.drain();
+  }
+
+  /**
+   * Ends the recording: the last chunk, then the meta marked finished with its summary. The
+   * reason defaults to the protocol's `session-ended` reason, else `stopped`. Resolves with the
+   * whole session; rejects (after keeping it in memory) if storage fails.
+   */
+  async finish(reason?: RecordedEndReason): Promise<SessionRecord> {
+    if (!this.currentStatus.finished) {
+      this.cut(this.clock.nowMs());
+      this.stopSchedule();
+      const record = this.snapshot();
+      const endReason = reason ?? endReasonFromEvents(record.events) ?? 'stopped';
+      const meta = finishMeta(
+        this.state.meta,
+        endReason,
+        record.meta.startedAtEpochMs + record.meta.lastTMs,
+      );
+      this.state = { ...this.state, meta };
+      const summary = summariseSession({ ...record, meta });
+      this.setStatus({ finished: true });
+      await this.drain();
+      // Only a complete session is marked finished; with chunks missing it stays "recording",
+      // so the next start offers it as interrupted with what did get saved.
+      if (this.unsaved.length === 0 && this.setup === null)
+        await this.enqueue(() => this.store.saveMeta(meta, summary));
+    }
+    const error = this.currentStatus.error;
+    if (error !== null) throw error;
+    return this.snapshot();
+  }
+
+  /** The whole session so far, including what is not yet stored. */
+  snapshot(): SessionRecord {
+    const pending = this.state.pending;
+    const parts = [...this.chunks, pending];
+    return {
+      meta: this.state.meta,
+      samples: concatSamples([
+        ...(this.base === null ? [] : [this.base.samples]),
+        ...parts.map((p) => p.samples),
+      ]),
+      events: [...(this.base?.events ?? []), ...parts.flatMap((p) => p.events)],
+      cues: [...(this.base?.cues ?? []), ...parts.flatMap((p) => p.cues)],
+    };
+  }
+
+  /** Stops the background flush without finishing (the page is going away). */
+  dispose(): void {
+    this.stopSchedule();
+  }
+
+  private cutIfDue(): void {
+    const nowMs = this.clock.nowMs();
+    if (!this.currentStatus.finished && chunkDue(this.state, nowMs)) this.cut(nowMs);
+  }
+
+  private cut(nowMs: number): void {
+    const [next, chunk] = takeChunk(this.state, nowMs);
+    this.state = next;
+    if (chunk === null) return;
+    this.chunks.push(chunk);
+    this.unsaved.push({ meta: next.meta, chunk });
+    this.setStatus({ unsavedChunks: this.unsaved.length });
+    void this.drain();
+  }
+
+  /** Writes every unsaved chunk in order; stops at the first failure (retried next time). */
+  private drain(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.setup !== null) {
+        await this.setup();
+        this.setup = null;
+      }
+      while (this.unsaved.length > 0) {
+        const [first] = this.unsaved;
+        if (first === undefined) break;
+        await this.store.appendChunk(first.meta, first.chunk);
+        this.unsaved = this.unsaved.slice(1);
+        this.setStatus({
+          savedThroughTMs: first.meta.lastTMs,
+          unsavedChunks: this.unsaved.length,
+        });
+      }
+    });
+  }
+
+  /** Runs `write` after the writes before it; a failure becomes `status.error`, not a throw. */
+  private enqueue(write: () => Promise<void>): Promise<void> {
+    const run = this.writing.then(async () => {
+      try {
+        await write();
+        if (this.currentStatus.error !== null) this.setStatus({ error: null });
+      } catch (error) {
+        this.setStatus({ error: toStorageError(error, this.sessionId) });
+      }
+    });
+    this.writing = run;
+    return run;
+  }
+
+  private setStatus(change: Partial<RecordingStatus>): void {
+    this.currentStatus = { ...this.currentStatus, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** The summary the history reads, from a whole session. */
+export function summariseSession(record: SessionRecord): SessionSummary {
+  return summariseReport(buildSessionReport(record));
+}
+
+/**
+ * The record closed where its data ends: status `finished`, end reason the protocol's if the
+ * session had ended, else `interrupted`. A finished record is returned as it is.
+ */
+export function finaliseRecord(record: SessionRecord): SessionRecord {
+  if (record.meta.status === 'finished') return record;
+  const lastTMs = Math.max(record.meta.lastTMs, sessionDurationMs(record));
+  const meta = finishMeta(
+    { ...record.meta, lastTMs },
+    endReasonFromEvents(record.events) ?? 'interrupted',
+    record.meta.startedAtEpochMs + lastTMs,
+  );
+  return { ...record, meta };
+}
+
+/**
+ * Closes a session cut off by a crash or a closed page (see `finaliseRecord`), keeping what was
+ * stored, and gives it its summary.
+ */
+export async function finaliseInterrupted(
+  store: SessionStore,
+  sessionId: string,
+): Promise<SessionRecord> {
+  const record = await store.getSession(sessionId);
+  if (record === null) throw new SessionNotFoundError(sessionId);
+  if (record.meta.status === 'finished') return record;
+  const finished = finaliseRecord(record);
+  await store.saveMeta(finished.meta, summariseSession(finished));
+  return finished;
+}

@@ -1,0 +1,63 @@
+import type { SessionSummary } from './reportSummary';
+import type { SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
+
+/**
+ * Where sessions are kept. The browser implementation is `DexieSessionStore` (IndexedDB); tests
+ * use `MemorySessionStore` from tests/fakes. Every method that writes is one transaction: it
+ * happens completely or not at all. Writes that hit the quota reject with `StorageFullError`.
+ */
+export interface SessionStore {
+  /** Starts a session (meta only, no chunks). Rejects with `SessionExistsError` for a taken id. */
+  createSession(meta: SessionMeta): Promise<void>;
+  /**
+   * Appends the next chunk (`chunk.seq` must equal the stored chunk count) and saves `meta`
+   * (its `lastTMs` has moved on), together.
+   */
+  appendChunk(meta: SessionMeta, chunk: SessionChunk): Promise<void>;
+  /** Replaces a stored session's meta and summary (finishing, resuming). */
+  saveMeta(meta: SessionMeta, summary: SessionSummary | null): Promise<void>;
+  /** Every session's meta and summary, newest first; no samples or events. */
+  listSessions(): Promise<SessionListEntry[]>;
+  /** The whole session, chunks joined in order; null when there is none with that id. */
+  getSession(id: string): Promise<SessionRecord | null>;
+  /** Removes the session and all its chunks. Resolves false when there was none. */
+  deleteSession(id: string): Promise<boolean>;
+  /**
+   * Adds whole sessions (an import) in one transaction: all of them or none. Sessions whose id
+   * is already stored are left as they are and listed in `skipped`; nothing is overwritten.
+   */
+  addSessions(sessions: readonly StoredSession[]): Promise<AddSessionsResult>;
+  /** Lets go of the database connection. */
+  close(): void;
+}
+
+export interface SessionListEntry {
+  readonly meta: SessionMeta;
+  /** Null while the session is still recording (or was cut off before it was finalised). */
+  readonly summary: SessionSummary | null;
+  /** Chunks stored; a resumed recording continues at this `seq`. */
+  readonly chunkCount: number;
+}
+
+export interface StoredSession {
+  readonly record: SessionRecord;
+  readonly summary: SessionSummary | null;
+}
+
+export interface AddSessionsResult {
+  readonly added: readonly string[];
+  readonly skipped: readonly string[];
+}
+
+/** Newest first, then by id so the order is stable. */
+export function compareNewestFirst(a: SessionListEntry, b: SessionListEntry): number {
+  return b.meta.startedAtEpochMs - a.meta.startedAtEpochMs || a.meta.id.localeCompare(b.meta.id);
+}
+
+/** Sessions still marked as recording: cut off by a crash or a closed page, if not this page's. */
+export function interruptedSessions(
+  entries: readonly SessionListEntry[],
+  activeId: string | null = null,
+): SessionListEntry[] {
+  return entries.filter((e) => e.meta.status === 'recording' && e.meta.id !== activeId);
+}

@@ -1,0 +1,133 @@
+import type { SessionSummary } from '../../src/session/reportSummary';
+import { concatSamples } from '../../src/session/sampleBlock';
+import type { SessionChunk, SessionMeta, SessionRecord } from '../../src/session/sessionRecord';
+import type {
+  AddSessionsResult,
+  SessionListEntry,
+  SessionStore,
+  StoredSession,
+} from '../../src/session/sessionStore';
+import { compareNewestFirst } from '../../src/session/sessionStore';
+import {
+  SessionExistsError,
+  SessionNotFoundError,
+  toStorageError,
+} from '../../src/session/storageErrors';
+
+interface Entry {
+  meta: SessionMeta;
+  summary: SessionSummary | null;
+  chunks: SessionChunk[];
+}
+
+/**
+ * An in-memory `SessionStore` with the same rules as the IndexedDB one: values are copied in
+ * and out (as IndexedDB's structured clone does), and each write is all or nothing. `failWrites`
+ * makes writes fail, e.g. with a QuotaExceededError DOMException, to test the error paths.
+ */
+export class MemorySessionStore implements SessionStore {
+  private entries = new Map<string, Entry>();
+  /** Called before every write; a returned error fails that write. */
+  failWrites: (() => Error | null) | null = null;
+  /** Writes attempted (including failed ones). */
+  writes = 0;
+
+  createSession(meta: SessionMeta): Promise<void> {
+    return this.write(meta.id, (entries) => {
+      if (entries.has(meta.id)) throw new SessionExistsError(meta.id);
+      entries.set(meta.id, { meta: structuredClone(meta), summary: null, chunks: [] });
+    });
+  }
+
+  appendChunk(meta: SessionMeta, chunk: SessionChunk): Promise<void> {
+    return this.write(meta.id, (entries) => {
+      const entry = entries.get(meta.id);
+      if (entry === undefined) throw new SessionNotFoundError(meta.id);
+      if (chunk.seq !== entry.chunks.length) throw new Error(`Chunk ${chunk.seq} out of order`);
+      entries.set(meta.id, {
+        ...entry,
+        meta: structuredClone(meta),
+        chunks: [...entry.chunks, structuredClone(chunk)],
+      });
+    });
+  }
+
+  saveMeta(meta: SessionMeta, summary: SessionSummary | null): Promise<void> {
+    return this.write(meta.id, (entries) => {
+      const entry = entries.get(meta.id);
+      if (entry === undefined) throw new SessionNotFoundError(meta.id);
+      entries.set(meta.id, {
+        ...entry,
+        meta: structuredClone(meta),
+        summary: structuredClone(summary),
+      });
+    });
+  }
+
+  listSessions(): Promise<SessionListEntry[]> {
+    const list = [...this.entries.values()].map((e) => ({
+      meta: structuredClone(e.meta),
+      summary: structuredClone(e.summary),
+      chunkCount: e.chunks.length,
+    }));
+    return Promise.resolve(list.sort(compareNewestFirst));
+  }
+
+  getSession(id: string): Promise<SessionRecord | null> {
+    const entry = this.entries.get(id);
+    if (entry === undefined) return Promise.resolve(null);
+    return Promise.resolve(
+      structuredClone({
+        meta: entry.meta,
+        samples: concatSamples(entry.chunks.map((c) => c.samples)),
+        events: entry.chunks.flatMap((c) => c.events),
+        cues: entry.chunks.flatMap((c) => c.cues),
+      }),
+    );
+  }
+
+  deleteSession(id: string): Promise<boolean> {
+    return this.write(id, (entries) => entries.delete(id));
+  }
+
+  addSessions(sessions: readonly StoredSession[]): Promise<AddSessionsResult> {
+    return this.write(null, (entries) => {
+      const added: string[] = [];
+      const skipped: string[] = [];
+      for (const { record, summary } of sessions) {
+        if (entries.has(record.meta.id)) {
+          skipped.push(record.meta.id);
+          continue;
+        }
+        const { meta, samples, events, cues } = structuredClone(record);
+        entries.set(meta.id, {
+          meta,
+          summary: structuredClone(summary),
+          chunks: [{ sessionId: meta.id, seq: 0, samples, events, cues }],
+        });
+        added.push(meta.id);
+      }
+      return { added, skipped };
+    });
+  }
+
+  close(): void {}
+
+  /** Runs `change` on a copy of the map and keeps it only if it completes: a transaction. */
+  private write<T>(
+    sessionId: string | null,
+    change: (entries: Map<string, Entry>) => T,
+  ): Promise<T> {
+    this.writes++;
+    try {
+      const failure = this.failWrites?.() ?? null;
+      if (failure !== null) throw failure;
+      const copy = new Map(this.entries);
+      const result = change(copy);
+      this.entries = copy;
+      return Promise.resolve(result);
+    } catch (error) {
+      return Promise.reject(toStorageError(error, sessionId));
+    }
+  }
+}
