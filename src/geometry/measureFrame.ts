@@ -233,7 +233,8 @@ export function measureFrame(
     viewFactor,
   );
   const trunkSide = facing ?? 'left';
-  const neck = scaleConfidence(neckFlexionDeg(pose, trunkSide, facing, minScore), viewFactor);
+  const neckNow = neckFlexionDeg(pose, trunkSide, facing, minScore);
+  const neck = scaleConfidence(neckNow, viewFactor);
   const trunkInclination = trunkInclinationDeg(pose, trunkSide, minScore);
 
   const ratio = trunkToLegRatio(pose, trunkSide, minScore);
@@ -253,7 +254,7 @@ export function measureFrame(
           view.value === 'side' ? calibratedTrunkRatio(trunkCalibration) : null,
         ),
       ],
-      roundingFromNeckFlexion(neck),
+      roundingFromNeckFlexion(neckNow),
     ),
     viewFactor,
   );

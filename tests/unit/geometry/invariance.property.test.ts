@@ -16,8 +16,13 @@ import {
   type SideViewSpec,
 } from '../../helpers/syntheticPose';
 
-/** Side views over the whole range the stretches use, both facings, both models. */
+/**
+ * Side views over the whole range the stretches use, both facings, both models, drawn well inside
+ * a large frame (a joint crossing the image border changes what may be measured, on purpose).
+ */
 const sideViews: fc.Arbitrary<SideViewSpec> = fc.record({
+  hip: fc.constant({ x: 1000, y: 1000 }),
+  imageSize: fc.constant({ widthPx: 2000, heightPx: 2000 }),
   facing: fc.constantFrom('left' as const, 'right' as const),
   trunkLeanDeg: fc.double({ min: 0, max: 160, noNaN: true }),
   near: fc.record({
