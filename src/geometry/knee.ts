@@ -58,18 +58,23 @@ const UNSIGNED_STRAIGHT_DEG = 3;
 /**
  * Knee bands, in degrees of the signed knee angle (180 = straight).
  *
- * - locked: more than `LOCKED_ABOVE_DEG`. Genu recurvatum is defined clinically as more than 5°
- *   of hyperextension; pose keypoints scatter by a few degrees on a straight leg (measured on the
- *   eval set), so the line sits a little further out to keep a straight leg from reading locked.
- * - straight: from `STRAIGHT_FROM_DEG` to `LOCKED_ABOVE_DEG`: the "straight but not locked" the
- *   seeds ask for, within keypoint noise of 180.
- * - soft: from `SOFT_FROM_DEG` to `STRAIGHT_FROM_DEG`: the seeds' "slight bend".
- * - bent: below `SOFT_FROM_DEG`: more than 20° of flexion, "a bend too deep for this stretch"
- *   (hamstring length tests such as the active knee extension test treat a 20° lag as tight).
+ * Keypoints cannot resolve a knee to better than several degrees: on the eval set's photos two
+ * models (BlazePose full, MoveNet Lightning) disagree on the same knee by a median 4° and 13° at
+ * the 90th percentile. Band edges closer than ~10° to straight would split one straight knee
+ * into all three states depending on the model and the frame (with edges at 172° and 186° the two
+ * models gave the same state on 34 of 52 photos; with 170° and 190°, on 43). So:
+ * - locked: beyond `LOCKED_ABOVE_DEG`, more than 10° past straight. Genu recurvatum is a knee
+ *   hyperextending over 5-10°; beyond 10° it is clear in a picture and what "don't lock the knee"
+ *   warns about.
+ * - straight: `STRAIGHT_FROM_DEG` to `LOCKED_ABOVE_DEG`, within 10° of straight either way: the
+ *   seeds' "straight but not locked", within what keypoints can tell from 180°.
+ * - soft: `SOFT_FROM_DEG` to `STRAIGHT_FROM_DEG`, 10-20° of flexion: the seeds' "slight bend".
+ * - bent: below `SOFT_FROM_DEG`, over 20° of flexion: "a bend too deep for this stretch"
+ *   (hamstring length tests such as the active knee extension test call a 20° lag tight).
  */
 export const KNEE_BANDS = {
-  LOCKED_ABOVE_DEG: degrees(186),
-  STRAIGHT_FROM_DEG: degrees(172),
+  LOCKED_ABOVE_DEG: degrees(190),
+  STRAIGHT_FROM_DEG: degrees(170),
   SOFT_FROM_DEG: degrees(160),
 } as const;
 

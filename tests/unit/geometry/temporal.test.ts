@@ -5,6 +5,7 @@ import {
   measureFrame,
   oneEuroStep,
   ANGLE_FILTER,
+  KNEE_BANDS,
   updateLatch,
   type BodyMeasures,
   type GeometryState,
@@ -66,7 +67,8 @@ describe('measureFrame', () => {
       near: { hipFlexionDeg: 90, kneeFlexionDeg: flexion },
     });
     const frames = Array.from({ length: 20 }, (_, i) =>
-      sideViewPose(spec(i % 2 === 0 ? 7.5 : 8.5)),
+      // Half a degree either side of the straight/soft edge.
+      sideViewPose(spec(180 - KNEE_BANDS.STRAIGHT_FROM_DEG + (i % 2 === 0 ? -0.5 : 0.5))),
     );
     const states = new Set(run(frames).map((m) => m.kneeState.right.value));
     expect(states.size).toBe(1);
