@@ -46,14 +46,15 @@ export const seatedLongSit: StretchDefinitionInput = {
       fixedCue: 'Good, back is long.',
     },
     {
-      // "Avoid forcing your head down, which can round the back." Voiced, not gating: the head
-      // can drop a little while the back stays flat.
+      // "Avoid forcing your head down, which can round the back." Voiced, not gating. Geometry
+      // already counts a head dropped 35 degrees as a rounded back (which gates the hold); this
+      // speaks to the head itself, from 30 degrees.
       id: 'head-forced-down',
       aspect: 'head',
       measure: { measure: 'neckFlexionDeg' },
       faultWhen: 'above',
-      enter: 35,
-      leave: 25,
+      enter: 30,
+      leave: 20,
       gatesHold: false,
       cue: "Let your head follow your spine; don't push it down.",
     },

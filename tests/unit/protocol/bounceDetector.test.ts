@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProtocolEvent } from '../../../src/protocol';
 import { INITIAL_BOUNCE_STATE, advanceBounce } from '../../../src/protocol/bounceDetector';
+import { seededRng } from '../../bodyModel/rng';
 
 /** Runs the detector over `signal(tMs)` sampled at 30 fps. */
 function detect(signal: (tMs: number) => number, durationMs: number): ProtocolEvent[] {
@@ -40,6 +41,29 @@ describe('the bounce detector', () => {
       expect(found.atMs).toBeLessThan(2_500 / hz + 500);
     }
   });
+
+  it.each([1, 2, 3])('ignores 10 minutes of white keypoint jitter of sigma %s degrees', (sigma) => {
+    const rng = seededRng(5);
+    const events = detect(() => 80 + sigma * rng.gaussian(), 600_000);
+    expect(events.filter((e) => e.type === 'bounce-detected')).toEqual([]);
+  });
+
+  const noisy: readonly [number, number, number][] = [
+    // [Hz, peak-to-peak degrees, detected within ms] in 1.7 degrees of jitter
+    [2, 8, 1_500],
+    [1, 10, 2_500],
+  ];
+  it.each(noisy)(
+    'finds %s Hz bouncing of %s degrees in 1.7 degrees of jitter within %s ms',
+    (hz, pp, withinMs) => {
+      const rng = seededRng(9);
+      const events = detect(
+        (t) => 80 + 1.7 * rng.gaussian() + (pp / 2) * Math.sin((2 * Math.PI * hz * t) / 1000),
+        10_000,
+      );
+      expect(events.find((e) => e.type === 'bounce-detected')?.atMs).toBeLessThan(withinMs);
+    },
+  );
 
   it('ignores slow deepening from 40 to 90 degrees over 5 s with frame jitter of 1.5 degrees', () => {
     const events = detect((t) => 40 + (50 * Math.min(t, 5000)) / 5000 + 1.5 * noise(t), 10_000);
