@@ -26,10 +26,11 @@ import {
 
 const DOWN: Vec2 = { x: 0, y: 1 };
 /**
- * A thigh within 60° of straight down carries weight standing: a deadlift's bottom position
- * reaches about 50-60°, while sitting on a chair or the floor puts the thigh near 90°.
+ * A thigh within 70° of straight down carries weight standing: a deadlift's start position or a
+ * deep hinge brings it to 60-70°, while sitting on a chair or the floor puts it within ~20° of
+ * level (80-100°).
  */
-const THIGH_DOWN_MAX_DEG = 60;
+const THIGH_DOWN_MAX_DEG = 70;
 /** Shin pointing up from the knee: a raised leg or a kneel, not a standing leg. */
 const SHIN_UP_MIN_DEG = 120;
 /** Trunk within 55° of vertical above the hips reads as sitting up. */

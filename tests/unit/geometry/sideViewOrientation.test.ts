@@ -33,6 +33,8 @@ const POSITIONS: Record<string, SideViewSpec> = {
     trunkLeanDeg: 70,
     near: { hipFlexionDeg: 110, kneeFlexionDeg: 70 },
   },
+  // Thighs 65° from vertical, shins leaning forward over the feet, trunk near level.
+  'deadlift start': { trunkLeanDeg: 80, near: { hipFlexionDeg: 145, kneeFlexionDeg: 80 } },
   'downward dog': { trunkLeanDeg: 135, near: { hipFlexionDeg: 95 }, armDeg: 135 },
   'long-sit': { trunkLeanDeg: 5, near: { hipFlexionDeg: 95 }, armDeg: 170 },
   'long-sit fold': { trunkLeanDeg: 60, near: { hipFlexionDeg: 150 }, armDeg: 100 },
@@ -102,6 +104,7 @@ describe('body orientation', () => {
     standing: 'upright',
     'standing forward fold': 'upright',
     'deadlift bottom': 'upright',
+    'deadlift start': 'upright',
     'downward dog': 'upright',
     'long-sit': 'seated',
     'long-sit fold': 'seated',
