@@ -43,6 +43,7 @@ export function selectUtterance(
 ): readonly [CuePolicyState, Utterance | null] {
   const pruned = prune(state, nowMs);
   if (pruned.queue.length === 0 && pruned.conditions.length === 0) return [pruned, null];
+  if (quiet(pruned, nowMs)) return [pruned, null];
 
   let total = 0;
   let nonSafety = 0;
@@ -74,6 +75,17 @@ export function selectUtterance(
   }
   if (best === null) return [pruned, null];
   return emit(pruned, best, nowMs);
+}
+
+/**
+ * The common case, cheaply: a line is playing or the gap after it is running, and nothing waiting
+ * may cut in (a safety line) or skip the gap (a countdown number).
+ */
+function quiet(state: CuePolicyState, nowMs: number): boolean {
+  if (state.cutCurrent || nowMs >= state.busyUntilMs + GLOBAL_GAP_MS) return false;
+  for (const q of state.queue) if (q.interrupt || q.gapExempt) return false;
+  for (const c of state.conditions) if (c.interrupt && c.endedAtMs === null) return false;
+  return true;
 }
 
 function outranks(a: Candidate, b: Candidate): boolean {
