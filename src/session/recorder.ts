@@ -24,7 +24,7 @@ import { SESSION_SCHEMA_VERSION } from './sessionRecord';
  */
 
 /**
- * Kept samples are at least 100 ms apart (10 Hz). The charts show 20-30 s holds, where 10 points
+ * One sample is kept per 100 ms of session time (10 Hz). The charts show 20-30 s holds, where 10 points
  * a second draw a smooth line; the fastest thing worth seeing in them, a ballistic bounce, swings
  * at 0.8-3.3 Hz (protocol/bounceDetector.ts), under the 5 Hz a 10 Hz series can show. Peaks and
  * fault times do not depend on it: faults come with their exact times in the protocol's events.
@@ -164,14 +164,22 @@ export function sessionTime(state: RecorderState, nowMs: number): number {
   return nowMs + state.clockOffsetMs;
 }
 
-/** Keeps the frame if at least the sample interval has passed since the last kept one. */
+/**
+ * Keeps the first frame in each sample-interval slot of session time (0-99 ms, 100-199 ms...).
+ * Slots rather than "100 ms since the last kept frame": at 30 fps frames come 33.3 ms apart
+ * with jitter, and a minimum gap would keep every fourth frame (7.5 Hz) as often as every third.
+ */
 export function recordMeasures(
   state: RecorderState,
   measures: BodyMeasures,
   nowMs: number,
 ): RecorderState {
   const tMs = sessionTime(state, nowMs);
-  if (state.lastSampleTMs !== null && tMs - state.lastSampleTMs < state.sampleIntervalMs)
+  const slot = Math.floor(tMs / state.sampleIntervalMs);
+  if (
+    state.lastSampleTMs !== null &&
+    slot <= Math.floor(state.lastSampleTMs / state.sampleIntervalMs)
+  )
     return state;
   return {
     ...state,
