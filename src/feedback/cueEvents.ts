@@ -1,11 +1,19 @@
-import type {
-  EventOf,
-  ProtocolEvent,
-  SessionState,
-  SetupIssue,
-  StretchDefinition,
-} from '../protocol';
+import type { ProtocolEvent, SessionState } from '../protocol';
 import { FORM_ASPECTS } from '../protocol';
+import {
+  REP_SCOPED_ONE_SHOTS,
+  absorbFault,
+  absorbMilestone,
+  absorbRepStarted,
+  absorbSetup,
+  beginDepth,
+  currentStretchOf,
+  isRepScoped,
+  isSetup,
+  setupCondition,
+  stretchOf,
+} from './cueConditions';
+import { answered, begin, end, forget, say } from './cueMemory';
 import {
   MESSAGES,
   cannotSeeLine,
@@ -14,11 +22,8 @@ import {
   stretchDoneLine,
   switchLegLine,
   symptomAdvice,
-  wrongLegLine,
 } from './cueMessages';
-import type { ConditionCue, CuePolicyState, OneShotCue } from './cueState';
-import { atLeast } from './cueState';
-import type { Verbosity } from './cueTypes';
+import type { CuePolicyState } from './cueState';
 import { CUE_TIMING } from './cueTypes';
 
 /**
@@ -34,75 +39,6 @@ export function absorbEvents(
   let next = state;
   for (const event of events) next = absorb(next, event, session, nowMs);
   return next;
-}
-
-type Defaulted = 'order' | 'interrupt' | 'interruptible' | 'gapExempt' | 'tone';
-/** A one-shot line as queued: the flags default to a plain, interruptible line. */
-type OneShotRequest = Omit<OneShotCue, 'createdMs' | Defaulted> &
-  Partial<Pick<OneShotCue, Defaulted>>;
-
-/** Queues a one-shot line if the verbosity asks for it. */
-function say(
-  state: CuePolicyState,
-  cue: OneShotRequest,
-  nowMs: number,
-  from: Verbosity = 'minimal',
-): CuePolicyState {
-  if (!atLeast(state.options, from)) return state;
-  const full: OneShotCue = {
-    order: 0,
-    interrupt: false,
-    interruptible: true,
-    gapExempt: false,
-    tone: null,
-    ...cue,
-    createdMs: nowMs,
-  };
-  return { ...state, queue: [...state.queue.filter((q) => q.key !== cue.key), full] };
-}
-
-/** Starts a condition, or continues its episode if it ended less than the merge gap ago. */
-function begin(
-  state: CuePolicyState,
-  cue: Omit<ConditionCue, 'sinceMs' | 'endedAtMs' | 'lines' | 'lastLineMs'>,
-  nowMs: number,
-): CuePolicyState {
-  const existing = state.conditions.find((c) => c.key === cue.key);
-  if (existing !== undefined && existing.endedAtMs === null) return state;
-  const continues =
-    existing !== undefined &&
-    existing.endedAtMs !== null &&
-    nowMs - existing.endedAtMs <= CUE_TIMING.mergeGapMs;
-  const condition: ConditionCue = continues
-    ? { ...existing, ...cue, endedAtMs: null }
-    : { ...cue, sinceMs: nowMs, endedAtMs: null, lines: 0, lastLineMs: 0 };
-  return {
-    ...state,
-    conditions: [...state.conditions.filter((c) => c.key !== cue.key), condition],
-  };
-}
-
-function end(state: CuePolicyState, key: string, nowMs: number): CuePolicyState {
-  return {
-    ...state,
-    conditions: state.conditions.map((c) =>
-      c.key === key && c.endedAtMs === null ? { ...c, endedAtMs: nowMs } : c,
-    ),
-  };
-}
-
-/** Forgets conditions without confirming them (the rep or the phase they belonged to ended). */
-function forget(state: CuePolicyState, keep: (c: ConditionCue) => boolean): CuePolicyState {
-  return { ...state, conditions: state.conditions.filter(keep) };
-}
-
-/** Setup-phase problems; `sight:` ones are "can't see you" during a rep. */
-const isSetup = (c: ConditionCue): boolean => c.key.startsWith('setup:');
-const isRepScoped = (c: ConditionCue): boolean => !isSetup(c);
-const REP_SCOPED_ONE_SHOTS = new Set(['begin', 'hold-there', 'milestone', 'glide-count']);
-
-function stretchOf(session: SessionState, id: string): StretchDefinition | undefined {
-  return session.routine.find((s) => s.id === id);
 }
 
 function absorb(
@@ -342,206 +278,4 @@ function absorb(
     case 'command-ignored':
       return state;
   }
-}
-
-/**
- * The user answered a prompt: drop it if it is still waiting, and let the next line cut it off
- * if it is still being said (they have heard enough).
- */
-function answered(state: CuePolicyState, key: string, nowMs: number): CuePolicyState {
-  const speaking = state.currentId?.startsWith(`${key}#`) === true && nowMs < state.busyUntilMs;
-  return {
-    ...state,
-    queue: state.queue.filter((q) => q.key !== key),
-    cutCurrent: state.cutCurrent || speaking,
-  };
-}
-
-function currentStretchOf(session: SessionState): StretchDefinition | undefined {
-  return session.routine[session.stretchIndex];
-}
-
-function setupCondition(
-  key: string,
-  text: string,
-  order: number,
-): Omit<ConditionCue, 'sinceMs' | 'endedAtMs' | 'lines' | 'lastLineMs'> {
-  return {
-    key,
-    priority: 'setup',
-    order,
-    text,
-    fixedText: null,
-    reminders: 'setup',
-    debounceMs: CUE_TIMING.setupDebounceMs,
-    interrupt: false,
-  };
-}
-
-/** Setup issues become setup conditions, in the order the user should fix them. */
-function absorbSetup(
-  state: CuePolicyState,
-  event: EventOf<'setup-changed'>,
-  session: SessionState,
-  nowMs: number,
-): CuePolicyState {
-  const stretch = stretchOf(session, event.stretchId);
-  if (stretch === undefined) return state;
-  const keys = new Set(event.issues.map(setupKey));
-  let next = state;
-  for (const c of state.conditions)
-    if (isSetup(c) && !keys.has(c.key)) next = end(next, c.key, nowMs);
-  event.issues.forEach((issue, i) => {
-    next = begin(next, setupCondition(setupKey(issue), setupText(issue, stretch), i), nowMs);
-  });
-  return next;
-}
-
-function setupKey(issue: SetupIssue): string {
-  // "No working leg" is said with the stretch's own start line: same key as its intro.
-  if (issue.kind === 'no-working-leg') return 'setup:stretch-intro';
-  if (issue.kind === 'start-condition') return `setup:start-condition:${issue.conditionIndex}`;
-  return `setup:${issue.kind}`;
-}
-
-function setupText(issue: SetupIssue, stretch: StretchDefinition): string {
-  switch (issue.kind) {
-    case 'no-person':
-      return MESSAGES.noPerson;
-    case 'not-whole-body':
-      return MESSAGES.notWholeBody;
-    case 'not-side-on':
-      return MESSAGES.notSideOn;
-    case 'wrong-orientation':
-      return stretch.start.orientationCue;
-    case 'no-working-leg':
-      return stretch.start.cue;
-    case 'wrong-leg':
-      return wrongLegLine(issue.expected);
-    case 'start-condition':
-      return stretch.start.conditions[issue.conditionIndex]?.cue ?? stretch.start.cue;
-    case 'cannot-see':
-      return cannotSeeLine(issue.joints);
-  }
-}
-
-function absorbRepStarted(
-  state: CuePolicyState,
-  event: EventOf<'rep-started'>,
-  session: SessionState,
-  nowMs: number,
-): CuePolicyState {
-  const stretch = stretchOf(session, event.stretchId);
-  if (stretch === undefined) return state;
-  const text = atLeast(state.options, 'normal') ? stretch.cues.begin : MESSAGES.go;
-  const next = say(
-    { ...state, reachedInRep: false },
-    { key: 'begin', priority: 'timing', text, maxAgeMs: 1_500, gapExempt: true, tone: 'go' },
-    nowMs,
-  );
-  return stretch.kind === 'hold'
-    ? beginDepth(next, session, nowMs, CUE_TIMING.reachPromptMs)
-    : next;
-}
-
-function beginDepth(
-  state: CuePolicyState,
-  session: SessionState,
-  nowMs: number,
-  debounceMs: number,
-): CuePolicyState {
-  const stretch = currentStretchOf(session);
-  if (stretch?.kind !== 'hold') return state;
-  return begin(
-    state,
-    {
-      key: 'depth',
-      priority: 'form',
-      order: FORM_ASPECTS.indexOf('depth'),
-      text: stretch.target.cue,
-      fixedText: MESSAGES.holdThere,
-      reminders: 'form',
-      debounceMs,
-      interrupt: false,
-    },
-    nowMs,
-  );
-}
-
-function absorbMilestone(
-  state: CuePolicyState,
-  event: EventOf<'hold-second'>,
-  nowMs: number,
-): CuePolicyState {
-  const { heldMs, holdMs } = event;
-  const milestone = (
-    text: string,
-    from: Verbosity,
-    priority: 'timing' | 'encouragement' = 'timing',
-  ) => say(state, { key: 'milestone', priority, text, maxAgeMs: 1_500 }, nowMs, from);
-  if (heldMs === Math.round(holdMs / 2000) * 1000) return milestone(MESSAGES.halfway, 'normal');
-  if (heldMs === holdMs - 5_000) return milestone(MESSAGES.fiveLeft, 'normal');
-  if (heldMs === holdMs - 10_000) return milestone(MESSAGES.tenLeft, 'chatty');
-  if (heldMs === Math.round(holdMs / 4000) * 1000)
-    return milestone(MESSAGES.steady, 'chatty', 'encouragement');
-  return state;
-}
-
-function absorbFault(
-  state: CuePolicyState,
-  event: EventOf<'fault-started'>,
-  session: SessionState,
-  nowMs: number,
-): CuePolicyState {
-  const stretch = currentStretchOf(session);
-  if (stretch === undefined || event.fault === 'hold-broken') return state;
-  const key = `fault:${event.fault}`;
-  if (event.fault === 'bouncing')
-    return begin(
-      state,
-      {
-        key,
-        priority: 'safety',
-        order: 0,
-        text: MESSAGES.bouncing,
-        fixedText: MESSAGES.genericFixed,
-        reminders: 'form',
-        debounceMs: 0,
-        interrupt: true,
-      },
-      nowMs,
-    );
-  if (event.fault === 'end-position-held') {
-    if (stretch.kind !== 'glide') return state;
-    return begin(
-      state,
-      {
-        key,
-        priority: 'form',
-        order: FORM_ASPECTS.indexOf('tempo'),
-        text: stretch.glide.endHeldCue,
-        fixedText: null,
-        reminders: 'form',
-        debounceMs: 0,
-        interrupt: false,
-      },
-      nowMs,
-    );
-  }
-  const check = stretch.checks.find((c) => c.id === event.fault);
-  if (check === undefined) return state;
-  return begin(
-    state,
-    {
-      key,
-      priority: 'form',
-      order: FORM_ASPECTS.indexOf(check.aspect),
-      text: check.cue,
-      fixedText: check.fixedCue ?? MESSAGES.genericFixed,
-      reminders: 'form',
-      debounceMs: CUE_TIMING.faultDebounceMs,
-      interrupt: false,
-    },
-    nowMs,
-  );
 }
