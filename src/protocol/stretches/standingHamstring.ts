@@ -61,25 +61,28 @@ export const standingHamstring: StretchDefinitionInput = {
       fixedCue: 'Good, leg straight.',
     },
     {
-      // "... but not locked". A few degrees past straight are within keypoint noise, so this
-      // is voiced but does not stop the timer.
+      // "... but not locked". Geometry reads 170-190 degrees as straight: keypoints cannot
+      // resolve a knee better than about 10 degrees either way (geometry/knee.ts, KNEE_BANDS).
+      // Past 190 it is pushed back; voiced, but not worth stopping the timer over.
       id: 'working-knee-locked',
       aspect: 'knee',
       measure: { measure: 'kneeAngleDeg', leg: 'working' },
       faultWhen: 'above',
-      enter: 186,
-      leave: 182,
+      enter: 190,
+      leave: 186,
       gatesHold: false,
       cue: "Soften the knee on the step a little, don't lock it.",
     },
     {
-      // "Keep a slight bend in the standing knee for stability."
+      // "Keep a slight bend in the standing knee for stability." A slight bend cannot be told
+      // from straight within keypoint resolution (see above), so only a knee pushed back past
+      // straight is voiced.
       id: 'standing-knee-locked',
       aspect: 'knee',
       measure: { measure: 'kneeAngleDeg', leg: 'other' },
       faultWhen: 'above',
-      enter: 184,
-      leave: 179,
+      enter: 190,
+      leave: 186,
       gatesHold: false,
       cue: 'Keep a small bend in your standing knee.',
     },

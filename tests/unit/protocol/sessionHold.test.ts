@@ -86,7 +86,7 @@ describe('the session machine: form-gated hold', () => {
   it('voices but does not gate a locked standing knee', () => {
     const start = toFirstHold();
     const run = holdWith(start.state, start.atMs, (ms) =>
-      ms >= 5_000 && ms < 9_000 ? { otherKneeAngleDeg: 188 } : {},
+      ms >= 5_000 && ms < 9_000 ? { otherKneeAngleDeg: 193 } : {},
     );
     expect(ofType(run.events, 'fault-started')).toEqual([
       expect.objectContaining({ fault: 'standing-knee-locked', gatesHold: false, aspect: 'knee' }),
