@@ -6,12 +6,12 @@ import { hasNearChain } from './record';
 /**
  * Estimation with automatic rotation for lying bodies (DESIGN.md §3): infer at the current
  * rotation; if geometry says the body lies sideways (`suggestInferenceRotation`), or nobody was
- * found, or (for still images) the near-side shoulder-hip-knee-ankle chain is missing, infer
- * again turned and keep the pose that gives the chain, the better-seen one (`poseQuality`) among
- * equals. The suggestion is computed from the model's weak first pose of a lying body, so its
- * direction is not always right: both quarter turns are tried along with it (two or three more
- * inferences, paid only then; a live session would keep the rotation that won while the body
- * stays down).
+ * found, or the near-side shoulder-hip-knee-ankle chain is missing (always for still images; on
+ * video only while a turn is in use), infer again turned. A turned pose is kept only if it gives
+ * the chain and the current one does not, or gives it better seen (`poseQuality`). The suggestion
+ * is computed from the model's weak first pose of a lying body, so its direction is not always
+ * right: both quarter turns are tried along with it (two or three more inferences, paid only
+ * then; a video keeps the rotation that won for its next frame).
  */
 export interface PipelineResult {
   /** The first inference, at `startRotationDeg` (0 for the "raw" figures). */
@@ -34,10 +34,8 @@ export interface PipelineOptions {
   readonly retryWithoutChain: boolean;
 }
 
-function merit(pose: Pose | null, minScore: number): number {
-  if (pose === null) return -1;
-  const chain = hasNearChain(pose, nearSide(pose, minScore).value, minScore);
-  return (chain ? 1 : 0) + poseQuality(pose);
+function hasChain(pose: Pose | null, minScore: number): boolean {
+  return pose !== null && hasNearChain(pose, nearSide(pose, minScore).value, minScore);
 }
 
 export async function estimateWithAutoRotation(
@@ -49,21 +47,23 @@ export async function estimateWithAutoRotation(
   const { minScore, startRotationDeg } = options;
   const first = await estimator.estimate(frame, timestampMs, { rotationDeg: startRotationDeg });
   const suggested = first === null ? null : suggestInferenceRotation(first, minScore);
-  const firstMerit = merit(first, minScore);
+  const firstChain = hasChain(first, minScore);
   const turn =
     first === null ||
     suggested !== startRotationDeg ||
-    (options.retryWithoutChain && firstMerit < 1);
+    (!firstChain && (options.retryWithoutChain || startRotationDeg !== 0));
   const candidates: FrameRotationDeg[] = turn
-    ? [...new Set<FrameRotationDeg>([suggested ?? 90, 90, 270])].filter(
+    ? [...new Set<FrameRotationDeg>([suggested ?? 90, 90, 270, 0])].filter(
         (r) => r !== startRotationDeg,
       )
     : [];
-  let best = { pose: first, rotationDeg: startRotationDeg, merit: firstMerit };
+  let best = { pose: first, rotationDeg: startRotationDeg, chain: firstChain };
   for (const rotationDeg of candidates) {
     const pose = await estimator.estimate(frame, timestampMs, { rotationDeg });
-    const candidateMerit = merit(pose, minScore);
-    if (candidateMerit > best.merit) best = { pose, rotationDeg, merit: candidateMerit };
+    if (!hasChain(pose, minScore)) continue;
+    if (!best.chain || poseQuality(pose) > poseQuality(best.pose)) {
+      best = { pose, rotationDeg, chain: true };
+    }
   }
   return {
     first,
