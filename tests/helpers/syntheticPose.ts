@@ -209,6 +209,13 @@ export function scalePose(pose: Pose, factor: number): Pose {
   });
 }
 
+/** 'left_knee' <-> 'right_knee', 'mouth_left' <-> 'mouth_right'; 'nose' stays. */
+function swapSideName(name: KeypointName): KeypointName {
+  if (name.includes('left')) return name.replace('left', 'right') as KeypointName;
+  if (name.includes('right')) return name.replace('right', 'left') as KeypointName;
+  return name;
+}
+
 /**
  * The pose of the same body turned round (a person facing the other way): positions mirrored
  * across the image's vertical midline and left/right labels swapped with them.
@@ -217,13 +224,7 @@ export function turnAround(pose: Pose): Pose {
   const width = pose.imageSize.widthPx;
   const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
   for (const [name, kp] of Object.entries(pose.keypoints) as [KeypointName, Keypoint][]) {
-    const swapped = (
-      name.startsWith('left_')
-        ? name.replace('left_', 'right_')
-        : name.startsWith('right_')
-          ? name.replace('right_', 'left_')
-          : name.replace('mouth_left', 'mouth_right')
-    ) as KeypointName;
+    const swapped = swapSideName(name);
     keypoints[swapped] = { x: width - kp.x, y: kp.y, score: kp.score };
   }
   const world: Partial<Record<KeypointName, WorldKeypoint>> = {};
@@ -231,9 +232,7 @@ export function turnAround(pose: Pose): Pose {
     KeypointName,
     WorldKeypoint,
   ][]) {
-    const swapped = (
-      name.startsWith('left_') ? name.replace('left_', 'right_') : name.replace('right_', 'left_')
-    ) as KeypointName;
+    const swapped = swapSideName(name);
     world[swapped] = { ...kp, x: -kp.x };
   }
   return { ...pose, keypoints, ...(pose.worldKeypoints ? { worldKeypoints: world } : {}) };
