@@ -40,6 +40,8 @@ export interface CoachLine {
   readonly tone?: ToneKind;
   /** Play the tone even when the line is spoken (countdowns, go, done). */
   readonly alwaysTone?: boolean;
+  /** False: caption (and tone) only, e.g. the cue policy's lines while muted. Default true. */
+  readonly speak?: boolean;
 }
 
 const CAPTION_HISTORY = 5;
@@ -52,6 +54,7 @@ export class CoachVoice {
   readonly store: Store<CoachVoiceState>;
   /** Tones owed to lines whose fate (spoken or not) is not known yet. */
   private readonly pendingTones = new Map<string, ToneKind>();
+  private readonly finishedListeners = new Set<(id: string) => void>();
 
   constructor(
     private readonly speaker: Speaker,
@@ -95,11 +98,23 @@ export class CoachVoice {
       ...s,
       captions: [caption, ...s.captions.filter((c) => c.id !== line.id)].slice(0, CAPTION_HISTORY),
     }));
+    const speak = line.speak ?? true;
     if (line.tone !== undefined) {
-      if (line.alwaysTone === true || !this.canSpeak()) this.playTone(line.tone);
+      if (line.alwaysTone === true || !speak || !this.canSpeak()) this.playTone(line.tone);
       else this.pendingTones.set(line.id, line.tone);
     }
+    if (!speak) {
+      this.markCaption(line.id, 'shown');
+      for (const listener of this.finishedListeners) listener(line.id);
+      return;
+    }
     this.speaker.say({ id: line.id, text: line.text, interrupt: line.interrupt ?? false });
+  }
+
+  /** Called with a line's id once it has been said, skipped or cut off. */
+  onLineFinished(listener: (id: string) => void): () => void {
+    this.finishedListeners.add(listener);
+    return () => this.finishedListeners.delete(listener);
   }
 
   silence(): void {
@@ -127,7 +142,15 @@ export class CoachVoice {
     this.store.update((s) => ({
       ...s,
       noVoiceNotice: s.noVoiceNotice || (event.type === 'skipped' && event.reason === 'no-voice'),
-      captions: s.captions.map((c) => (c.id === event.id ? { ...c, status } : c)),
+    }));
+    this.markCaption(event.id, status);
+    if (event.type !== 'start') for (const listener of this.finishedListeners) listener(event.id);
+  }
+
+  private markCaption(id: string, status: CaptionStatus): void {
+    this.store.update((s) => ({
+      ...s,
+      captions: s.captions.map((c) => (c.id === id ? { ...c, status } : c)),
     }));
   }
 }

@@ -1,9 +1,13 @@
 /**
  * Short tones that carry the session when there is no voice (and mark countdowns when there
- * is): a listener can tell "go", "rest", "fix your form" and "done" apart by pitch and rhythm.
+ * is): a listener can tell a countdown tick, "go", a safety alert and "done" apart by pitch and
+ * rhythm.
  */
 
-export type ToneKind = 'cue' | 'countdown' | 'go' | 'rest' | 'warning' | 'done';
+import type { ToneKind as CueTone } from './cueTypes';
+
+/** The cue policy's tones, plus `cue`: the tone that stands in for a line when there is no voice. */
+export type ToneKind = CueTone | 'cue';
 
 interface Note {
   readonly frequencyHz: number;
@@ -15,16 +19,12 @@ interface Note {
 /** Gentle sine tones at a low volume: they should inform, not startle. */
 export const TONE_NOTES: Readonly<Record<ToneKind, readonly Note[]>> = {
   cue: [{ frequencyHz: 660, durationMs: 120, gapMs: 0 }],
-  countdown: [{ frequencyHz: 880, durationMs: 80, gapMs: 0 }],
+  tick: [{ frequencyHz: 880, durationMs: 80, gapMs: 0 }],
   go: [
     { frequencyHz: 660, durationMs: 110, gapMs: 0 },
     { frequencyHz: 990, durationMs: 160, gapMs: 40 },
   ],
-  rest: [
-    { frequencyHz: 880, durationMs: 140, gapMs: 0 },
-    { frequencyHz: 587, durationMs: 200, gapMs: 40 },
-  ],
-  warning: [
+  alert: [
     { frequencyHz: 330, durationMs: 150, gapMs: 0 },
     { frequencyHz: 330, durationMs: 150, gapMs: 90 },
   ],

@@ -1,0 +1,330 @@
+import { INFERENCE_MAX_SIDE_PX } from '../../camera/scaledBitmap';
+import type { FrameSource, SourceEndReason } from '../../camera/types';
+import {
+  initialCuePolicyState,
+  setCuePolicyOptions,
+  speechEnded,
+  stepCuePolicy,
+  type CuePolicyState,
+} from '../../feedback/cuePolicy';
+import type { CuePolicyOptions, Utterance } from '../../feedback/cueTypes';
+import { initialGeometryState, measureFrame, type GeometryState } from '../../geometry';
+import type { BodyMeasures } from '../../geometry/measures';
+import type { Pose } from '../../geometry/types';
+import type { BackendInfo } from '../../pose/backends';
+import type { LoadProgress, PoseEstimator } from '../../pose/types';
+import {
+  TIME_TICK,
+  initialSessionState,
+  transition,
+  type ProtocolEvent,
+  type SessionInput,
+  type SessionOptions,
+  type SessionState,
+  type StretchDefinition,
+  type UserCommand,
+} from '../../protocol';
+import type { SessionStore } from '../../session/sessionStore';
+import { SessionRecording, type RecordingStatus } from '../../session/sessionRecording';
+import type { CoachLine, CoachVoice } from '../coachVoice';
+import { LivePoseLoop } from '../livePoseLoop';
+import { createStore, type Store } from '../store';
+import { toUserFacingError, type UserFacingError } from '../userFacingError';
+import { sessionView, type SessionView } from './sessionView';
+import { toneForUtterance } from './utteranceTones';
+
+export type RunnerStatus = 'idle' | 'starting' | 'running' | 'ended' | 'error';
+
+/** A problem with the picture source mid-session; the session is kept and paused. */
+export interface SourceProblem {
+  readonly reason: SourceEndReason;
+  readonly message: string;
+}
+
+export interface RunnerState {
+  readonly status: RunnerStatus;
+  readonly loadProgress: LoadProgress | null;
+  readonly backend: BackendInfo | null;
+  readonly error: UserFacingError | null;
+  readonly sourceProblem: SourceProblem | null;
+  readonly view: SessionView | null;
+  /** Latest pose, for the overlay (drawn every animation frame, not through React). */
+  readonly pose: Pose | null;
+  readonly analysedFps: number;
+  readonly framesAnalysed: number;
+  readonly recording: RecordingStatus | null;
+  /** Set when the session ended and was saved: where its report lives. */
+  readonly endedSessionId: string | null;
+}
+
+/** What the runner needs to analyse pictures: a source and an estimator that suits it. */
+export interface Pipeline {
+  readonly source: FrameSource;
+  createEstimator(
+    onProgress: (progress: LoadProgress) => void,
+    onCrash: (error: Error) => void,
+  ): Promise<PoseEstimator>;
+}
+
+export interface SessionRunnerDependencies {
+  readonly voice: CoachVoice;
+  /** Null when storage is unavailable: the session is kept in memory only. */
+  readonly sessionStore: SessionStore | null;
+  readonly now: () => number;
+  readonly epochMs: () => number;
+  readonly newId: () => string;
+}
+
+export interface SessionPlan {
+  readonly routine: readonly StretchDefinition[];
+  /** Every stretch the session may run (routine plus the nerve glide it may offer). */
+  readonly stretches: readonly StretchDefinition[];
+  readonly sessionOptions?: Partial<SessionOptions>;
+  readonly cueOptions?: Partial<CuePolicyOptions>;
+  readonly model: string;
+}
+
+/** Without frames (camera stalled, tab hidden) time still moves countdowns, rests and cues. */
+const TICK_MS = 200;
+
+const INITIAL: RunnerState = {
+  status: 'idle',
+  loadProgress: null,
+  backend: null,
+  error: null,
+  sourceProblem: null,
+  view: null,
+  pose: null,
+  analysedFps: 0,
+  framesAnalysed: 0,
+  recording: null,
+  endedSessionId: null,
+};
+
+/**
+ * The live session: pictures -> estimator -> geometry -> protocol -> cue policy -> voice and
+ * recorder. The pure layers' states live here and advance on every frame, user command and
+ * tick; everything they ask for (speak, record) is carried out here.
+ */
+export class SessionRunner {
+  readonly store: Store<RunnerState> = createStore(INITIAL);
+  private geometry: GeometryState = initialGeometryState();
+  private session: SessionState;
+  private policy: CuePolicyState;
+  private measures: BodyMeasures | null = null;
+  private pipeline: Pipeline | null = null;
+  private estimator: PoseEstimator | null = null;
+  private loop: LivePoseLoop | null = null;
+  private recording: SessionRecording | null = null;
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private lastStepMs = -Infinity;
+  private readonly utterances = new Map<string, Utterance>();
+  private readonly unsubscribeVoice: () => void;
+
+  constructor(
+    private readonly deps: SessionRunnerDependencies,
+    private readonly plan: SessionPlan,
+  ) {
+    this.session = initialSessionState(plan.routine, plan.sessionOptions);
+    this.policy = initialCuePolicyState(plan.cueOptions);
+    this.unsubscribeVoice = deps.voice.onLineFinished((id) => {
+      this.policy = speechEnded(this.policy, id, deps.now());
+    });
+  }
+
+  /** Opens the source, loads the model and starts recording, then begins the session. */
+  async start(pipeline: Pipeline): Promise<void> {
+    this.pipeline = pipeline;
+    this.store.update((s) => ({ ...s, status: 'starting', error: null, loadProgress: null }));
+    pipeline.source.onEnded((reason) => this.onSourceEnded(reason));
+    try {
+      const [estimator] = await Promise.all([
+        pipeline.createEstimator(
+          (loadProgress) => this.store.update((s) => ({ ...s, loadProgress })),
+          (error) => this.fail(error),
+        ),
+        pipeline.source.start(),
+        this.startRecording(),
+      ]);
+      this.estimator = estimator;
+      this.store.update((s) => ({ ...s, status: 'running', backend: estimator.backend }));
+      this.startLoop(pipeline.source, estimator);
+      this.step({ command: 'start' }, this.deps.now());
+      this.ticker = setInterval(() => this.tick(), TICK_MS);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** A user command: pause, resume, stop, skip, answers. */
+  command(command: UserCommand): void {
+    if (this.store.getSnapshot().status !== 'running') return;
+    if (command.command === 'stop') this.deps.voice.silence();
+    this.step(command, this.deps.now());
+  }
+
+  setCueOptions(options: Partial<CuePolicyOptions>): void {
+    this.policy = setCuePolicyOptions(this.policy, options);
+  }
+
+  /** After the camera was lost: open it again; the session stays paused until resumed. */
+  async reconnect(source: FrameSource): Promise<void> {
+    if (this.estimator === null) return;
+    this.loop?.stop();
+    this.pipeline?.source.stop();
+    this.pipeline = this.pipeline === null ? null : { ...this.pipeline, source };
+    source.onEnded((reason) => this.onSourceEnded(reason));
+    try {
+      await source.start();
+      this.store.update((s) => ({ ...s, sourceProblem: null }));
+      this.startLoop(source, this.estimator);
+    } catch (error) {
+      this.store.update((s) => ({
+        ...s,
+        sourceProblem: { reason: 'error', message: toUserFacingError(error).message },
+      }));
+    }
+  }
+
+  /** Writes what is pending now (the page is being hidden). */
+  flush(): Promise<void> {
+    return this.recording?.flush() ?? Promise.resolve();
+  }
+
+  /** Stops everything; an unfinished session stays in the store as interrupted. */
+  dispose(): void {
+    this.stopMachinery();
+    this.pipeline?.source.stop();
+    this.estimator?.dispose();
+    this.estimator = null;
+    void this.recording?.flush();
+    this.recording?.dispose();
+    this.unsubscribeVoice();
+  }
+
+  /** The whole session recorded so far (for an export when storage failed). */
+  snapshot() {
+    return this.recording?.snapshot() ?? null;
+  }
+
+  private async startRecording(): Promise<void> {
+    const store = this.deps.sessionStore;
+    if (store === null) return;
+    this.recording = await SessionRecording.start(
+      store,
+      { nowMs: this.deps.now, epochMs: this.deps.epochMs },
+      {
+        id: this.deps.newId(),
+        stretches: this.plan.stretches,
+        routine: this.plan.routine.map((s) => s.id),
+        model: this.plan.model,
+      },
+    );
+    this.recording.subscribe(() =>
+      this.store.update((s) => ({ ...s, recording: this.recording?.status ?? null })),
+    );
+    this.store.update((s) => ({ ...s, recording: this.recording?.status ?? null }));
+  }
+
+  private startLoop(source: FrameSource, estimator: PoseEstimator): void {
+    this.loop = new LivePoseLoop(source, estimator, {
+      maxSidePx: INFERENCE_MAX_SIDE_PX,
+      maxInFlight: 2,
+      now: this.deps.now,
+      onResult: (result) => {
+        const nowMs = this.deps.now();
+        const [geometry, measures] = measureFrame(this.geometry, result.pose, nowMs);
+        this.geometry = geometry;
+        this.measures = measures;
+        this.store.update((s) => ({
+          ...s,
+          pose: result.pose,
+          analysedFps: result.analysedFps,
+          framesAnalysed: result.framesAnalysed,
+        }));
+        this.step(measures, nowMs);
+      },
+      onError: (error) => this.fail(error),
+    });
+    this.loop.start();
+  }
+
+  private tick(): void {
+    const nowMs = this.deps.now();
+    if (nowMs - this.lastStepMs >= TICK_MS) this.step(TIME_TICK, nowMs);
+  }
+
+  /** One input through protocol and cue policy; carries out what they ask for. */
+  private step(input: SessionInput, nowMs: number): void {
+    this.lastStepMs = nowMs;
+    const [session, events] = transition(this.session, input, nowMs);
+    this.session = session;
+    const [policy, utterances] = stepCuePolicy(this.policy, events, session, nowMs);
+    this.policy = policy;
+    this.recording?.frame('personFound' in input ? input : null, events, nowMs);
+    for (const utterance of utterances) this.say(utterance);
+    this.store.update((s) => ({ ...s, view: sessionView(session, this.measures, nowMs) }));
+    if (events.some(isSessionEnd)) void this.finish();
+  }
+
+  private say(utterance: Utterance): void {
+    this.recording?.cue(utterance);
+    this.utterances.set(utterance.id, utterance);
+    const line: CoachLine = {
+      id: utterance.id,
+      text: utterance.text,
+      urgent: utterance.priority === 'safety',
+      interrupt: utterance.interrupt,
+      speak: utterance.speak,
+      ...toneForUtterance(utterance),
+    };
+    this.deps.voice.say(line);
+  }
+
+  private async finish(): Promise<void> {
+    this.stopMachinery();
+    this.pipeline?.source.stop();
+    this.estimator?.dispose();
+    this.estimator = null;
+    let endedSessionId: string | null = null;
+    try {
+      const record = await this.recording?.finish();
+      endedSessionId = record?.meta.id ?? null;
+    } catch (error) {
+      this.store.update((s) => ({ ...s, error: toUserFacingError(error) }));
+    }
+    this.store.update((s) => ({ ...s, status: 'ended', endedSessionId }));
+  }
+
+  private onSourceEnded(reason: SourceEndReason): void {
+    if (this.store.getSnapshot().status !== 'running') return;
+    this.loop?.stop();
+    if (this.session.paused === null) this.step({ command: 'pause' }, this.deps.now());
+    const message =
+      reason === 'track-ended'
+        ? 'The camera stopped sending pictures — was it unplugged or taken by another app? Your session so far is kept. Reconnect it to carry on.'
+        : reason === 'file-ended'
+          ? 'The video file has ended. Your session so far is kept.'
+          : 'The picture source failed. Your session so far is kept.';
+    this.store.update((s) => ({ ...s, sourceProblem: { reason, message } }));
+    void this.flush();
+  }
+
+  private stopMachinery(): void {
+    this.loop?.stop();
+    this.loop = null;
+    if (this.ticker !== null) clearInterval(this.ticker);
+    this.ticker = null;
+  }
+
+  private fail(error: unknown): void {
+    this.stopMachinery();
+    this.pipeline?.source.stop();
+    void this.recording?.flush();
+    this.store.update((s) => ({ ...s, status: 'error', error: toUserFacingError(error) }));
+  }
+}
+
+function isSessionEnd(event: ProtocolEvent): boolean {
+  return event.type === 'session-ended';
+}

@@ -1,0 +1,92 @@
+import type { BodyMeasures, Side } from '../../geometry/measures';
+import type { SessionPhase, SessionState, SetupIssue, RepLeg } from '../../protocol';
+import { currentStretch, expectedLeg, repLeg } from '../../protocol';
+import { readouts, type ReadoutView } from './readouts';
+
+export interface StretchProgress {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'hold' | 'glide';
+  /** 1-based position in the routine, and the routine's length. */
+  readonly number: number;
+  readonly of: number;
+  readonly leg: RepLeg | null;
+  /** Which pass of a one-leg stretch (1 or 2), null for both-legs stretches. */
+  readonly pass: 1 | 2 | null;
+  /** Rep (holds) or set (glide), 1-based, and how many there are. */
+  readonly rep: number;
+  readonly reps: number;
+}
+
+export interface SessionView {
+  readonly phase: SessionPhase;
+  readonly paused: boolean;
+  readonly stretch: StretchProgress | null;
+  /** Static holds, during the hold: held-in-form time against the target. */
+  readonly hold: {
+    readonly heldMs: number;
+    readonly targetMs: number;
+    readonly counting: boolean;
+  } | null;
+  /** Nerve glide, during a set: reps counted so far against the set's target. */
+  readonly glide: { readonly reps: number; readonly target: number } | null;
+  /** The get-ready number showing, during the countdown. */
+  readonly countdown: number | null;
+  readonly restRemainingMs: number | null;
+  readonly setupIssues: readonly SetupIssue[];
+  readonly readouts: readonly ReadoutView[];
+  /** The leg to highlight on the skeleton. */
+  readonly highlightLeg: Side | null;
+}
+
+function stretchProgress(state: SessionState): StretchProgress | null {
+  const stretch = currentStretch(state);
+  if (stretch === null) return null;
+  return {
+    id: stretch.id,
+    name: stretch.name,
+    kind: stretch.kind,
+    number: state.stretchIndex + 1,
+    of: state.routine.length,
+    leg: repLeg(state),
+    pass: stretch.legs === 'each-leg' ? ((state.pass + 1) as 1 | 2) : null,
+    rep: state.rep,
+    reps: stretch.kind === 'hold' ? stretch.dose.reps : stretch.dose.sets,
+  };
+}
+
+/** Everything the session screen shows, from the machine's state and the latest measures. */
+export function sessionView(
+  state: SessionState,
+  measures: BodyMeasures | null,
+  nowMs: number,
+): SessionView {
+  const stretch = currentStretch(state);
+  const leg = state.leg ?? expectedLeg(state) ?? measures?.workingLeg.value ?? null;
+  const countdownMs = state.options.countdownMs;
+  return {
+    phase: state.phase,
+    paused: state.paused !== null,
+    stretch: stretchProgress(state),
+    hold:
+      stretch?.kind === 'hold' && state.phase === 'hold'
+        ? {
+            heldMs: state.hold.heldMs,
+            targetMs: stretch.dose.holdMs,
+            counting: state.hold.counting,
+          }
+        : null,
+    glide:
+      stretch?.kind === 'glide' && state.phase === 'glide'
+        ? { reps: state.glide.reps, target: stretch.dose.repsPerSet }
+        : null,
+    countdown:
+      state.phase === 'countdown'
+        ? Math.max(1, Math.ceil((countdownMs - (nowMs - state.phaseStartMs)) / 1000))
+        : null,
+    restRemainingMs: state.phase === 'rest' ? Math.max(0, state.restEndsMs - nowMs) : null,
+    setupIssues: state.phase === 'setup' ? state.setupIssues : [],
+    readouts: readouts({ state, measures, leg }),
+    highlightLeg: leg,
+  };
+}

@@ -1,0 +1,252 @@
+import type {
+  ChartData,
+  HistoryReport,
+  ImportProblem,
+  ImportResult,
+  RecordingClock,
+  SessionListEntry,
+  SessionRecord,
+  SessionReport,
+  SessionStore,
+} from '../session';
+import {
+  DexieSessionStore,
+  SessionRecording,
+  StorageFullError,
+  StorageUnavailableError,
+  buildHistory,
+  buildSessionReport,
+  checkImportSize,
+  exportFileName,
+  exportSessionsJson,
+  finaliseInterrupted,
+  flushWhenPageHides,
+  importSessionFile,
+  interruptedSessions,
+  sessionsCsv,
+  stretchCharts,
+} from '../session';
+import type { StretchDefinition } from '../protocol';
+import { createStore, type ReadableStore } from './store';
+
+/**
+ * What the report and history screens (and the live session) need from stored sessions: one
+ * object over a `SessionStore`, so the UI never touches storage. `changes` ticks after every
+ * change (delete, import, finish), so screens know to read again.
+ */
+
+/** A report with its charts: one list of charts per stretch, in the report's order. */
+export interface ReportView {
+  readonly report: SessionReport;
+  readonly charts: readonly (readonly ChartData[])[];
+}
+
+export interface HistoryView {
+  readonly history: HistoryReport;
+  /** Finished sessions, newest first. */
+  readonly sessions: readonly SessionListEntry[];
+  /** Sessions cut off by a crash or a closed page, waiting to be resumed or finalised. */
+  readonly interrupted: readonly SessionListEntry[];
+}
+
+/** A file for the user to save. */
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly text: string;
+}
+
+export interface StartRecordingInit {
+  /** The routine's stretches plus any the session may add (the offered nerve glide). */
+  readonly stretches: readonly StretchDefinition[];
+  readonly routine: readonly string[];
+  readonly model: string | null;
+}
+
+export interface SessionLibrary {
+  readonly changes: ReadableStore<number>;
+  list(): Promise<SessionListEntry[]>;
+  report(id: string): Promise<ReportView | null>;
+  history(): Promise<HistoryView>;
+  /** Deletes a session and all its data. */
+  delete(id: string): Promise<boolean>;
+  /** JSON of the given sessions (all finished ones when `ids` is left out). */
+  exportJson(ids?: readonly string[]): Promise<ExportedFile>;
+  /** CSV, one row per rep, of the given sessions (all finished ones when left out). */
+  exportCsv(ids?: readonly string[]): Promise<ExportedFile>;
+  /** Checks the whole file, then adds its sessions in one transaction (or nothing). */
+  importFile(file: Blob | string): Promise<ImportResult>;
+  interrupted(): Promise<SessionListEntry[]>;
+  /** Closes an interrupted session with what was saved. */
+  finalise(id: string): Promise<void>;
+  /** Starts recording a new session (flushes itself when the page hides). */
+  startRecording(init: StartRecordingInit): Promise<SessionRecording>;
+  /** Carries on an interrupted session. */
+  resumeRecording(id: string): Promise<SessionRecording>;
+  /** Ends a recording and tells the screens. */
+  finishRecording(recording: SessionRecording): Promise<SessionRecord>;
+}
+
+export interface LibraryDependencies {
+  readonly store: SessionStore;
+  readonly clock: RecordingClock;
+  readonly newId: () => string;
+  /** Where pagehide/visibilitychange come from; null in tests without a page. */
+  readonly page: Parameters<typeof flushWhenPageHides>[1] | null;
+}
+
+const JSON_TYPE = 'application/json';
+const CSV_TYPE = 'text/csv';
+
+export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary {
+  const changes = createStore(0);
+  const changed = () => changes.update((n) => n + 1);
+  const { store, clock } = deps;
+
+  const finishedRecords = async (ids?: readonly string[]): Promise<SessionRecord[]> => {
+    const wanted =
+      ids ??
+      (await store.listSessions())
+        .filter((e) => e.meta.status === 'finished')
+        .map((e) => e.meta.id);
+    const records = await Promise.all(wanted.map((id) => store.getSession(id)));
+    return records.filter((r): r is SessionRecord => r !== null);
+  };
+
+  const fileLabel = (ids: readonly string[] | undefined, records: readonly SessionRecord[]) =>
+    ids?.length === 1 && records[0] !== undefined ? 'session' : 'sessions';
+
+  const detachers = new Map<SessionRecording, () => void>();
+  const watch = (recording: SessionRecording) => {
+    if (deps.page !== null) detachers.set(recording, flushWhenPageHides(recording, deps.page));
+    changed();
+    return recording;
+  };
+
+  return {
+    changes,
+    list: () => store.listSessions(),
+    async report(id) {
+      const record = await store.getSession(id);
+      if (record === null) return null;
+      const report = buildSessionReport(record);
+      return { report, charts: report.stretches.map((s, i) => stretchCharts(record, s, i)) };
+    },
+    async history() {
+      const entries = await store.listSessions();
+      const sessions = entries.filter((e) => e.meta.status === 'finished' && e.summary !== null);
+      const history = buildHistory(
+        sessions.flatMap((e) => (e.summary === null ? [] : [{ meta: e.meta, summary: e.summary }])),
+        clock.epochMs(),
+      );
+      return { history, sessions, interrupted: interruptedSessions(entries, activeIds()) };
+    },
+    async delete(id) {
+      const deleted = await store.deleteSession(id);
+      changed();
+      return deleted;
+    },
+    async exportJson(ids) {
+      const records = await finishedRecords(ids);
+      const now = clock.epochMs();
+      return {
+        fileName: exportFileName(
+          fileLabel(ids, records),
+          records[0]?.meta.startedAtEpochMs ?? now,
+          'json',
+        ),
+        mimeType: JSON_TYPE,
+        text: exportSessionsJson(records, now),
+      };
+    },
+    async exportCsv(ids) {
+      const records = await finishedRecords(ids);
+      const now = clock.epochMs();
+      return {
+        fileName: exportFileName(
+          fileLabel(ids, records),
+          records[0]?.meta.startedAtEpochMs ?? now,
+          'csv',
+        ),
+        mimeType: CSV_TYPE,
+        text: sessionsCsv(records.map(buildSessionReport)),
+      };
+    },
+    async importFile(file) {
+      if (typeof file !== 'string') {
+        const tooLarge = checkImportSize(file.size);
+        if (tooLarge !== null) return { ok: false, problem: tooLarge };
+      }
+      const text = typeof file === 'string' ? file : await file.text();
+      const result = await importSessionFile(store, text);
+      if (result.ok && result.added.length > 0) changed();
+      return result;
+    },
+    async interrupted() {
+      return interruptedSessions(await store.listSessions(), activeIds());
+    },
+    async finalise(id) {
+      await finaliseInterrupted(store, id);
+      changed();
+    },
+    async startRecording(init) {
+      return watch(await SessionRecording.start(store, clock, { id: deps.newId(), ...init }));
+    },
+    async resumeRecording(id) {
+      return watch(await SessionRecording.resume(store, clock, id));
+    },
+    async finishRecording(recording) {
+      detachers.get(recording)?.();
+      detachers.delete(recording);
+      try {
+        return await recording.finish();
+      } finally {
+        changed();
+      }
+    },
+  };
+
+  /** Sessions this page is recording now are not "interrupted". */
+  function activeIds(): string | null {
+    const [first] = detachers.keys();
+    return first?.sessionId ?? null;
+  }
+}
+
+/** One sentence for a storage or import failure, for the screens. */
+export function describeLibraryError(error: unknown): string {
+  if (error instanceof StorageFullError || error instanceof StorageUnavailableError)
+    return error.message;
+  return `Something went wrong with stored sessions: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+export type { ImportProblem, ImportResult };
+
+let browserLibrary: SessionLibrary | null = null;
+
+/** The page's library over IndexedDB, created on first use. */
+export function browserSessionLibrary(): SessionLibrary {
+  browserLibrary ??= createSessionLibrary({
+    store: new DexieSessionStore(),
+    clock: { nowMs: () => performance.now(), epochMs: () => Date.now() },
+    newId: () => crypto.randomUUID(),
+    page: window,
+  });
+  return browserLibrary;
+}
+
+// The screens format numbers the same way the report text does.
+export {
+  MAX_IMPORT_BYTES,
+  SESSIONS_PER_WEEK,
+  depthLabel,
+  faultLabel,
+  formatClock,
+  formatDegrees,
+  formatDuration,
+  formatIndex,
+  formatPercent,
+  formatSeconds,
+  legLabel,
+  symptomWords,
+} from '../session';
