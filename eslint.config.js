@@ -28,7 +28,9 @@ const MAY_IMPORT = {
   feedback: ['protocol', 'geometry'],
   session: ['protocol', 'feedback', 'geometry'],
   review: ['geometry', 'pose', 'camera', 'protocol', 'feedback', 'session'],
-  engine: ['geometry', 'pose', 'camera', 'protocol', 'feedback', 'session', 'review'],
+  // The bundled demo: a simulated person (the parametric body model) and what it acts out.
+  demo: ['geometry', 'protocol'],
+  engine: ['geometry', 'pose', 'camera', 'protocol', 'feedback', 'session', 'review', 'demo'],
   ui: ['engine'],
 };
 /** Layers whose types (only) a folder may import. */
@@ -71,7 +73,7 @@ function layerRules(layer) {
       message: 'Only src/pose/ talks to TF.js; other layers use the PoseEstimator interface.',
     });
   }
-  const pure = ['geometry', 'protocol'].includes(layer);
+  const pure = ['geometry', 'protocol', 'demo'].includes(layer);
   if (pure || layer === 'pose' || layer === 'camera') {
     patterns.push({
       group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
@@ -98,6 +100,7 @@ const READS_THE_CLOCK = [
 ];
 const PURE_FOLDERS = [
   'src/geometry/**',
+  'src/demo/**',
   'src/protocol/**',
   'src/feedback/cue*/**',
   'src/feedback/cue*.ts',

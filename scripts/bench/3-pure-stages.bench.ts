@@ -5,8 +5,8 @@ import { initialGeometryState, measureFrame } from '../../src/geometry';
 import type { Pose } from '../../src/geometry/types';
 import type { ProtocolEvent, SessionState, StretchDefinition } from '../../src/protocol';
 import { initialSessionState, stretchById, transition } from '../../src/protocol';
-import type { ModelFamily } from '../../tests/bodyModel';
-import { bounce, glideReps, hinge, roundBack } from '../../tests/bodyModel';
+import type { ModelFamily } from '../../src/demo/bodyModel';
+import { bounce, glideReps, hinge, roundBack } from '../../src/demo/bodyModel';
 import { followingUser } from '../../tests/integration/replay/replayHarness';
 import { fixed, printTable } from './table';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { BodyMeasures } from '../../../src/geometry';
 import { initialGeometryState, measureFrame } from '../../../src/geometry';
 import { COCO_KEYPOINT_NAMES, KEYPOINT_NAMES } from '../../../src/geometry/types';
-import type { Channels, ModelFamily, Posture } from '../../bodyModel';
-import { absent, bodyTrack, hinge, ramp } from '../../bodyModel';
+import type { Channels, ModelFamily, Posture } from '../../../src/demo/bodyModel';
+import { absent, bodyTrack, hinge, ramp } from '../../../src/demo/bodyModel';
 
 /**
  * The body model draws known angles; geometry must measure them back. A mismatch here is either

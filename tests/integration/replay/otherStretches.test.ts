@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_UTTERANCES_PER_MINUTE } from '../../../src/feedback/cueTypes';
 import { stretchById } from '../../../src/protocol';
-import { changeFor, glideReps, hinge, ramp } from '../../bodyModel';
-import type { ModelFamily } from '../../bodyModel';
+import { changeFor, glideReps, hinge, ramp } from '../../../src/demo/bodyModel';
+import type { ModelFamily } from '../../../src/demo/bodyModel';
 import { maxInWindow } from '../../unit/feedback/coachDriver';
 import { followingUser, ofType, replay } from './replayHarness';
 

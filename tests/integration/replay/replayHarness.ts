@@ -13,8 +13,8 @@ import type {
   UserCommand,
 } from '../../../src/protocol';
 import { initialSessionState, transition } from '../../../src/protocol';
-import type { Action, BodySpec, BodyTrack } from '../../bodyModel';
-import { bodyTrack } from '../../bodyModel';
+import type { Action, BodySpec, BodyTrack } from '../../../src/demo/bodyModel';
+import { bodyTrack } from '../../../src/demo/bodyModel';
 
 /**
  * Replays generated keypoints through the real pure stages, as the engine wires them:

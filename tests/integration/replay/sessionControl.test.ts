@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../src/feedback/cueMessages';
 import type { SessionState } from '../../../src/protocol';
 import { stretchById } from '../../../src/protocol';
-import { hinge } from '../../bodyModel';
+import { hinge } from '../../../src/demo/bodyModel';
 import { followingUser, ofType, replay } from './replayHarness';
 
 const standing = stretchById('standing-hamstring');

@@ -3,8 +3,8 @@ import { MESSAGES } from '../../../src/feedback/cueMessages';
 import { MAX_UTTERANCES_PER_MINUTE } from '../../../src/feedback/cueTypes';
 import type { SessionState } from '../../../src/protocol';
 import { stretchById } from '../../../src/protocol';
-import { bounce, hide, hinge, roundBack } from '../../bodyModel';
-import type { ModelFamily } from '../../bodyModel';
+import { bounce, hide, hinge, roundBack } from '../../../src/demo/bodyModel';
+import type { ModelFamily } from '../../../src/demo/bodyModel';
 import { maxInWindow } from '../../unit/feedback/coachDriver';
 import { followingUser, ofType, replay } from './replayHarness';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProtocolEvent } from '../../../src/protocol';
 import { INITIAL_BOUNCE_STATE, advanceBounce } from '../../../src/protocol/bounceDetector';
-import { seededRng } from '../../bodyModel/rng';
+import { seededRng } from '../../../src/demo/bodyModel/rng';
 
 /** Runs the detector over `signal(tMs)` sampled at 30 fps. */
 function detect(signal: (tMs: number) => number, durationMs: number): ProtocolEvent[] {

@@ -1,5 +1,5 @@
-import type { Side } from '../../src/geometry/measures';
-import type { KeypointName, Pose } from '../../src/geometry/types';
+import type { Side } from '../../geometry/measures';
+import type { KeypointName, Pose } from '../../geometry/types';
 import type { Channels, Posture } from './postures';
 import { POSTURES, bodyAngles } from './postures';
 import type { ModelFamily, Placement } from './renderPose';

@@ -1,6 +1,6 @@
-import type { Side } from '../../src/geometry/measures';
-import type { Keypoint, KeypointName, Pose, PoseModelId } from '../../src/geometry/types';
-import { COCO_KEYPOINT_NAMES, KEYPOINT_NAMES } from '../../src/geometry/types';
+import type { Side } from '../../geometry/measures';
+import type { Keypoint, KeypointName, Pose, PoseModelId } from '../../geometry/types';
+import { COCO_KEYPOINT_NAMES, KEYPOINT_NAMES } from '../../geometry/types';
 import type { Rng } from './rng';
 import type { BodyPoint, BodyPoints, SidedPart } from './skeleton';
 

@@ -1,4 +1,4 @@
-import type { KeypointName } from '../../src/geometry/types';
+import type { KeypointName } from '../../geometry/types';
 import type { ChannelName, Channels } from './postures';
 
 /**
