@@ -1,3 +1,4 @@
+import type { Side } from '../geometry/measures';
 import type { FormAspect } from '../protocol';
 import type { NumberColumn } from './sampleBlock';
 import { sampleRange } from './sampleBlock';
@@ -82,6 +83,19 @@ function column(slice: Slice, name: NumberColumn): (number | null)[] {
   return slice.record.samples[name].slice(slice.from, slice.to);
 }
 
+/**
+ * Whether sample `i` belongs on `side`'s line: during a rep, only the rep's leg (the other leg
+ * is the standing or resting one, whose angles would only clutter the chart); between reps, the
+ * leg geometry saw working (both when it could not tell).
+ */
+function onSideLine(slice: Slice, stretch: StretchReport, i: number, side: Side): boolean {
+  const tMs = slice.record.samples.tMs[i] ?? 0;
+  const rep = stretch.reps.find((r) => tMs >= r.startTMs && tMs <= r.endTMs);
+  if (rep !== undefined) return rep.leg === side;
+  const working = slice.record.samples.workingLeg[i] ?? null;
+  return working === null || working === side;
+}
+
 /** A per-leg measure as one or two lines: left and right, or the near leg for both-legs. */
 function legSeries(
   slice: Slice,
@@ -98,7 +112,11 @@ function legSeries(
   return (['left', 'right'] as const).map((side) => {
     const values: (number | null)[] = [];
     for (let i = slice.from; i < slice.to; i++)
-      values.push(legValueAt(slice.record.samples, i, measure, side));
+      values.push(
+        onSideLine(slice, stretch, i, side)
+          ? legValueAt(slice.record.samples, i, measure, side)
+          : null,
+      );
     return { label: `${label}, ${side} leg`, role: side, values };
   });
 }

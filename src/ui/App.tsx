@@ -1,4 +1,6 @@
+import { HistoryScreen } from './history/HistoryScreen';
 import { LiveScreen } from './LiveScreen';
+import { ReportScreen } from './report/ReportScreen';
 import { routeHref, useRoute, type Route } from './router';
 
 function Screen({ route }: { readonly route: Route }) {
@@ -6,7 +8,9 @@ function Screen({ route }: { readonly route: Route }) {
     case 'home':
       return <LiveScreen />;
     case 'history':
+      return <HistoryScreen />;
     case 'report':
+      return <ReportScreen key={route.sessionId} sessionId={route.sessionId} />;
     case 'not-found':
       return (
         <section>

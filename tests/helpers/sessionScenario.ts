@@ -69,6 +69,8 @@ export interface Scenario {
   /** Stop generating here (a crash): the record is left recording. */
   readonly cutAtMs?: number;
   readonly id?: string;
+  /** Recorder sample interval; larger makes smaller files (fixtures for history views). */
+  readonly sampleIntervalMs?: number;
 }
 
 export interface GeneratedSession {
@@ -213,6 +215,9 @@ export function generateSession(scenario: Scenario): GeneratedSession {
     stretches: [...routine, ...(routine.some((s) => s.id === nerveGlide.id) ? [] : [nerveGlide])],
     routine: routine.map((s) => s.id),
     model: 'movenet-lightning',
+    ...(scenario.sampleIntervalMs === undefined
+      ? {}
+      : { sampleIntervalMs: scenario.sampleIntervalMs }),
   });
   const chunks: SessionChunk[] = [];
   const engineEvents: ProtocolEvent[] = [];
@@ -237,7 +242,9 @@ export function generateSession(scenario: Scenario): GeneratedSession {
 
   apply({ command: 'start' }, clockStart);
   apply({ command: scenario.skipWarmUp ? 'skip' : 'confirm-warm-up' }, clockStart);
-  const limitMs = scenario.cutAtMs ?? 3_600_000;
+  // A simulated session that has not ended in 20 minutes is stuck (e.g. a peak below the
+  // stretch's target): fail loudly rather than record an hour of waiting.
+  const limitMs = scenario.cutAtMs ?? 1_200_000;
   for (let i = 1; state.phase !== 'done'; i++) {
     const nowMs = Math.round(clockStart + i * stepMs);
     const tMs = nowMs - clockStart;
@@ -272,6 +279,8 @@ export function generateSession(scenario: Scenario): GeneratedSession {
       if (chunk !== null) chunks.push(chunk);
     }
   }
+  if (scenario.cutAtMs === undefined && state.phase !== 'done')
+    throw new Error(`The simulated session did not end (stuck in ${state.phase}).`);
   const endMs = Math.round(
     clockStart + Math.min(limitMs, (engineEvents.at(-1)?.atMs ?? clockStart) - clockStart + 1),
   );

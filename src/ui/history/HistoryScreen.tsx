@@ -1,0 +1,67 @@
+import { useCallback } from 'react';
+import type { SessionLibrary } from '../../engine/sessionLibrary';
+import '../report/report.css';
+import './history.css';
+import { ImportExport } from './ImportExport';
+import { InterruptedNotice } from './InterruptedNotice';
+import { AsymmetryTable, ProgressCharts, SymptomList, WeekBars } from './ProgressViews';
+import { SessionList } from './SessionList';
+import { useLibraryQuery, useSessionLibrary } from './useSessionLibrary';
+
+const loadHistory = (library: SessionLibrary) => library.history();
+
+/** Progress over weeks and the list of stored sessions, with import, export and delete. */
+export function HistoryScreen() {
+  const library = useSessionLibrary();
+  const query = useLibraryQuery(loadHistory);
+  const onDelete = useCallback(
+    async (id: string) => {
+      await library.delete(id);
+    },
+    [library],
+  );
+
+  return (
+    <div className="history">
+      <h1>History</h1>
+      <ImportExport hasSessions={query.status === 'ready' && query.data.sessions.length > 0} />
+      {query.status === 'loading' && <p role="status">Loading your sessions…</p>}
+      {query.status === 'error' && (
+        <div className="error" role="alert">
+          <p>{query.message}</p>
+        </div>
+      )}
+      {query.status === 'ready' && (
+        <>
+          <InterruptedNotice entries={query.data.interrupted} />
+          {query.data.sessions.length === 0 ? (
+            <p className="empty-history">
+              No sessions yet. Finish a stretch session, or import an export, and your progress will
+              show here.
+            </p>
+          ) : (
+            <>
+              <section
+                className="report-summary"
+                aria-labelledby="progress-summary-title"
+                data-testid="history-summary"
+              >
+                <h2 id="progress-summary-title">Your progress</h2>
+                <ul>
+                  {query.data.history.summary.map((sentence) => (
+                    <li key={sentence}>{sentence}</li>
+                  ))}
+                </ul>
+              </section>
+              <WeekBars weeks={query.data.history.weeks} />
+              <ProgressCharts progress={query.data.history.progress} />
+              <AsymmetryTable asymmetry={query.data.history.asymmetry} />
+              <SymptomList symptoms={query.data.history.symptoms} />
+              <SessionList sessions={query.data.sessions} onDelete={onDelete} />
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useId, useState } from 'react';
+import type { ImportProblem } from '../../session';
+import { MAX_IMPORT_BYTES, describeLibraryError } from '../../engine/sessionLibrary';
+import { saveFile } from '../report/saveFile';
+import { useSessionLibrary } from './useSessionLibrary';
+
+type Outcome =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'busy'; readonly fileName: string }
+  | { readonly kind: 'done'; readonly text: string }
+  | { readonly kind: 'refused'; readonly problem: ImportProblem }
+  | { readonly kind: 'failed'; readonly text: string };
+
+function doneText(added: number, skipped: number): string {
+  const parts = [
+    added === 0
+      ? 'No new sessions were imported.'
+      : `Imported ${added} session${added === 1 ? '' : 's'}.`,
+  ];
+  if (skipped > 0)
+    parts.push(
+      `${skipped} ${skipped === 1 ? 'was' : 'were'} already in your history and left as ${skipped === 1 ? 'it is' : 'they are'}.`,
+    );
+  return parts.join(' ');
+}
+
+/**
+ * Import (a file chooser styled as a button) and export of all sessions. Import results and
+ * refusals are announced in a live region.
+ */
+export function ImportExport({ hasSessions }: { readonly hasSessions: boolean }) {
+  const library = useSessionLibrary();
+  const inputId = useId();
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+
+  const importFile = (file: File) => {
+    setOutcome({ kind: 'busy', fileName: file.name });
+    library.importFile(file).then(
+      (result) =>
+        setOutcome(
+          result.ok
+            ? { kind: 'done', text: doneText(result.added.length, result.skipped.length) }
+            : { kind: 'refused', problem: result.problem },
+        ),
+      (error: unknown) => setOutcome({ kind: 'failed', text: describeLibraryError(error) }),
+    );
+  };
+
+  const exportAs = (kind: 'json' | 'csv') => {
+    const run = kind === 'json' ? library.exportJson() : library.exportCsv();
+    run.then(saveFile, (error: unknown) =>
+      setOutcome({ kind: 'failed', text: describeLibraryError(error) }),
+    );
+  };
+
+  return (
+    <div className="import-export">
+      <div className="history-actions" role="group" aria-label="Import and export sessions">
+        <label className="file-button" htmlFor={inputId}>
+          Import sessions (JSON)
+          <input
+            id={inputId}
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            data-testid="import-input"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = '';
+              if (file !== undefined) importFile(file);
+            }}
+          />
+        </label>
+        <button type="button" onClick={() => exportAs('json')} disabled={!hasSessions}>
+          Export all (JSON)
+        </button>
+        <button type="button" onClick={() => exportAs('csv')} disabled={!hasSessions}>
+          Export all (CSV)
+        </button>
+      </div>
+      <p className="muted import-hint">
+        Import reads a StretchCheck export of up to {Math.round(MAX_IMPORT_BYTES / (1024 * 1024))}{' '}
+        MB. It only adds sessions: nothing already stored is changed.
+      </p>
+      <div role="status" aria-live="polite" data-testid="import-status">
+        {outcome.kind === 'busy' && <p>Checking {outcome.fileName}…</p>}
+        {outcome.kind === 'done' && <p className="import-ok">{outcome.text}</p>}
+        {outcome.kind === 'failed' && <p className="error">{outcome.text}</p>}
+        {outcome.kind === 'refused' && (
+          <div className="error" data-kind={outcome.problem.kind}>
+            <p>
+              {outcome.problem.message} Nothing was imported, and your stored sessions are
+              unchanged.
+            </p>
+            {outcome.problem.details.length > 0 && (
+              <ul>
+                {outcome.problem.details.map((detail) => (
+                  <li key={detail}>{detail}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useRef, useState } from 'react';
+import type { SessionListEntry } from '../../session';
+import { formatDuration, formatPercent } from '../../engine/sessionLibrary';
+import { formatDateTime } from '../report/saveFile';
+import type { DeleteTarget } from './DeleteSessionDialog';
+import { DeleteSessionDialog } from './DeleteSessionDialog';
+
+const END_WORDS: Record<string, string> = {
+  completed: 'completed',
+  stopped: 'stopped early',
+  symptoms: 'ended: symptoms',
+  interrupted: 'cut off',
+};
+
+function stretchNames(entry: SessionListEntry): string {
+  const summary = entry.summary;
+  if (summary === null || summary.stretchIds.length === 0) return '—';
+  return summary.stretchIds.map((id) => summary.stretchNames[id] ?? id).join(', ');
+}
+
+function held(entry: SessionListEntry): string {
+  const totals = entry.summary?.totals;
+  if (totals === undefined || totals.targetMs === 0) return '—';
+  return `${formatDuration(totals.heldInFormMs)} (${formatPercent(totals.heldInFormMs, totals.targetMs)})`;
+}
+
+function symptoms(entry: SessionListEntry): string {
+  const reported = entry.summary?.symptoms.filter((s) => s.anySymptom).length ?? 0;
+  return reported === 0 ? 'none' : `reported (${reported})`;
+}
+
+/** Every stored session, newest first, with its report link and a delete that asks first. */
+export function SessionList({
+  sessions,
+  onDelete,
+}: {
+  readonly sessions: readonly SessionListEntry[];
+  readonly onDelete: (id: string) => Promise<void>;
+}) {
+  const [target, setTarget] = useState<DeleteTarget | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const deleted = useRef(false);
+
+  const confirmDelete = async (id: string) => {
+    await onDelete(id);
+    deleted.current = true;
+  };
+
+  const closed = () => {
+    setTarget(null);
+    // The row and its button are gone: give focus a place to land that makes sense.
+    if (deleted.current) heading.current?.focus();
+    deleted.current = false;
+  };
+
+  return (
+    <section aria-labelledby="sessions-title" className="history-block">
+      <h2 id="sessions-title" ref={heading} tabIndex={-1}>
+        Sessions
+      </h2>
+      <div className="table-scroll">
+        <table className="rep-table session-table" data-testid="session-list">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Stretches</th>
+              <th scope="col">Length</th>
+              <th scope="col">Held in form</th>
+              <th scope="col">Ended</th>
+              <th scope="col">Symptoms</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((entry) => {
+              const date = formatDateTime(entry.meta.startedAtEpochMs);
+              return (
+                <tr key={entry.meta.id} data-session-id={entry.meta.id}>
+                  <th scope="row">
+                    <a href={`#/report/${encodeURIComponent(entry.meta.id)}`}>{date}</a>
+                  </th>
+                  <td>{stretchNames(entry)}</td>
+                  <td>{entry.summary === null ? '—' : formatDuration(entry.summary.durationMs)}</td>
+                  <td>{held(entry)}</td>
+                  <td>
+                    {entry.meta.endReason === null
+                      ? '—'
+                      : (END_WORDS[entry.meta.endReason] ?? entry.meta.endReason)}
+                  </td>
+                  <td>{symptoms(entry)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() =>
+                        setTarget({
+                          id: entry.meta.id,
+                          startedAtEpochMs: entry.meta.startedAtEpochMs,
+                        })
+                      }
+                      aria-label={`Delete the session of ${date}`}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <DeleteSessionDialog target={target} onConfirm={confirmDelete} onClose={closed} />
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import type { FaultSpan, GlideSetReport, HoldRepReport, ReportLeg } from '../../session';
+import {
+  depthLabel,
+  faultLabel,
+  formatClock,
+  formatDegrees,
+  formatDuration,
+  formatIndex,
+  formatSeconds,
+  legLabel,
+} from '../../engine/sessionLibrary';
+
+function Faults({ faults }: { readonly faults: readonly FaultSpan[] }) {
+  if (faults.length === 0) return <>none</>;
+  return (
+    <ul className="fault-list">
+      {faults.map((f, i) => (
+        <li key={i}>
+          {faultLabel(f.fault)} at {formatClock(f.startTMs)} for {formatDuration(f.durationMs)}
+          {f.open ? ' (still going when recording stopped)' : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function kneeState(rep: HoldRepReport): string {
+  const [top] = rep.knee.states;
+  if (top === undefined) return '—';
+  return top.share >= 0.995 ? top.state : `${top.state} (${Math.round(top.share * 100)}%)`;
+}
+
+function status(rep: { completed: boolean; interrupted: boolean }): string {
+  if (rep.interrupted) return 'cut off';
+  return rep.completed ? 'done' : 'stopped';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Rep by rep for one leg of a hold stretch. */
+export function HoldTable({
+  leg,
+  reps,
+}: {
+  readonly leg: ReportLeg;
+  readonly reps: readonly HoldRepReport[];
+}) {
+  const depth = capitalise(depthLabel(reps[0]?.depthMeasure ?? null));
+  return (
+    <div className="table-scroll">
+      <table className="rep-table" data-testid="rep-table">
+        <caption>{capitalise(legLabel(leg))}, rep by rep</caption>
+        <thead>
+          <tr>
+            <th scope="col">Rep</th>
+            <th scope="col">Held in form / target</th>
+            <th scope="col">Start · length</th>
+            <th scope="col">Peak {depth.toLowerCase()}</th>
+            <th scope="col">Mean {depth.toLowerCase()}</th>
+            <th scope="col">Knee range</th>
+            <th scope="col">Knee</th>
+            <th scope="col">Rounding mean / max</th>
+            <th scope="col">Faults</th>
+            <th scope="col">Cues</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reps.map((rep) => (
+            <tr key={`${rep.rep}-${rep.startTMs}`}>
+              <th scope="row">
+                {rep.rep} <span className="muted">({status(rep)})</span>
+              </th>
+              <td>
+                {formatSeconds(rep.heldInFormMs)} /{' '}
+                {rep.targetMs === null ? '—' : formatSeconds(rep.targetMs)}
+                {rep.breaks > 0 && (
+                  <span className="muted">
+                    {' '}
+                    · {rep.breaks} break{rep.breaks === 1 ? '' : 's'}
+                  </span>
+                )}
+              </td>
+              <td>
+                {formatClock(rep.startTMs)} · {formatDuration(rep.totalMs)}
+              </td>
+              <td>{formatDegrees(rep.peakDeg)}</td>
+              <td>{formatDegrees(rep.meanDeg)}</td>
+              <td>
+                {formatDegrees(rep.knee.minDeg)}–{formatDegrees(rep.knee.maxDeg)}
+              </td>
+              <td>{kneeState(rep)}</td>
+              <td>
+                {formatIndex(rep.rounding.meanIndex)} / {formatIndex(rep.rounding.maxIndex)}
+              </td>
+              <td>
+                <Faults faults={rep.faults} />
+                {rep.bounces.length > 0 && <p className="muted">bounced {rep.bounces.length}×</p>}
+              </td>
+              <td>{rep.cues.length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Set by set for one leg of a nerve glide. */
+export function GlideTable({
+  leg,
+  sets,
+}: {
+  readonly leg: ReportLeg;
+  readonly sets: readonly GlideSetReport[];
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="rep-table" data-testid="rep-table">
+        <caption>{capitalise(legLabel(leg))}, set by set</caption>
+        <thead>
+          <tr>
+            <th scope="col">Set</th>
+            <th scope="col">Reps / target</th>
+            <th scope="col">Start · length</th>
+            <th scope="col">Mean rep</th>
+            <th scope="col">Too quick</th>
+            <th scope="col">Feet followed</th>
+            <th scope="col">Faults</th>
+            <th scope="col">Cues</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sets.map((set) => (
+            <tr key={`${set.set}-${set.startTMs}`}>
+              <th scope="row">
+                {set.set} <span className="muted">({status(set)})</span>
+              </th>
+              <td>
+                {set.reps} / {set.targetReps ?? '—'}
+              </td>
+              <td>
+                {formatClock(set.startTMs)} · {formatDuration(set.totalMs)}
+              </td>
+              <td>{set.meanRepMs === null ? '—' : formatSeconds(set.meanRepMs)}</td>
+              <td>{set.rejected}</td>
+              <td>{set.ankleTracked ? 'yes' : 'no (neck only)'}</td>
+              <td>
+                <Faults faults={set.faults} />
+              </td>
+              <td>{set.cues.length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,238 @@
+import { useCallback, useState } from 'react';
+import type { ChartData, SessionReport, StretchReport } from '../../session';
+import {
+  describeLibraryError,
+  formatClock,
+  formatDuration,
+  formatPercent,
+  symptomWords,
+  type SessionLibrary,
+} from '../../engine/sessionLibrary';
+import { useLibraryQuery, useSessionLibrary } from '../history/useSessionLibrary';
+import { MeasureChart } from './MeasureChart';
+import { GlideTable, HoldTable } from './RepTables';
+import { formatDateTime, saveFile } from './saveFile';
+import './report.css';
+
+const END_WORDS: Record<string, string> = {
+  completed: 'completed',
+  stopped: 'stopped early',
+  symptoms: 'ended after symptoms',
+  interrupted: 'cut off (page closed)',
+};
+
+function KeyFigures({ report }: { readonly report: SessionReport }) {
+  const { totals } = report;
+  return (
+    <dl className="key-figures">
+      {totals.targetMs > 0 && (
+        <div>
+          <dt>Held in good form</dt>
+          <dd>
+            {formatDuration(totals.heldInFormMs)} of {formatDuration(totals.targetMs)} (
+            {formatPercent(totals.heldInFormMs, totals.targetMs)})
+          </dd>
+        </div>
+      )}
+      {totals.glideReps > 0 && (
+        <div>
+          <dt>Nerve-glide reps</dt>
+          <dd>{totals.glideReps}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Form faults</dt>
+        <dd>
+          {totals.faultCount}
+          {totals.faultCount > 0 && `, ${formatDuration(totals.faultMs)} in all`}
+        </dd>
+      </div>
+      <div>
+        <dt>Coach cues</dt>
+        <dd>{totals.cueCount}</dd>
+      </div>
+      <div>
+        <dt>Pauses</dt>
+        <dd>
+          {report.pauses.count}
+          {report.pauses.count > 0 && `, ${formatDuration(report.pauses.totalMs)}`}
+        </dd>
+      </div>
+      <div>
+        <dt>Warm-up</dt>
+        <dd>{report.warmUp === null ? '—' : report.warmUp === 'warmed-up' ? 'done' : 'skipped'}</dd>
+      </div>
+      <div>
+        <dt>Session</dt>
+        <dd>
+          {report.endReason === null
+            ? 'still recording'
+            : (END_WORDS[report.endReason] ?? report.endReason)}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function StretchSection({
+  stretch,
+  charts,
+  index,
+}: {
+  readonly stretch: StretchReport;
+  readonly charts: readonly ChartData[];
+  readonly index: number;
+}) {
+  const headingId = `stretch-${index}-title`;
+  const symptom = stretch.symptom;
+  const symptoms = symptom === null ? null : symptomWords(symptom.answer);
+  return (
+    <section className="stretch-section" aria-labelledby={headingId} data-testid="stretch-section">
+      <h2 id={headingId}>
+        {stretch.name.charAt(0).toUpperCase() + stretch.name.slice(1)}
+        <span className="muted">
+          {' '}
+          · {formatClock(stretch.startTMs)}–{formatClock(stretch.endTMs)}
+        </span>
+      </h2>
+      {stretch.reps.length === 0 && <p className="muted">No rep was started.</p>}
+      {stretch.legs.map((leg) =>
+        stretch.kind === 'hold' ? (
+          <HoldTable
+            key={leg}
+            leg={leg}
+            reps={stretch.reps.flatMap((r) => (r.kind === 'hold' && r.leg === leg ? [r] : []))}
+          />
+        ) : (
+          <GlideTable
+            key={leg}
+            leg={leg}
+            sets={stretch.reps.flatMap((r) => (r.kind === 'glide' && r.leg === leg ? [r] : []))}
+          />
+        ),
+      )}
+      {symptom !== null && (
+        <p className={symptoms === null ? 'muted' : 'symptom-note'}>
+          Symptom check:{' '}
+          {symptom.answer === null
+            ? 'skipped'
+            : symptoms === null
+              ? 'no tingling, numbness or sharp pain'
+              : `reported ${symptoms}`}
+          .
+        </p>
+      )}
+      <div className="chart-grid">
+        {charts.map((chart) => (
+          <MeasureChart key={chart.id} chart={chart} />
+        ))}
+      </div>
+      {stretch.cues.length > 0 && (
+        <details className="cue-log">
+          <summary>Coach cues during this stretch ({stretch.cues.length})</summary>
+          <ol>
+            {stretch.cues.map((cue, i) => (
+              <li key={i}>
+                <time>{formatClock(cue.atMs)}</time> {cue.text}
+                {!cue.spoken && <span className="muted"> (caption only)</span>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** The report of one session: summary first, then each stretch with its tables and charts. */
+export function ReportScreen({ sessionId }: { readonly sessionId: string }) {
+  const library = useSessionLibrary();
+  const load = useCallback((lib: SessionLibrary) => lib.report(sessionId), [sessionId]);
+  const query = useLibraryQuery(load);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  if (query.status === 'loading') return <p role="status">Loading the report…</p>;
+  if (query.status === 'error')
+    return (
+      <div className="error" role="alert">
+        <h1>The report could not be loaded</h1>
+        <p>{query.message}</p>
+      </div>
+    );
+  if (query.data === null)
+    return (
+      <section>
+        <h1>Report not found</h1>
+        <p>
+          There is no session with this address on this device.{' '}
+          <a href="#/history">Back to your history</a>.
+        </p>
+      </section>
+    );
+
+  const { report, charts } = query.data;
+  const exportAs = (kind: 'json' | 'csv') => {
+    setExportError(null);
+    const run = kind === 'json' ? library.exportJson([sessionId]) : library.exportCsv([sessionId]);
+    run.then(saveFile, (error: unknown) => setExportError(describeLibraryError(error)));
+  };
+
+  return (
+    <article className="report" aria-labelledby="report-title">
+      <p className="no-print back-link">
+        <a href="#/history">← History</a>
+      </p>
+      <header className="report-head">
+        <h1 id="report-title">Session report</h1>
+        <p className="report-date">
+          {formatDateTime(report.meta.startedAtEpochMs)} · {formatDuration(report.durationMs)}
+        </p>
+        <div className="report-actions no-print" role="group" aria-label="Save this report">
+          <button type="button" onClick={() => window.print()}>
+            Print or save as PDF
+          </button>
+          <button type="button" onClick={() => exportAs('json')}>
+            Export JSON
+          </button>
+          <button type="button" onClick={() => exportAs('csv')}>
+            Export CSV (one row per rep)
+          </button>
+        </div>
+        {exportError !== null && (
+          <p className="error" role="alert">
+            {exportError}
+          </p>
+        )}
+      </header>
+
+      <section
+        className="report-summary"
+        aria-labelledby="summary-title"
+        data-testid="report-summary"
+      >
+        <h2 id="summary-title">Summary</h2>
+        <ul>
+          {report.summary.map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+        <KeyFigures report={report} />
+      </section>
+
+      {report.stretches.map((stretch, i) => (
+        <StretchSection
+          key={`${stretch.stretchId}-${stretch.startTMs}`}
+          stretch={stretch}
+          charts={charts[i] ?? []}
+          index={i}
+        />
+      ))}
+
+      <p className="muted print-only">
+        StretchCheck report · session {report.meta.id} · measured with{' '}
+        {report.meta.model ?? 'a pose model'} on this device. Angles come from a camera and are
+        estimates, not a clinical measurement.
+      </p>
+    </article>
+  );
+}
