@@ -3,6 +3,7 @@ import type {
   HistoryReport,
   ImportProblem,
   ImportResult,
+  KeyValueStorage,
   RecordingClock,
   SessionListEntry,
   SessionRecord,
@@ -11,6 +12,8 @@ import type {
 } from '../session';
 import {
   DexieSessionStore,
+  browserLocalStorage,
+  recoverStash,
   SessionRecording,
   StorageFullError,
   StorageUnavailableError,
@@ -93,6 +96,8 @@ export interface LibraryDependencies {
   readonly newId: () => string;
   /** Where pagehide/visibilitychange come from; null in tests without a page. */
   readonly page: Parameters<typeof flushWhenPageHides>[1] | null;
+  /** Keeps a recording's last second through a page unload (localStorage); null: none. */
+  readonly stash: KeyValueStorage | null;
 }
 
 const JSON_TYPE = 'application/json';
@@ -101,7 +106,36 @@ const CSV_TYPE = 'text/csv';
 export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary {
   const changes = createStore(0);
   const changed = () => changes.update((n) => n + 1);
-  const { store, clock } = deps;
+  const { clock } = deps;
+  const rawStore = deps.store;
+  /**
+   * The first read waits for chunks stashed by a page that unloaded mid-recording to reach the
+   * store, so an interrupted session is found with all its data. A failed recovery is retried.
+   */
+  let recovered: Promise<void> | null = null;
+  const ready = (): Promise<void> => {
+    const stash = deps.stash;
+    if (stash === null) return Promise.resolve();
+    recovered ??= recoverStash(rawStore, stash).then(
+      () => undefined,
+      (error: unknown) => {
+        recovered = null;
+        throw error;
+      },
+    );
+    return recovered;
+  };
+  const store: SessionStore = {
+    createSession: (meta) => ready().then(() => rawStore.createSession(meta)),
+    appendChunk: (meta, chunk) => rawStore.appendChunk(meta, chunk),
+    saveMeta: (meta, summary) => ready().then(() => rawStore.saveMeta(meta, summary)),
+    listSessions: () => ready().then(() => rawStore.listSessions()),
+    getSession: (id) => ready().then(() => rawStore.getSession(id)),
+    deleteSession: (id) => ready().then(() => rawStore.deleteSession(id)),
+    addSessions: (sessions) => ready().then(() => rawStore.addSessions(sessions)),
+    close: () => rawStore.close(),
+  };
+  const recordingOptions = { stash: deps.stash };
 
   const finishedRecords = async (ids?: readonly string[]): Promise<SessionRecord[]> => {
     const wanted =
@@ -190,10 +224,12 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
       changed();
     },
     async startRecording(init) {
-      return watch(await SessionRecording.start(store, clock, { id: deps.newId(), ...init }));
+      return watch(
+        await SessionRecording.start(store, clock, { id: deps.newId(), ...init }, recordingOptions),
+      );
     },
     async resumeRecording(id) {
-      return watch(await SessionRecording.resume(store, clock, id));
+      return watch(await SessionRecording.resume(store, clock, id, recordingOptions));
     },
     async finishRecording(recording) {
       detachers.get(recording)?.();
@@ -231,6 +267,7 @@ export function browserSessionLibrary(): SessionLibrary {
     clock: { nowMs: () => performance.now(), epochMs: () => Date.now() },
     newId: () => crypto.randomUUID(),
     page: window,
+    stash: browserLocalStorage(),
   });
   return browserLibrary;
 }

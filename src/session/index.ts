@@ -26,6 +26,7 @@ export {
   summariseSession,
 } from './sessionRecording';
 export { flushWhenPageHides } from './pageLifecycle';
+export { UNLOAD_STASH_KEY, clearStash, recoverStash, stashChunks } from './unloadStash';
 export type {
   AddSessionsResult,
   SessionListEntry,
@@ -65,5 +66,6 @@ export {
   SPEECH_RATE_RANGE,
   SettingsStore,
   SettingsValidationError,
+  browserLocalStorage,
   validateSettings,
 } from './settingsStore';

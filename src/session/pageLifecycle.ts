@@ -1,11 +1,14 @@
 /**
  * Writes the recording out when the page may be about to go away: `pagehide` (closing,
  * navigating, a reload) and `visibilitychange` to hidden (switching tabs or apps, where mobile
- * browsers may kill the page without another event). IndexedDB work started in these handlers
- * usually completes; at worst the last second before them is lost.
+ * browsers may kill the page without another event). IndexedDB writes started in an unloading
+ * page are dropped by Chromium, so the recording first stashes its unsaved chunks synchronously
+ * (`stashForUnload`), then writes them to the store as usual.
  */
 export interface Flushable {
   flush(): Promise<void>;
+  /** Synchronous copy of unsaved data somewhere that survives the unload (see unloadStash.ts). */
+  stashForUnload?(): void;
 }
 
 export interface PageLifecycleTarget {
@@ -23,9 +26,13 @@ export function flushWhenPageHides(
   recording: Flushable,
   page: PageLifecycleTarget = window,
 ): () => void {
-  const onPageHide = (): void => void recording.flush();
+  const save = (): void => {
+    recording.stashForUnload?.();
+    void recording.flush();
+  };
+  const onPageHide = (): void => save();
   const onVisibilityChange = (): void => {
-    if (page.document.visibilityState === 'hidden') void recording.flush();
+    if (page.document.visibilityState === 'hidden') save();
   };
   page.addEventListener('pagehide', onPageHide);
   page.document.addEventListener('visibilitychange', onVisibilityChange);

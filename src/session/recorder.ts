@@ -159,9 +159,12 @@ export function resumeRecorder(meta: SessionMeta, init: ResumeInit): RecorderSta
   };
 }
 
-/** Session time of engine time `nowMs`. */
+/**
+ * Session time of engine time `nowMs`, in whole milliseconds: page clocks give fractions
+ * (`performance.now()`), which add nothing to a chart and digits to every stored time.
+ */
 export function sessionTime(state: RecorderState, nowMs: number): number {
-  return nowMs + state.clockOffsetMs;
+  return Math.round(nowMs + state.clockOffsetMs);
 }
 
 /**
@@ -191,12 +194,16 @@ export function recordMeasures(
   };
 }
 
-/** The event with its times moved by `deltaMs` (engine clock -> session time). */
+/**
+ * The event with its times moved by `deltaMs` (engine clock -> session time), rounded to whole
+ * milliseconds like `sessionTime`. Events of one transition share one time, so their order holds.
+ */
 export function shiftEventTime(event: ProtocolEvent, deltaMs: number): RecordedEvent {
-  if (deltaMs === 0) return event;
+  const at = (ms: number) => Math.round(ms + deltaMs);
   if (event.type === 'fault-started' || event.type === 'fault-ended')
-    return { ...event, atMs: event.atMs + deltaMs, startMs: event.startMs + deltaMs };
-  return { ...event, atMs: event.atMs + deltaMs };
+    return { ...event, atMs: at(event.atMs), startMs: at(event.startMs) };
+  if (deltaMs === 0 && Number.isInteger(event.atMs)) return event;
+  return { ...event, atMs: at(event.atMs) };
 }
 
 /** Keeps every event, in the order the protocol produced them. */

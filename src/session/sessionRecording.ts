@@ -19,7 +19,9 @@ import { summariseReport } from './reportSummary';
 import { concatSamples } from './sampleBlock';
 import type { RecordedEndReason, SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
 import type { SessionStore } from './sessionStore';
+import type { KeyValueStorage } from './settingsStore';
 import { SessionNotFoundError, type StorageFullError, toStorageError } from './storageErrors';
+import { clearStash, stashChunks } from './unloadStash';
 
 /**
  * The live side of the recorder: holds the pure recorder's state, cuts a chunk about once a
@@ -45,6 +47,11 @@ export interface RecordingOptions {
    * its stop function. Default: `setInterval` at the recorder's flush interval.
    */
   readonly schedule?: (run: () => void, everyMs: number) => () => void;
+  /**
+   * Where `stashForUnload` keeps unsaved chunks through a page unload (localStorage in the
+   * browser; see unloadStash.ts). Null or left out: no stash.
+   */
+  readonly stash?: KeyValueStorage | null;
 }
 
 export interface RecordingStatus {
@@ -80,6 +87,7 @@ export class SessionRecording {
   private currentStatus: RecordingStatus;
   private readonly listeners = new Set<() => void>();
   private readonly stopSchedule: () => void;
+  private readonly stash: KeyValueStorage | null;
 
   private constructor(
     private readonly store: SessionStore,
@@ -97,6 +105,7 @@ export class SessionRecording {
       error: null,
       finished: false,
     };
+    this.stash = options.stash ?? null;
     const schedule = options.schedule ?? defaultSchedule;
     this.stopSchedule = schedule(() => this.cutIfDue(), state.flushIntervalMs);
   }
@@ -174,6 +183,17 @@ export class SessionRecording {
   cue(utterance: Utterance): void {
     if (this.currentStatus.finished) return;
     this.state = recordCue(this.state, utterance);
+  }
+
+  /**
+   * For `pagehide`: cuts what is pending and copies every chunk not yet in the store to the
+   * stash, synchronously, because the store's write may not survive the unload. The next start
+   * moves it into the store (`recoverStash`).
+   */
+  stashForUnload(): void {
+    if (this.stash === null || this.currentStatus.finished) return;
+    this.cut(this.clock.nowMs());
+    stashChunks(this.stash, { meta: this.state.meta, chunks: this.unsaved.map((q) => q.chunk) });
   }
 
   /** Cuts what is pending now and waits for every write (page hidden, or before an export). */
@@ -264,6 +284,8 @@ export class SessionRecording {
           unsavedChunks: this.unsaved.length,
         });
       }
+      // Everything is in the store: a stash from a hidden page that came back is stale.
+      if (this.stash !== null) clearStash(this.stash, this.sessionId);
     });
   }
 

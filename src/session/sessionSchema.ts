@@ -10,7 +10,7 @@ import {
 } from './eventSchema';
 import { NUMBER_COLUMNS, SAMPLE_COLUMNS } from './sampleBlock';
 import type { SampleBlock } from './sampleBlock';
-import type { SessionMeta, SessionRecord } from './sessionRecord';
+import type { SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
 import { SESSION_SCHEMA_VERSION } from './sessionRecord';
 
 /**
@@ -136,6 +136,14 @@ export const sessionRecordSchema = z.strictObject({
   cues: z.array(cueRecordSchema).max(SESSION_LIMITS.cues),
 });
 
+export const sessionChunkSchema = z.strictObject({
+  sessionId: sessionMetaSchema.shape.id,
+  seq: z.number().int().min(0).max(1_000_000),
+  samples: sampleBlockSchema,
+  events: z.array(protocolEventSchema).max(SESSION_LIMITS.events),
+  cues: z.array(cueRecordSchema).max(SESSION_LIMITS.cues),
+});
+
 export const exportFileSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
@@ -155,4 +163,5 @@ export const PARSED_TYPES_MATCH: [
   z.infer<typeof sessionMetaSchema> extends SessionMeta ? true : never,
   z.infer<typeof sampleBlockSchema> extends SampleBlock ? true : never,
   z.infer<typeof sessionRecordSchema> extends SessionRecord ? true : never,
-] = [true, true, true];
+  z.infer<typeof sessionChunkSchema> extends SessionChunk ? true : never,
+] = [true, true, true, true];

@@ -43,7 +43,9 @@ export class MemorySessionStore implements SessionStore {
     return this.write(meta.id, (entries) => {
       const entry = entries.get(meta.id);
       if (entry === undefined) throw new SessionNotFoundError(meta.id);
-      if (chunk.seq !== entry.chunks.length) throw new Error(`Chunk ${chunk.seq} out of order`);
+      // As in IndexedDB, where [sessionId+seq] is the key: a stored number cannot be added again.
+      if (entry.chunks.some((c) => c.seq === chunk.seq))
+        throw new Error(`Key already exists: chunk ${chunk.seq}`);
       entries.set(meta.id, {
         ...entry,
         meta: structuredClone(meta),

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyValueStorage } from '../../../src/session/settingsStore';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_STORAGE_KEY,
@@ -7,24 +6,10 @@ import {
   SettingsValidationError,
 } from '../../../src/session/settingsStore';
 import { StorageFullError, StorageUnavailableError } from '../../../src/session/storageErrors';
-
-class MapStorage implements KeyValueStorage {
-  readonly map = new Map<string, string>();
-  failSetWith: Error | null = null;
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    if (this.failSetWith !== null) throw this.failSetWith;
-    this.map.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
-}
+import { MemoryKeyValueStorage } from '../../fakes/memoryKeyValueStorage';
 
 function storeWith(raw: string | null) {
-  const storage = new MapStorage();
+  const storage = new MemoryKeyValueStorage();
   if (raw !== null) storage.map.set(SETTINGS_STORAGE_KEY, raw);
   return { storage, settings: new SettingsStore(storage) };
 }
