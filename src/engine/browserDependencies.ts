@@ -2,6 +2,10 @@ import { WebcamSource } from '../camera/webcamSource';
 import { createBrowserSpeaker } from '../feedback/speechSpeaker';
 import { WebAudioTonePlayer } from '../feedback/tones';
 import { WorkerPoseEstimator } from '../pose/worker/workerPoseEstimator';
+import { DexieSessionStore } from '../session/dexieSessionStore';
+import type { SessionStore } from '../session/sessionStore';
+import { SettingsStore } from '../session/settingsStore';
+import { AppEngine } from './appEngine';
 import { CoachVoice } from './coachVoice';
 import type { LiveDependencies } from './liveCameraController';
 
@@ -16,4 +20,26 @@ export const browserDependencies: LiveDependencies = {
 /** The coach's voice in this browser: Web Speech, with Web Audio tones and captions. */
 export function createBrowserCoachVoice(): CoachVoice {
   return new CoachVoice(createBrowserSpeaker(), new WebAudioTonePlayer());
+}
+
+let sessionStore: SessionStore | null | undefined;
+
+/** One IndexedDB store per page, opened on first use; null where IndexedDB is missing. */
+export function browserSessionStore(): SessionStore | null {
+  if (sessionStore === undefined) {
+    sessionStore = typeof indexedDB === 'undefined' ? null : new DexieSessionStore();
+  }
+  return sessionStore;
+}
+
+/** The page's engine, wired to the browser. */
+export function createBrowserEngine(): AppEngine {
+  return new AppEngine({
+    voice: createBrowserCoachVoice(),
+    settingsStore: new SettingsStore(),
+    sessionStore: browserSessionStore,
+    now: () => performance.now(),
+    epochMs: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+  });
 }

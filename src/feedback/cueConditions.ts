@@ -65,7 +65,8 @@ function setupKey(issue: SetupIssue): string {
   return `setup:${issue.kind}`;
 }
 
-function setupText(issue: SetupIssue, stretch: StretchDefinition): string {
+/** What to tell the user about one setup issue: spoken by the policy, shown by the setup screen. */
+export function setupText(issue: SetupIssue, stretch: StretchDefinition): string {
   switch (issue.kind) {
     case 'no-person':
       return MESSAGES.noPerson;

@@ -1,4 +1,6 @@
 import { HistoryScreen } from './history/HistoryScreen';
+import { HomeScreen } from './home/HomeScreen';
+import { SessionScreen } from './live/SessionScreen';
 import { LiveScreen } from './LiveScreen';
 import { ReportScreen } from './report/ReportScreen';
 import { routeHref, useRoute, type Route } from './router';
@@ -6,6 +8,10 @@ import { routeHref, useRoute, type Route } from './router';
 function Screen({ route }: { readonly route: Route }) {
   switch (route.name) {
     case 'home':
+      return <HomeScreen />;
+    case 'session':
+      return <SessionScreen />;
+    case 'check':
       return <LiveScreen />;
     case 'history':
       return <HistoryScreen />;

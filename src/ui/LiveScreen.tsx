@@ -25,7 +25,9 @@ function backendLabel(state: LiveState): string {
   return extras.length > 0 ? `wasm (${extras.join(' + ')})` : 'wasm';
 }
 
-/** The live camera with the skeleton drawn over it; the session screens grow from here. */
+const selectPose = (state: LiveState) => ({ pose: state.pose });
+
+/** The camera check: the live camera with the skeleton drawn over it, model and speed. */
 export function LiveScreen() {
   const controller = useMemo(
     () => new LiveCameraController(browserDependencies, DEFAULT_MODEL),
@@ -141,7 +143,7 @@ export function LiveScreen() {
 
       <div className="stage">
         <video ref={setVideo} className="camera" muted playsInline aria-label="Camera picture" />
-        <SkeletonOverlay store={controller.store} video={video} />
+        <SkeletonOverlay store={controller.store} select={selectPose} video={video} />
         {state.phase === 'idle' && (
           <p className="stage-empty">Press “Start camera” and stand side-on, a few steps back.</p>
         )}

@@ -3,9 +3,13 @@ import type { Pose } from '../geometry/types';
 import type { ReadableStore } from '../engine/store';
 import { containBox, drawSkeleton } from './drawSkeleton';
 
-interface Props {
+interface Props<T> {
   /** Source of the latest pose; read every animation frame without re-rendering React. */
-  readonly store: ReadableStore<{ readonly pose: Pose | null }>;
+  readonly store: ReadableStore<T>;
+  readonly select: (snapshot: T) => {
+    readonly pose: Pose | null;
+    readonly highlightLeg?: 'left' | 'right' | null;
+  };
   readonly video: HTMLVideoElement | null;
 }
 
@@ -14,7 +18,7 @@ interface Props {
  * overlay stays smooth whatever rate the model runs at. `data-keypoints-drawn` exposes how many
  * confident points were drawn (for tests and assistive summaries).
  */
-export function SkeletonOverlay({ store, video }: Props) {
+export function SkeletonOverlay<T>({ store, select, video }: Props<T>) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
@@ -27,7 +31,7 @@ export function SkeletonOverlay({ store, video }: Props) {
     let lastHeight = 0;
     const draw = (): void => {
       frame = requestAnimationFrame(draw);
-      const { pose } = store.getSnapshot();
+      const { pose, highlightLeg = null } = select(store.getSnapshot());
       const width = canvas.clientWidth;
       const height = canvas.clientHeight;
       if (pose === lastPose && width === lastWidth && height === lastHeight) return;
@@ -47,13 +51,13 @@ export function SkeletonOverlay({ store, video }: Props) {
           video?.videoWidth ?? pose.imageSize.widthPx,
           video?.videoHeight ?? pose.imageSize.heightPx,
         );
-        drawn = drawSkeleton(ctx, pose, box);
+        drawn = drawSkeleton(ctx, pose, box, highlightLeg);
       }
       canvas.dataset['keypointsDrawn'] = String(drawn);
     };
     frame = requestAnimationFrame(draw);
     return () => cancelAnimationFrame(frame);
-  }, [store, video]);
+  }, [store, select, video]);
 
   return (
     <canvas ref={canvasRef} className="overlay" data-testid="skeleton-overlay" aria-hidden="true" />

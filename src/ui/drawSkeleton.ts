@@ -1,4 +1,4 @@
-import type { Pose } from '../geometry/types';
+import type { KeypointName, Pose } from '../geometry/types';
 import { FAINT_BELOW_SCORE, SKELETON_EDGES } from './skeleton';
 
 export interface ContentBox {
@@ -24,8 +24,20 @@ export function containBox(
   return { x: (elementWidth - width) / 2, y: (elementHeight - height) / 2, width, height };
 }
 
-/** Draws the pose into `box` (pose image coordinates scaled to fit). Returns points drawn. */
-export function drawSkeleton(ctx: CanvasRenderingContext2D, pose: Pose, box: ContentBox): number {
+function onLeg(name: KeypointName, side: 'left' | 'right'): boolean {
+  return name.startsWith(side) && /hip|knee|ankle|heel|foot/.test(name);
+}
+
+/**
+ * Draws the pose into `box` (pose image coordinates scaled to fit), the working leg in the
+ * highlight colour and low-confidence joints faint. Returns the confident points drawn.
+ */
+export function drawSkeleton(
+  ctx: CanvasRenderingContext2D,
+  pose: Pose,
+  box: ContentBox,
+  highlightLeg: 'left' | 'right' | null = null,
+): number {
   const sx = box.width / pose.imageSize.widthPx;
   const sy = box.height / pose.imageSize.heightPx;
   const at = (x: number, y: number): [number, number] => [box.x + x * sx, box.y + y * sy];
@@ -36,7 +48,13 @@ export function drawSkeleton(ctx: CanvasRenderingContext2D, pose: Pose, box: Con
     const q = pose.keypoints[b];
     if (p === undefined || q === undefined) continue;
     const faint = Math.min(p.score, q.score) < FAINT_BELOW_SCORE;
-    ctx.strokeStyle = faint ? 'rgba(255, 255, 255, 0.25)' : 'rgba(80, 220, 160, 0.95)';
+    const working = highlightLeg !== null && onLeg(a, highlightLeg) && onLeg(b, highlightLeg);
+    ctx.strokeStyle = faint
+      ? 'rgba(255, 255, 255, 0.25)'
+      : working
+        ? 'rgba(255, 170, 60, 1)'
+        : 'rgba(80, 220, 160, 0.95)';
+    ctx.lineWidth = working ? 6 : 4;
     ctx.beginPath();
     ctx.moveTo(...at(p.x, p.y));
     ctx.lineTo(...at(q.x, q.y));

@@ -6,6 +6,8 @@ import { useSyncExternalStore } from 'react';
  */
 export type Route =
   | { readonly name: 'home' }
+  | { readonly name: 'session' }
+  | { readonly name: 'check' }
   | { readonly name: 'history' }
   | { readonly name: 'report'; readonly sessionId: string }
   | { readonly name: 'not-found'; readonly hash: string };
@@ -16,6 +18,8 @@ export function parseRoute(hash: string): Route {
   const [first, second] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (first === 'history' && parts.length === 1) return { name: 'history' };
+  if (first === 'session' && parts.length === 1) return { name: 'session' };
+  if (first === 'check' && parts.length === 1) return { name: 'check' };
   if (first === 'report' && second !== undefined && parts.length === 2) {
     return { name: 'report', sessionId: decodeURIComponent(second) };
   }
@@ -28,6 +32,10 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'history':
       return '#/history';
+    case 'session':
+      return '#/session';
+    case 'check':
+      return '#/check';
     case 'report':
       return `#/report/${encodeURIComponent(route.sessionId)}`;
     case 'not-found':

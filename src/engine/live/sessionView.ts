@@ -1,6 +1,7 @@
 import type { BodyMeasures, Side } from '../../geometry/measures';
 import type { SessionPhase, SessionState, SetupIssue, RepLeg } from '../../protocol';
-import { currentStretch, expectedLeg, repLeg } from '../../protocol';
+import { currentStretch, expectedLeg, nerveGlideOffered, repLeg } from '../../protocol';
+import { setupText } from '../../feedback/cueConditions';
 import { readouts, type ReadoutView } from './readouts';
 
 export interface StretchProgress {
@@ -34,9 +35,15 @@ export interface SessionView {
   readonly countdown: number | null;
   readonly restRemainingMs: number | null;
   readonly setupIssues: readonly SetupIssue[];
+  /** The setup issues in words, as the coach says them. */
+  readonly setupHints: readonly string[];
+  /** Where to put the camera for this stretch, shown during setup. */
+  readonly cameraPlacement: string | null;
   readonly readouts: readonly ReadoutView[];
   /** The leg to highlight on the skeleton. */
   readonly highlightLeg: Side | null;
+  /** After a yes to the symptom check: whether the gentle nerve glide may be offered. */
+  readonly nerveGlideOffered: boolean;
 }
 
 function stretchProgress(state: SessionState): StretchProgress | null {
@@ -86,7 +93,13 @@ export function sessionView(
         : null,
     restRemainingMs: state.phase === 'rest' ? Math.max(0, state.restEndsMs - nowMs) : null,
     setupIssues: state.phase === 'setup' ? state.setupIssues : [],
+    setupHints:
+      state.phase === 'setup' && stretch !== null
+        ? [...new Set(state.setupIssues.map((issue) => setupText(issue, stretch)))]
+        : [],
+    cameraPlacement: stretch?.camera.placement ?? null,
     readouts: readouts({ state, measures, leg }),
     highlightLeg: leg,
+    nerveGlideOffered: state.phase === 'symptom-advice' && nerveGlideOffered(state),
   };
 }

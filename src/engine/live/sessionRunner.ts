@@ -1,5 +1,6 @@
 import { INFERENCE_MAX_SIDE_PX } from '../../camera/scaledBitmap';
 import type { FrameSource, SourceEndReason } from '../../camera/types';
+import type { DemoCue } from '../../demo/demoActor';
 import {
   initialCuePolicyState,
   setCuePolicyOptions,
@@ -87,7 +88,7 @@ export interface SessionPlan {
 /** Without frames (camera stalled, tab hidden) time still moves countdowns, rests and cues. */
 const TICK_MS = 200;
 
-const INITIAL: RunnerState = {
+export const INITIAL_RUNNER_STATE: RunnerState = {
   status: 'idle',
   loadProgress: null,
   backend: null,
@@ -107,7 +108,7 @@ const INITIAL: RunnerState = {
  * tick; everything they ask for (speak, record) is carried out here.
  */
 export class SessionRunner {
-  readonly store: Store<RunnerState> = createStore(INITIAL);
+  readonly store: Store<RunnerState> = createStore(INITIAL_RUNNER_STATE);
   private geometry: GeometryState = initialGeometryState();
   private session: SessionState;
   private policy: CuePolicyState;
@@ -200,6 +201,12 @@ export class SessionRunner {
     void this.recording?.flush();
     this.recording?.dispose();
     this.unsubscribeVoice();
+  }
+
+  /** Where the session is: the demo person acts on it. */
+  demoCue(): DemoCue {
+    const s = this.session;
+    return { phase: s.phase, phaseStartMs: s.phaseStartMs, pass: s.pass, rep: s.rep };
   }
 
   /** The whole session recorded so far (for an export when storage failed). */

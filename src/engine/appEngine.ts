@@ -1,0 +1,188 @@
+import { WebcamSource } from '../camera/webcamSource';
+import { findStretch, NERVE_GLIDE_ID, STRETCHES, type StretchDefinition } from '../protocol';
+import {
+  DEFAULT_SETTINGS,
+  type SettingsStore,
+  type Settings,
+  type SettingsProblem,
+} from '../session/settingsStore';
+import type { SessionStore } from '../session/sessionStore';
+import type { CoachVoice } from './coachVoice';
+import { demoPipeline, videoFilePipeline, webcamPipeline } from './live/pipelines';
+import { SessionRunner, type Pipeline } from './live/sessionRunner';
+import { createStore, type ReadableStore, type Store } from './store';
+import { toUserFacingError } from './userFacingError';
+
+/** Where the session's pictures come from. */
+export type SourceChoice =
+  | { readonly kind: 'camera'; readonly deviceId: string | null }
+  | { readonly kind: 'file'; readonly file: File }
+  | { readonly kind: 'demo' };
+
+export interface SessionRequest {
+  readonly stretchIds: readonly string[];
+  readonly source: SourceChoice;
+}
+
+export interface SessionSlot {
+  readonly runner: SessionRunner | null;
+  /** Asked for on the home screen, not started yet. */
+  readonly pending: SessionRequest | null;
+}
+
+export interface SettingsState {
+  readonly settings: Settings;
+  /** Why stored settings were reset or cannot be kept; shown once on the home screen. */
+  readonly problem: SettingsProblem | null;
+  /** The last save failed (storage full or unavailable). */
+  readonly saveError: string | null;
+}
+
+export interface AppEngineDependencies {
+  readonly voice: CoachVoice;
+  readonly settingsStore: SettingsStore;
+  /** Null when IndexedDB is unavailable: sessions then live in memory only. */
+  readonly sessionStore: () => SessionStore | null;
+  readonly now: () => number;
+  readonly epochMs: () => number;
+  readonly newId: () => string;
+}
+
+/** The stretches a routine may hold, in their standard order. */
+export const STRETCH_CHOICES: readonly StretchDefinition[] = STRETCHES;
+
+/** Applies the user's hold length and reps to a stretch's dose (holds only). */
+function withDose(stretch: StretchDefinition, settings: Settings): StretchDefinition {
+  if (stretch.kind !== 'hold') return stretch;
+  return { ...stretch, dose: { ...stretch.dose, holdMs: settings.holdMs, reps: settings.reps } };
+}
+
+/**
+ * The app's long-lived state: settings, the coach's voice and the session in progress. One per
+ * page; React reads it through context and hooks.
+ */
+export class AppEngine {
+  readonly settings: Store<SettingsState>;
+  private lastSource: SourceChoice | null = null;
+  private readonly runnerStore: Store<SessionSlot> = createStore<SessionSlot>({
+    runner: null,
+    pending: null,
+  });
+
+  constructor(readonly deps: AppEngineDependencies) {
+    const loaded = deps.settingsStore.load();
+    this.settings = createStore<SettingsState>({
+      settings: loaded.settings,
+      problem: loaded.problem,
+      saveError: null,
+    });
+    this.applyVoiceSettings(loaded.settings);
+  }
+
+  get voice(): CoachVoice {
+    return this.deps.voice;
+  }
+
+  get session(): ReadableStore<SessionSlot> {
+    return this.runnerStore;
+  }
+
+  updateSettings(change: Partial<Settings>): void {
+    const next = { ...this.settings.getSnapshot().settings, ...change };
+    let saveError: string | null = null;
+    try {
+      this.deps.settingsStore.save(next);
+    } catch (error) {
+      saveError = toUserFacingError(error).message;
+    }
+    this.settings.update((s) => ({ ...s, settings: next, saveError }));
+    this.applyVoiceSettings(next);
+  }
+
+  resetSettings(): void {
+    this.updateSettings(DEFAULT_SETTINGS);
+  }
+
+  /** Asks for a session; the session screen starts it once its video element exists. */
+  requestSession(request: SessionRequest): void {
+    this.endSession();
+    this.runnerStore.update(() => ({ runner: null, pending: request }));
+  }
+
+  /** Starts the requested session, showing its pictures in `video`. */
+  startPendingSession(video: HTMLVideoElement): SessionRunner | null {
+    const { pending } = this.runnerStore.getSnapshot();
+    if (pending === null) return null;
+    const { stretchIds, source } = pending;
+    this.lastSource = source;
+    const settings = this.settings.getSnapshot().settings;
+    const routine = stretchIds
+      .map((id) => findStretch(id))
+      .filter((s): s is StretchDefinition => s !== undefined)
+      .map((s) => withDose(s, settings));
+    const glide = findStretch(NERVE_GLIDE_ID);
+    const runner = new SessionRunner(
+      {
+        voice: this.deps.voice,
+        sessionStore: this.deps.sessionStore(),
+        now: this.deps.now,
+        epochMs: this.deps.epochMs,
+        newId: this.deps.newId,
+      },
+      {
+        routine,
+        stretches: glide !== undefined && !routine.includes(glide) ? [...routine, glide] : routine,
+        sessionOptions: glide !== undefined ? { nerveGlide: withDose(glide, settings) } : {},
+        cueOptions: {
+          verbosity: settings.verbosity,
+          muted: !settings.voiceEnabled,
+          speechRate: settings.speechRate,
+        },
+        model: source.kind === 'demo' ? 'demo' : settings.model,
+      },
+    );
+    this.runnerStore.update(() => ({ runner, pending: null }));
+    void runner.start(this.pipelineFor(source, video, runner, settings));
+    return runner;
+  }
+
+  /** After the camera was lost: open it again (the session stays paused until resumed). */
+  async reconnectCamera(video: HTMLVideoElement): Promise<void> {
+    const { runner } = this.runnerStore.getSnapshot();
+    const source = this.lastSource;
+    if (runner === null || source?.kind !== 'camera') return;
+    await runner.reconnect(new WebcamSource(video, source.deviceId ?? undefined));
+  }
+
+  endSession(): void {
+    const { runner } = this.runnerStore.getSnapshot();
+    runner?.dispose();
+    this.runnerStore.update(() => ({ runner: null, pending: null }));
+  }
+
+  private pipelineFor(
+    source: SourceChoice,
+    video: HTMLVideoElement,
+    runner: SessionRunner,
+    settings: Settings,
+  ): Pipeline {
+    const modelSettings = { model: settings.model, backend: 'auto' } as const;
+    switch (source.kind) {
+      case 'camera':
+        return webcamPipeline(video, modelSettings, source.deviceId ?? undefined);
+      case 'file':
+        return videoFilePipeline(video, source.file, modelSettings);
+      case 'demo':
+        return demoPipeline(video, () => runner.demoCue(), this.deps.now);
+    }
+  }
+
+  private applyVoiceSettings(settings: Settings): void {
+    this.deps.voice.configure({
+      voiceId: settings.voiceId,
+      rate: settings.speechRate,
+      volume: 1,
+      muted: !settings.voiceEnabled,
+    });
+  }
+}

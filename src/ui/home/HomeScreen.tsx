@@ -1,0 +1,90 @@
+import { useCallback, useState } from 'react';
+import type { SourceChoice } from '../../engine/appEngine';
+import { STRETCH_CHOICES } from '../../engine/appEngine';
+import { useEngine } from '../EngineContext';
+import { navigate, routeHref } from '../router';
+import { useStore } from '../useStore';
+import { SettingsPanel } from './SettingsPanel';
+import { SourcePicker } from './SourcePicker';
+import { StretchPicker } from './StretchPicker';
+
+/** Pick stretches, a picture source and settings, then start. */
+export function HomeScreen() {
+  const engine = useEngine();
+  const settings = useStore(engine.settings);
+  const voice = useStore(engine.voice.store);
+  const [stretchIds, setStretchIds] = useState<readonly string[]>(STRETCH_CHOICES.map((s) => s.id));
+  const [source, setSource] = useState<SourceChoice | null>(null);
+  const onSource = useCallback((choice: SourceChoice | null) => setSource(choice), []);
+  const [testLines, setTestLines] = useState(0);
+
+  // The demo shows the standing stretch: that is what the simulated person can do.
+  const routine = source?.kind === 'demo' ? ['standing-hamstring'] : stretchIds;
+  const canStart = source !== null && routine.length > 0;
+
+  const start = (): void => {
+    if (source === null) return;
+    void engine.voice.unlockAudio();
+    engine.requestSession({ stretchIds: routine, source });
+    navigate({ name: 'session' });
+  };
+  const testVoice = (): void => {
+    void engine.voice.unlockAudio();
+    engine.voice.say({
+      id: `test-${testLines}`,
+      text: 'This is how your coach sounds.',
+      tone: 'cue',
+    });
+    setTestLines((n) => n + 1);
+  };
+
+  return (
+    <div className="home">
+      <h1>Stretch your hamstrings, with a coach watching your form</h1>
+      <p className="tagline">
+        Stand side-on to your camera. StretchCheck times your holds, counts reps and tells you when
+        your back rounds or your knee locks. Everything stays on this device.
+      </p>
+      {settings.problem !== null && (
+        <p className="notice-inline" role="status">
+          {settings.problem.message}
+        </p>
+      )}
+      <div className="home-grid">
+        <div>
+          {source?.kind === 'demo' ? (
+            <p className="hint">The demo shows the standing hamstring stretch on both legs.</p>
+          ) : (
+            <StretchPicker selected={stretchIds} onChange={setStretchIds} />
+          )}
+          <SourcePicker onChange={onSource} />
+          <button
+            type="button"
+            className="primary start-button"
+            onClick={start}
+            disabled={!canStart}
+            aria-describedby="start-hint"
+          >
+            Start
+          </button>
+          <p id="start-hint" className="hint">
+            {source === null
+              ? 'Choose a video file first.'
+              : routine.length === 0
+                ? 'Pick at least one stretch.'
+                : 'Warm up first: five to ten minutes of brisk walking.'}
+          </p>
+          <p className="hint">
+            Camera trouble? <a href={routeHref({ name: 'check' })}>Check the camera and model</a>.
+          </p>
+        </div>
+        <SettingsPanel
+          state={settings}
+          voice={voice}
+          onChange={(change) => engine.updateSettings(change)}
+          onTestVoice={testVoice}
+        />
+      </div>
+    </div>
+  );
+}
