@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { UNLOAD_STASH_KEY } from '../../src/session/unloadStash';
+import { generateSession } from '../helpers/sessionScenario';
 
 /**
  * The history and report screens on the production build: seed sessions by importing the
@@ -162,4 +165,55 @@ test('deletes a session only after confirmation, by keyboard, and the delete sur
 
   await page.reload();
   await expect(rows).toHaveCount(8);
+});
+
+test('offers a session cut off mid-recording, and finishes it with what was saved', async ({
+  page,
+}) => {
+  // A page that unloaded mid-session left its last chunks in the unload stash (localStorage);
+  // the store has nothing of it yet. This is what the next start finds.
+  const cut = generateSession({
+    id: 'cut-off',
+    routine: ['standing-hamstring'],
+    holdMs: 20_000,
+    startEpochMs: new Date(2025, 5, 20, 8, 0, 0).getTime(),
+    cutAtMs: 25_000,
+  });
+  const stash = JSON.stringify({ 'cut-off': { meta: cut.record.meta, chunks: cut.chunks } });
+  await page.addInitScript(
+    ([key, value]) => {
+      if (sessionStorage.getItem('seeded') === null) {
+        localStorage.setItem(key, value);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [UNLOAD_STASH_KEY, stash] as const,
+  );
+  await openHistoryOn20June(page);
+  const notice = page.getByTestId('interrupted-notice');
+  await expect(notice).toContainText('A session was cut off');
+  await expect(notice).toContainText('25 s saved');
+  await page.screenshot({ path: `${SCREENS}/history-interrupted.png` });
+
+  await notice.getByRole('button', { name: 'Finish it as it is' }).click();
+  await expect(notice).toBeHidden();
+  await expect(sessionRows(page)).toHaveCount(1);
+  await expect(sessionRows(page).first()).toContainText('cut off');
+  await sessionRows(page).first().getByRole('link').click();
+  await expect(page.getByTestId('report-summary')).toContainText('The recording was cut off');
+  await expect(page.getByTestId('rep-table').first().locator('tbody tr').first()).toContainText(
+    'cut off',
+  );
+});
+
+test('the history and report screens pass an axe WCAG A/AA scan', async ({ page }) => {
+  await openHistoryOn20June(page);
+  await importFixture(page);
+  const scan = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const history = await scan();
+  expect(history.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await sessionRows(page).first().getByRole('link').click();
+  await expect(page.getByTestId('measure-chart').first().locator('canvas')).toBeVisible();
+  const report = await scan();
+  expect(report.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
