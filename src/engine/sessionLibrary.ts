@@ -68,6 +68,11 @@ export interface StartRecordingInit {
 
 export interface SessionLibrary {
   readonly changes: ReadableStore<number>;
+  /**
+   * The store, for code that records by itself (the session runner): reads through it wait for
+   * the unload stash to be recovered first.
+   */
+  readonly store: SessionStore;
   list(): Promise<SessionListEntry[]>;
   report(id: string): Promise<ReportView | null>;
   history(): Promise<HistoryView>;
@@ -88,6 +93,11 @@ export interface SessionLibrary {
   resumeRecording(id: string): Promise<SessionRecording>;
   /** Ends a recording and tells the screens. */
   finishRecording(recording: SessionRecording): Promise<SessionRecord>;
+  /**
+   * JSON of a recording from memory, whether or not storage has it: what "export it now"
+   * saves when storage is full.
+   */
+  exportRecording(recording: SessionRecording): ExportedFile;
 }
 
 export interface LibraryDependencies {
@@ -150,15 +160,18 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
   const fileLabel = (ids: readonly string[] | undefined, records: readonly SessionRecord[]) =>
     ids?.length === 1 && records[0] !== undefined ? 'session' : 'sessions';
 
-  const detachers = new Map<SessionRecording, () => void>();
+  /** Recordings this page runs, with what detaches their page listeners. */
+  const active = new Map<SessionRecording, () => void>();
   const watch = (recording: SessionRecording) => {
-    if (deps.page !== null) detachers.set(recording, flushWhenPageHides(recording, deps.page));
+    const page = deps.page;
+    active.set(recording, page === null ? () => undefined : flushWhenPageHides(recording, page));
     changed();
     return recording;
   };
 
   return {
     changes,
+    store,
     list: () => store.listSessions(),
     async report(id) {
       const record = await store.getSession(id);
@@ -231,9 +244,17 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
     async resumeRecording(id) {
       return watch(await SessionRecording.resume(store, clock, id, recordingOptions));
     },
+    exportRecording(recording) {
+      const record = recording.snapshot();
+      return {
+        fileName: exportFileName('session', record.meta.startedAtEpochMs, 'json'),
+        mimeType: JSON_TYPE,
+        text: exportSessionsJson([record], clock.epochMs()),
+      };
+    },
     async finishRecording(recording) {
-      detachers.get(recording)?.();
-      detachers.delete(recording);
+      active.get(recording)?.();
+      active.delete(recording);
       try {
         return await recording.finish();
       } finally {
@@ -244,7 +265,7 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
 
   /** Sessions this page is recording now are not "interrupted". */
   function activeIds(): string | null {
-    const [first] = detachers.keys();
+    const [first] = active.keys();
     return first?.sessionId ?? null;
   }
 }
