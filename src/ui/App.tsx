@@ -2,6 +2,7 @@ import { HistoryScreen } from './history/HistoryScreen';
 import { HomeScreen } from './home/HomeScreen';
 import { SessionScreen } from './live/SessionScreen';
 import { LiveScreen } from './LiveScreen';
+import { NoVoiceNotice } from './NoVoiceNotice';
 import { ReportScreen } from './report/ReportScreen';
 import { routeHref, useRoute, type Route } from './router';
 
@@ -56,6 +57,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <NoVoiceNotice />
         <Screen route={route} />
       </main>
     </>

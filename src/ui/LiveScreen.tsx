@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { browserDependencies, createBrowserCoachVoice } from '../engine/browserDependencies';
+import { browserDependencies } from '../engine/browserDependencies';
+import { useEngine } from './EngineContext';
 import { LiveCameraController, type LiveState } from '../engine/liveCameraController';
 import { BACKEND_CHOICES, DEFAULT_MODEL, MODEL_CHOICES } from '../engine/modelChoices';
 import type { BackendPreference } from '../pose/backends';
@@ -8,7 +9,6 @@ import { CaptionBar } from './CaptionBar';
 import { ProgressBar } from './ProgressBar';
 import { SkeletonOverlay } from './SkeletonOverlay';
 import { useStore } from './useStore';
-import { VoicePanel } from './VoicePanel';
 
 const STAGE_LABELS: Record<string, string> = {
   backend: 'Starting the pose engine',
@@ -34,10 +34,8 @@ export function LiveScreen() {
     [],
   );
   const state = useStore(controller.store);
-  const voice = useMemo(() => createBrowserCoachVoice(), []);
+  const voice = useEngine().voice;
   const voiceState = useStore(voice.store);
-  const [testLines, setTestLines] = useState(0);
-  const [noVoiceNoticeDismissed, setNoVoiceNoticeDismissed] = useState(false);
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const [model, setModel] = useState<PoseModelId>(DEFAULT_MODEL);
   const [backend, setBackend] = useState<BackendPreference>('auto');
@@ -48,11 +46,6 @@ export function LiveScreen() {
   const start = (): void => {
     void voice.unlockAudio();
     if (video !== null) void controller.start(video, model, backend);
-  };
-  const testVoice = (): void => {
-    void voice.unlockAudio();
-    voice.say({ id: `test-${testLines}`, text: 'This is how your coach sounds.', tone: 'cue' });
-    setTestLines((n) => n + 1);
   };
   const modelLabel = MODEL_CHOICES.find((m) => m.id === state.model)?.label ?? state.model;
 
@@ -122,18 +115,6 @@ export function LiveScreen() {
         </p>
       )}
 
-      {voiceState.noVoiceNotice && !noVoiceNoticeDismissed && (
-        <div className="notice" role="status" data-testid="no-voice-notice">
-          <p>
-            Your browser has no voice to speak with, so cues will appear as captions below the
-            video, each with a short tone.
-          </p>
-          <button type="button" onClick={() => setNoVoiceNoticeDismissed(true)}>
-            Got it
-          </button>
-        </div>
-      )}
-
       {state.error !== null && (
         <div className="error" role="alert" data-testid="error" data-kind={state.error.kind}>
           <h2>{state.error.title}</h2>
@@ -177,12 +158,6 @@ export function LiveScreen() {
           </dd>
         </div>
       </dl>
-
-      <VoicePanel
-        state={voiceState}
-        onChange={(settings) => voice.configure(settings)}
-        onTest={testVoice}
-      />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 test('a GPU backend that cannot start falls back along the order and says so', async ({ page }) => {
   // Chromium here runs with --disable-gpu, so WebGL has no context to give.
-  await page.goto('/');
+  await page.goto('/#/check');
   await page.getByLabel('Run on').selectOption('webgl');
   await page.getByRole('button', { name: 'Start camera' }).click();
   await expect(page.getByTestId('stat-person')).toHaveText('found', { timeout: 60_000 });

@@ -6,7 +6,7 @@ test.describe('camera permission denied', () => {
   test('says the camera was blocked and how to allow it, and offers to try again', async ({
     page,
   }) => {
-    await page.goto('/');
+    await page.goto('/#/check');
     await page.getByRole('button', { name: 'Start camera' }).click();
     const error = page.getByTestId('error');
     await expect(error).toHaveAttribute('data-kind', 'camera-permission-denied');

@@ -4,7 +4,7 @@ test.describe('first screen with a fake webcam playing a real clip', () => {
   test('detects the person and draws the skeleton, showing model, backend and fps', async ({
     page,
   }) => {
-    await page.goto('/');
+    await page.goto('/#/check');
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await page.getByRole('button', { name: 'Start camera' }).click();
 
@@ -24,7 +24,7 @@ test.describe('first screen with a fake webcam playing a real clip', () => {
   });
 
   test('holds a constant number of tensors in the pose worker while it runs', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/#/check');
     await page.getByRole('button', { name: 'Start camera' }).click();
     const tensors = page.getByTestId('stat-tensors');
     await expect(tensors).toHaveText(/^\d+$/, { timeout: 60_000 });

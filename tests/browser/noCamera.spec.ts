@@ -5,7 +5,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } });
 
 test('with no camera, says none was found and suggests the alternatives', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/check');
   await page.getByRole('button', { name: 'Start camera' }).click();
   const error = page.getByTestId('error');
   await expect(error).toHaveAttribute('data-kind', 'camera-no-camera');

@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 test('without a voice, lines become captions with tones and the user is told once', async ({
   page,
 }) => {
+  // The home screen's settings have the voice test.
   await page.goto('/');
   expect(await page.evaluate(() => speechSynthesis.getVoices().length)).toBe(0);
   await expect(page.getByTestId('no-voice-info')).toBeVisible({ timeout: 10_000 });

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { SourceChoice } from '../../engine/appEngine';
 import { STRETCH_CHOICES } from '../../engine/appEngine';
+import { CaptionBar } from '../CaptionBar';
 import { useEngine } from '../EngineContext';
 import { navigate, routeHref } from '../router';
 import { useStore } from '../useStore';
@@ -78,12 +79,17 @@ export function HomeScreen() {
             Camera trouble? <a href={routeHref({ name: 'check' })}>Check the camera and model</a>.
           </p>
         </div>
-        <SettingsPanel
-          state={settings}
-          voice={voice}
-          onChange={(change) => engine.updateSettings(change)}
-          onTestVoice={testVoice}
-        />
+        <div>
+          <SettingsPanel
+            state={settings}
+            voice={voice}
+            onChange={(change) => engine.updateSettings(change)}
+            onTestVoice={testVoice}
+          />
+          {voice.captions.length > 0 && (
+            <CaptionBar captions={voice.captions} tonesPlayed={voice.tonesPlayed} />
+          )}
+        </div>
       </div>
     </div>
   );
