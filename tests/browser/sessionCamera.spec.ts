@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('a session on the (fake) webcam', () => {
+  test('guides a person who faces the camera to turn side-on, with an outline', async ({
+    page,
+  }) => {
+    // The fake webcam plays pose_1.mp4: a real person facing the camera, whole body in view.
+    await page.goto('/');
+    await page.getByRole('checkbox', { name: /Standing hamstring/ }).check();
+    for (const other of [/Seated long-sit/, /Lying strap/, /Seated nerve glide/]) {
+      await page.getByRole('checkbox', { name: other }).uncheck();
+    }
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: /warmed up/ }).click();
+    const help = page.getByTestId('setup-help');
+    await expect(help).toContainText('Turn side-on to the camera.', { timeout: 60_000 });
+    await expect(page.getByTestId('framing-outline')).toBeVisible();
+    await expect(page.getByTestId('phase')).toHaveText('Getting into position');
+    await page.screenshot({ path: 'test-results/screens/session-setup-camera.png' });
+  });
+});
+
+test.describe('session camera errors', () => {
+  test.use({ permissions: [] });
+
+  test('a blocked camera ends in a clear message with a way back', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Start' }).click();
+    const error = page.getByTestId('error');
+    await expect(error).toHaveAttribute('data-kind', 'camera-permission-denied');
+    await expect(error).toContainText('Allow the camera');
+    await expect(error.getByRole('link', { name: 'Back to the start' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/session-error-denied.png' });
+  });
+});
