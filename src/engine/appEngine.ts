@@ -79,6 +79,11 @@ export class AppEngine {
     this.applyVoiceSettings(loaded.settings);
   }
 
+  /** Call when the page is hidden or shown (visibilitychange): a hidden page pauses the session. */
+  pageVisibilityChanged(hidden: boolean): void {
+    if (hidden) this.runnerStore.getSnapshot().runner?.pageHidden();
+  }
+
   get voice(): CoachVoice {
     return this.deps.voice;
   }

@@ -34,7 +34,7 @@ export function browserSessionStore(): SessionStore | null {
 
 /** The page's engine, wired to the browser. */
 export function createBrowserEngine(): AppEngine {
-  return new AppEngine({
+  const engine = new AppEngine({
     voice: createBrowserCoachVoice(),
     settingsStore: new SettingsStore(),
     sessionStore: browserSessionStore,
@@ -42,4 +42,8 @@ export function createBrowserEngine(): AppEngine {
     epochMs: () => Date.now(),
     newId: () => crypto.randomUUID(),
   });
+  document.addEventListener('visibilitychange', () =>
+    engine.pageVisibilityChanged(document.visibilityState === 'hidden'),
+  );
+  return engine;
 }

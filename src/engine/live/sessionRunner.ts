@@ -56,6 +56,8 @@ export interface RunnerState {
   readonly recording: RecordingStatus | null;
   /** Set when the session ended and was saved: where its report lives. */
   readonly endedSessionId: string | null;
+  /** The session was paused because the tab was hidden; cleared on resume. */
+  readonly pausedByPageHide: boolean;
 }
 
 /** What the runner needs to analyse pictures: a source and an estimator that suits it. */
@@ -100,6 +102,7 @@ export const INITIAL_RUNNER_STATE: RunnerState = {
   framesAnalysed: 0,
   recording: null,
   endedSessionId: null,
+  pausedByPageHide: false,
 };
 
 /**
@@ -161,6 +164,7 @@ export class SessionRunner {
   command(command: UserCommand): void {
     if (this.store.getSnapshot().status !== 'running') return;
     if (command.command === 'stop') this.deps.voice.silence();
+    if (command.command === 'resume') this.store.update((s) => ({ ...s, pausedByPageHide: false }));
     this.step(command, this.deps.now());
   }
 
@@ -190,6 +194,17 @@ export class SessionRunner {
   /** Writes what is pending now (the page is being hidden). */
   flush(): Promise<void> {
     return this.recording?.flush() ?? Promise.resolve();
+  }
+
+  /**
+   * The tab was hidden: nobody is watching the coach and the browser throttles the page, so
+   * the session pauses (the user resumes it) and what is recorded is written out.
+   */
+  pageHidden(): void {
+    if (this.store.getSnapshot().status !== 'running') return;
+    if (this.session.paused === null) this.step({ command: 'pause' }, this.deps.now());
+    this.store.update((s) => ({ ...s, pausedByPageHide: true }));
+    void this.flush();
   }
 
   /** Stops everything; an unfinished session stays in the store as interrupted. */

@@ -31,7 +31,9 @@ export function SessionStage({ store, setVideo, video, state }: Props) {
       )}
       {view?.paused === true && (
         <div className="paused-banner" data-testid="paused">
-          Paused — press Space or Resume to carry on
+          {state.pausedByPageHide
+            ? 'Paused while you were away from this tab — press Space or Resume to carry on'
+            : 'Paused — press Space or Resume to carry on'}
         </div>
       )}
     </div>
