@@ -65,7 +65,11 @@ function ProgressChart({ series }: { readonly series: ProgressSeries }) {
       scales: {
         // A day either side, so one session is a point in a readable week, not a lone dot on a
         // scale of years.
-        x: { time: true, range: (_u, min, max) => [min - DAY_S, max + DAY_S] },
+        // (From the data, not uPlot's min/max, which it has already widened for a single point.)
+        x: {
+          time: true,
+          range: () => [(times[0] ?? 0) / 1000 - DAY_S, (times.at(-1) ?? 0) / 1000 + DAY_S],
+        },
         // At least 10 degrees of span, so a steady line does not fill the chart with noise.
         y: {
           range: (_u, min, max) => [
