@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 // pose-detection imports the webgpu backend itself, so it is always bundled and registered.
 import '@tensorflow/tfjs-backend-webgpu';
 
@@ -22,6 +22,8 @@ export interface BackendInfo {
   readonly simd: boolean | null;
   /** wasm only: threads available (needs a cross-origin isolated page). */
   readonly threads: boolean | null;
+  /** wasm only: threads the model actually runs on. */
+  readonly threadCount?: number;
 }
 
 export interface BackendAttempt {
@@ -52,6 +54,27 @@ async function registerBackend(name: BackendName): Promise<void> {
   if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
 }
 
+/**
+ * Threads for the wasm backend, leaving two cores to the page (its main thread, the compositor,
+ * video decoding). XNNPACK's thread pool spin-waits between operations, so a pool thread that
+ * loses its core stalls the others. Measured on a 2-core machine in one run (npm run bench,
+ * live session section): two threads gave 0.61 of the standalone rate and ten main-thread tasks
+ * over 50 ms a minute; one thread 0.93 and none, with the bare model only 5% slower. Beyond four
+ * threads these small models gain little.
+ */
+export function wasmThreadsFor(logicalCores: number): number {
+  return Math.max(1, Math.min(4, Math.floor(logicalCores) - 2));
+}
+
+let wasmThreadsSet = false;
+
+/** Sets the wasm thread count; must run before the wasm backend first starts. */
+export function configureWasmThreads(threads: number): void {
+  if (wasmThreadsSet) return;
+  setThreadsCount(threads);
+  wasmThreadsSet = true;
+}
+
 let wasmPathsSet = false;
 
 /**
@@ -64,10 +87,10 @@ export function configureWasmPaths(fileUrls: Readonly<Record<string, string>>): 
   wasmPathsSet = true;
 }
 
-async function wasmFeatures(): Promise<Pick<BackendInfo, 'simd' | 'threads'>> {
+async function wasmFeatures(): Promise<Pick<BackendInfo, 'simd' | 'threads' | 'threadCount'>> {
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-  return { simd: simd === true, threads: threads === true };
+  return { simd: simd === true, threads: threads === true, threadCount: getThreadsCount() };
 }
 
 /** Activates the first backend in `backendOrder(preference)` that initialises. */

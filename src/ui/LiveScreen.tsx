@@ -21,7 +21,11 @@ function backendLabel(state: LiveState): string {
   const backend = state.backend;
   if (backend === null) return '—';
   if (backend.name !== 'wasm') return backend.name;
-  const extras = [backend.simd ? 'SIMD' : null, backend.threads ? 'threads' : null].filter(Boolean);
+  const threads =
+    backend.threads && backend.threadCount !== undefined
+      ? `${backend.threadCount} thread${backend.threadCount === 1 ? '' : 's'}`
+      : null;
+  const extras = [backend.simd ? 'SIMD' : null, threads].filter(Boolean);
   return extras.length > 0 ? `wasm (${extras.join(' + ')})` : 'wasm';
 }
 

@@ -3,7 +3,12 @@
  * The pose worker: runs TF.js off the page's main thread so the video and overlay stay smooth
  * while the model runs at its own rate. One estimator per worker.
  */
-import { configureWasmPaths, tensorDiagnostics } from '../backends';
+import {
+  configureWasmPaths,
+  configureWasmThreads,
+  tensorDiagnostics,
+  wasmThreadsFor,
+} from '../backends';
 import { timeRawModel } from '../rawModelTiming';
 import { createTfjsPoseEstimator } from '../tfjsPoseEstimator';
 import type { PoseEstimator } from '../types';
@@ -15,6 +20,7 @@ import { WASM_FILE_URLS } from './wasmAssets';
 declare const self: DedicatedWorkerGlobalScope;
 
 configureWasmPaths(WASM_FILE_URLS);
+configureWasmThreads(wasmThreadsFor(navigator.hardwareConcurrency || 1));
 
 let estimator: PoseEstimator | null = null;
 let modelsBaseUrl = '/models/';

@@ -18,7 +18,11 @@ const selectPose = (state: RunnerState) => ({
 export function SessionStage({ store, setVideo, video, state }: Props) {
   const view = state.view;
   return (
-    <div className="stage session-stage">
+    <div
+      className="stage session-stage"
+      data-testid="session-stage"
+      data-frames-analysed={state.framesAnalysed}
+    >
       <video ref={setVideo} className="camera" muted playsInline aria-label="Your picture" />
       <SkeletonOverlay store={store} select={selectPose} video={video} />
       {view?.phase === 'setup' && (
