@@ -6,10 +6,9 @@ import {
   type Settings,
   type SettingsProblem,
 } from '../session/settingsStore';
-import type { SessionStore } from '../session/sessionStore';
 import type { CoachVoice } from './coachVoice';
 import { demoPipeline, videoFilePipeline, webcamPipeline } from './live/pipelines';
-import { SessionRunner, type Pipeline } from './live/sessionRunner';
+import { SessionRunner, type Pipeline, type Recordings } from './live/sessionRunner';
 import { createStore, type ReadableStore, type Store } from './store';
 import { toUserFacingError } from './userFacingError';
 
@@ -22,6 +21,8 @@ export type SourceChoice =
 export interface SessionRequest {
   readonly stretchIds: readonly string[];
   readonly source: SourceChoice;
+  /** Carry on an interrupted session (its stretches run again from the start). */
+  readonly resumeSessionId?: string;
 }
 
 export interface SessionSlot {
@@ -41,11 +42,9 @@ export interface SettingsState {
 export interface AppEngineDependencies {
   readonly voice: CoachVoice;
   readonly settingsStore: SettingsStore;
-  /** Null when IndexedDB is unavailable: sessions then live in memory only. */
-  readonly sessionStore: () => SessionStore | null;
+  /** Null when IndexedDB is unavailable: sessions are then not kept. */
+  readonly recordings: () => Recordings | null;
   readonly now: () => number;
-  readonly epochMs: () => number;
-  readonly newId: () => string;
 }
 
 /** The stretches a routine may hold, in their standard order. */
@@ -118,7 +117,7 @@ export class AppEngine {
   startPendingSession(video: HTMLVideoElement): SessionRunner | null {
     const { pending } = this.runnerStore.getSnapshot();
     if (pending === null) return null;
-    const { stretchIds, source } = pending;
+    const { stretchIds, source, resumeSessionId } = pending;
     this.lastSource = source;
     const settings = this.settings.getSnapshot().settings;
     const routine = stretchIds
@@ -127,13 +126,7 @@ export class AppEngine {
       .map((s) => withDose(s, settings));
     const glide = findStretch(NERVE_GLIDE_ID);
     const runner = new SessionRunner(
-      {
-        voice: this.deps.voice,
-        sessionStore: this.deps.sessionStore(),
-        now: this.deps.now,
-        epochMs: this.deps.epochMs,
-        newId: this.deps.newId,
-      },
+      { voice: this.deps.voice, recordings: this.deps.recordings(), now: this.deps.now },
       {
         routine,
         stretches: glide !== undefined && !routine.includes(glide) ? [...routine, glide] : routine,
@@ -144,6 +137,7 @@ export class AppEngine {
           speechRate: settings.speechRate,
         },
         model: source.kind === 'demo' ? 'demo' : settings.model,
+        ...(resumeSessionId !== undefined ? { resumeSessionId } : {}),
       },
     );
     this.runnerStore.update(() => ({ runner, pending: null }));

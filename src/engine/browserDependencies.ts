@@ -2,11 +2,10 @@ import { WebcamSource } from '../camera/webcamSource';
 import { createBrowserSpeaker } from '../feedback/speechSpeaker';
 import { WebAudioTonePlayer } from '../feedback/tones';
 import { WorkerPoseEstimator } from '../pose/worker/workerPoseEstimator';
-import { DexieSessionStore } from '../session/dexieSessionStore';
-import type { SessionStore } from '../session/sessionStore';
 import { SettingsStore } from '../session/settingsStore';
 import { AppEngine } from './appEngine';
 import { CoachVoice } from './coachVoice';
+import { browserSessionLibrary } from './sessionLibrary';
 import type { LiveDependencies } from './liveCameraController';
 
 /** The real browser wiring: webcam, pose worker, the page clock. */
@@ -22,25 +21,14 @@ export function createBrowserCoachVoice(): CoachVoice {
   return new CoachVoice(createBrowserSpeaker(), new WebAudioTonePlayer());
 }
 
-let sessionStore: SessionStore | null | undefined;
-
-/** One IndexedDB store per page, opened on first use; null where IndexedDB is missing. */
-export function browserSessionStore(): SessionStore | null {
-  if (sessionStore === undefined) {
-    sessionStore = typeof indexedDB === 'undefined' ? null : new DexieSessionStore();
-  }
-  return sessionStore;
-}
-
 /** The page's engine, wired to the browser. */
 export function createBrowserEngine(): AppEngine {
   const engine = new AppEngine({
     voice: createBrowserCoachVoice(),
     settingsStore: new SettingsStore(),
-    sessionStore: browserSessionStore,
+    // The library's clock is performance.now() too: frames and recordings share one time line.
+    recordings: () => (typeof indexedDB === 'undefined' ? null : browserSessionLibrary()),
     now: () => performance.now(),
-    epochMs: () => Date.now(),
-    newId: () => crypto.randomUUID(),
   });
   document.addEventListener('visibilitychange', () =>
     engine.pageVisibilityChanged(document.visibilityState === 'hidden'),

@@ -25,8 +25,8 @@ import {
   type StretchDefinition,
   type UserCommand,
 } from '../../protocol';
-import type { SessionStore } from '../../session/sessionStore';
-import { SessionRecording, type RecordingStatus } from '../../session/sessionRecording';
+import type { SessionRecording, RecordingStatus } from '../../session/sessionRecording';
+import type { SessionLibrary } from '../sessionLibrary';
 import type { CoachLine, CoachVoice } from '../coachVoice';
 import { LivePoseLoop } from '../livePoseLoop';
 import { createStore, type Store } from '../store';
@@ -69,13 +69,18 @@ export interface Pipeline {
   ): Promise<PoseEstimator>;
 }
 
+/** Where sessions are recorded: the session library (IndexedDB, with the unload stash). */
+export type Recordings = Pick<
+  SessionLibrary,
+  'startRecording' | 'resumeRecording' | 'finishRecording'
+>;
+
 export interface SessionRunnerDependencies {
   readonly voice: CoachVoice;
-  /** Null when storage is unavailable: the session is kept in memory only. */
-  readonly sessionStore: SessionStore | null;
+  /** Null when storage is unavailable: the session is not kept. */
+  readonly recordings: Recordings | null;
+  /** The clock the recordings use too (its readings go into every frame). */
   readonly now: () => number;
-  readonly epochMs: () => number;
-  readonly newId: () => string;
 }
 
 export interface SessionPlan {
@@ -85,6 +90,8 @@ export interface SessionPlan {
   readonly sessionOptions?: Partial<SessionOptions>;
   readonly cueOptions?: Partial<CuePolicyOptions>;
   readonly model: string;
+  /** Carry on recording into this interrupted session instead of starting a new one. */
+  readonly resumeSessionId?: string;
 }
 
 /** Without frames (camera stalled, tab hidden) time still moves countdowns, rests and cues. */
@@ -230,18 +237,16 @@ export class SessionRunner {
   }
 
   private async startRecording(): Promise<void> {
-    const store = this.deps.sessionStore;
-    if (store === null) return;
-    this.recording = await SessionRecording.start(
-      store,
-      { nowMs: this.deps.now, epochMs: this.deps.epochMs },
-      {
-        id: this.deps.newId(),
-        stretches: this.plan.stretches,
-        routine: this.plan.routine.map((s) => s.id),
-        model: this.plan.model,
-      },
-    );
+    const recordings = this.deps.recordings;
+    if (recordings === null) return;
+    this.recording =
+      this.plan.resumeSessionId !== undefined
+        ? await recordings.resumeRecording(this.plan.resumeSessionId)
+        : await recordings.startRecording({
+            stretches: this.plan.stretches,
+            routine: this.plan.routine.map((s) => s.id),
+            model: this.plan.model,
+          });
     this.recording.subscribe(() =>
       this.store.update((s) => ({ ...s, recording: this.recording?.status ?? null })),
     );
@@ -310,7 +315,10 @@ export class SessionRunner {
     this.estimator = null;
     let endedSessionId: string | null = null;
     try {
-      const record = await this.recording?.finish();
+      const record =
+        this.recording !== null
+          ? await this.deps.recordings?.finishRecording(this.recording)
+          : undefined;
       endedSessionId = record?.meta.id ?? null;
     } catch (error) {
       this.store.update((s) => ({ ...s, error: toUserFacingError(error) }));

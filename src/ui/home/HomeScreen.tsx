@@ -1,4 +1,7 @@
 import { useCallback, useState } from 'react';
+import type { SessionLibrary } from '../../engine/sessionLibrary';
+import { InterruptedNotice } from '../history/InterruptedNotice';
+import { useLibraryQuery } from '../history/useSessionLibrary';
 import type { SourceChoice } from '../../engine/appEngine';
 import { STRETCH_CHOICES } from '../../engine/appEngine';
 import { CaptionBar } from '../CaptionBar';
@@ -18,6 +21,7 @@ export function HomeScreen() {
   const [source, setSource] = useState<SourceChoice | null>(null);
   const onSource = useCallback((choice: SourceChoice | null) => setSource(choice), []);
   const [testLines, setTestLines] = useState(0);
+  const interrupted = useLibraryQuery(loadInterrupted);
 
   // The demo shows the standing stretch: that is what the simulated person can do.
   const routine = source?.kind === 'demo' ? ['standing-hamstring'] : stretchIds;
@@ -27,6 +31,19 @@ export function HomeScreen() {
     if (source === null) return;
     void engine.voice.unlockAudio();
     engine.requestSession({ stretchIds: routine, source });
+    navigate({ name: 'session' });
+  };
+  /** Carry on a cut-off session: its routine again, from the picture source chosen here. */
+  const resume = (sessionId: string): void => {
+    if (interrupted.status !== 'ready') return;
+    const entry = interrupted.data.find((e) => e.meta.id === sessionId);
+    if (entry === undefined) return;
+    void engine.voice.unlockAudio();
+    engine.requestSession({
+      stretchIds: entry.meta.routine,
+      source: source ?? { kind: 'camera', deviceId: null },
+      resumeSessionId: sessionId,
+    });
     navigate({ name: 'session' });
   };
   const testVoice = (): void => {
@@ -46,6 +63,9 @@ export function HomeScreen() {
         Stand side-on to your camera. StretchCheck times your holds, counts reps and tells you when
         your back rounds or your knee locks. Everything stays on this device.
       </p>
+      {interrupted.status === 'ready' && (
+        <InterruptedNotice entries={interrupted.data} onResume={resume} />
+      )}
       {settings.problem !== null && (
         <p className="notice-inline" role="status">
           {settings.problem.message}
@@ -94,3 +114,5 @@ export function HomeScreen() {
     </div>
   );
 }
+
+const loadInterrupted = (library: SessionLibrary) => library.interrupted();
