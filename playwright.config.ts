@@ -27,6 +27,8 @@ export default defineConfig({
     },
     permissions: ['camera'],
     viewport: { width: 1280, height: 900 },
+    // Each test sees the network as it is; tests of the offline copy allow the service worker.
+    serviceWorkers: 'block',
   },
   projects: [
     {

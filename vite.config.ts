@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { cspPlugin } from './scripts/vite-plugin-csp.ts';
 import { modelsPlugin } from './scripts/vite-plugin-models.ts';
+import { offlinePlugin } from './scripts/vite-plugin-offline.ts';
 
 /**
  * Cross-origin isolation lets the wasm backend use threads (SharedArrayBuffer). Both the dev and
@@ -12,7 +14,7 @@ const CROSS_ORIGIN_ISOLATION = {
 };
 
 export default defineConfig({
-  plugins: [react(), modelsPlugin()],
+  plugins: [react(), modelsPlugin(), cspPlugin(), offlinePlugin()],
   server: { headers: CROSS_ORIGIN_ISOLATION, port: 5173 },
   preview: { headers: CROSS_ORIGIN_ISOLATION, port: 4173 },
   optimizeDeps: {

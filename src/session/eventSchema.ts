@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodSetup';
 import type { BodyOrientation, Side, ViewAngle } from '../geometry/measures';
 import { KEYPOINT_NAMES } from '../geometry/types';
 import type {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodSetup';
 import { CUE_PRIORITIES } from '../feedback/cueTypes';
 import type { KneeState, RoundingMethod } from '../geometry/measures';
 import {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodSetup';
 import type { Verbosity } from '../feedback/cueTypes';
 import { POSE_MODEL_IDS, type PoseModelId } from '../geometry/types';
 import { HOLD_MS_RANGE, HOLD_REPS_RANGE } from '../protocol/validateStretchDefinition';

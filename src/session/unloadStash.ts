@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodSetup';
 import type { SessionChunk, SessionMeta } from './sessionRecord';
 import { sessionChunkSchema, sessionMetaSchema } from './sessionSchema';
 import type { SessionStore } from './sessionStore';

@@ -1,0 +1,60 @@
+import { expect, test, type Request } from '@playwright/test';
+
+test.use({ serviceWorkers: 'allow' });
+
+/** Every request the page, its workers and the service worker make, with what they carry. */
+interface Logged {
+  readonly url: string;
+  readonly method: string;
+  readonly hasBody: boolean;
+}
+
+test('a whole session talks only to its own origin and sends nothing', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(4 * 60_000);
+  const requests: Logged[] = [];
+  const log = (request: Request): void => {
+    requests.push({
+      url: request.url(),
+      method: request.method(),
+      hasBody: (request.postDataBuffer()?.length ?? 0) > 0,
+    });
+  };
+  context.on('request', log);
+  await page.addInitScript({
+    content: `
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber);
+      });`,
+  });
+
+  // A live session on the (fake) webcam, stopped after a while, then its report and history.
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: /warmed up/ }).click();
+  await expect(page.getByTestId('setup-help')).toBeVisible({ timeout: 60_000 });
+  await page.waitForTimeout(8000);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('session-ended')).toBeVisible();
+  await page.getByRole('link', { name: 'See your report' }).click();
+  await expect(page.getByRole('heading', { name: 'Session report' })).toBeVisible();
+  await page.getByRole('link', { name: 'History' }).first().click();
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+
+  const origin = new URL(page.url()).origin;
+  const foreign = requests.filter(
+    (r) => !r.url.startsWith(`${origin}/`) && !/^(blob|data):/.test(r.url),
+  );
+  expect(foreign).toEqual([]);
+  // Nothing is uploaded: no request has a body, and every one is a plain GET.
+  expect(requests.filter((r) => r.hasBody || r.method !== 'GET')).toEqual([]);
+  // Nothing travels in a query string either (images or keypoints would need one).
+  expect(requests.filter((r) => new URL(r.url).search.length > 0).map((r) => r.url)).toEqual([]);
+  expect(requests.length).toBeGreaterThan(10);
+  expect(
+    await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  ).toEqual([]);
+});
