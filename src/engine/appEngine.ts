@@ -63,6 +63,7 @@ function withDose(stretch: StretchDefinition, settings: Settings): StretchDefini
 export class AppEngine {
   readonly settings: Store<SettingsState>;
   private lastSource: SourceChoice | null = null;
+  private lastRequest: SessionRequest | null = null;
   private readonly runnerStore: Store<SessionSlot> = createStore<SessionSlot>({
     runner: null,
     pending: null,
@@ -119,6 +120,7 @@ export class AppEngine {
     if (pending === null) return null;
     const { stretchIds, source, resumeSessionId } = pending;
     this.lastSource = source;
+    this.lastRequest = { stretchIds, source };
     const settings = this.settings.getSnapshot().settings;
     const routine = stretchIds
       .map((id) => findStretch(id))
@@ -151,6 +153,15 @@ export class AppEngine {
     const source = this.lastSource;
     if (runner === null || source?.kind !== 'camera') return;
     await runner.reconnect(new WebcamSource(video, source.deviceId ?? undefined));
+  }
+
+  /** After a model could not be loaded: use `model` from now on and start the session again. */
+  retryWithModel(model: Settings['model'], video: HTMLVideoElement): void {
+    const request = this.lastRequest;
+    if (request === null) return;
+    this.updateSettings({ model });
+    this.requestSession(request);
+    this.startPendingSession(video);
   }
 
   endSession(): void {

@@ -1,4 +1,6 @@
 import { CameraError } from '../camera/types';
+import type { PoseModelId } from '../geometry/types';
+import { fallbackModelFor, POSE_MODELS } from '../pose/modelRegistry';
 
 /** An error as the person in front of the camera should read it. */
 export interface UserFacingError {
@@ -6,10 +8,29 @@ export interface UserFacingError {
   readonly message: string;
   /** Stable identifier for tests and for choosing what to offer (retry, other source…). */
   readonly kind: string;
+  /** A model file could not be used: another model the user may switch to. */
+  readonly fallbackModel?: { readonly id: PoseModelId; readonly label: string };
 }
 
 /** Names the pose worker gives its errors (see src/pose). */
 const MODEL_FILE_ERRORS = new Set(['ModelIntegrityError', 'ModelLoadError']);
+
+/**
+ * As `toUserFacingError`, and when a model file is damaged or missing, offers the fastest model
+ * that does not need that file.
+ */
+export function toUserFacingErrorWithFallback(
+  error: unknown,
+  model: PoseModelId | null,
+): UserFacingError {
+  const facing = toUserFacingError(error);
+  const fileName = (error as { fileName?: unknown } | null)?.fileName;
+  if (facing.kind !== 'model-load' || model === null || typeof fileName !== 'string') return facing;
+  const fallback = fallbackModelFor(fileName, model);
+  return fallback === null
+    ? facing
+    : { ...facing, fallbackModel: { id: fallback, label: POSE_MODELS[fallback].label } };
+}
 
 export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof CameraError) {

@@ -78,3 +78,21 @@ export function modelFiles(id: PoseModelId): readonly ModelFileEntry[] {
     .filter((model) => graphs.has(model.file))
     .flatMap((model) => model.files.map(modelFileEntry));
 }
+
+/** Fastest first: the order in which to offer another model when one cannot be loaded. */
+const FALLBACK_ORDER: readonly PoseModelId[] = [
+  'movenet-lightning',
+  'movenet-thunder',
+  'blazepose-lite',
+  'blazepose-full',
+];
+
+/**
+ * A model to offer instead of `current` when the file `failedFile` of `models/` is damaged or
+ * missing: the fastest one that does not need that file. Null when every other model needs it.
+ */
+export function fallbackModelFor(failedFile: string, current: PoseModelId): PoseModelId | null {
+  const usesFile = (id: PoseModelId): boolean =>
+    modelFiles(id).some((file) => file.name === failedFile);
+  return FALLBACK_ORDER.find((id) => id !== current && !usesFile(id)) ?? null;
+}

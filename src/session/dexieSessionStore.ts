@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { SessionSummary } from './reportSummary';
 import { concatSamples } from './sampleBlock';
-import type { SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
+import type { Incident, SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
 import type {
   AddSessionsResult,
   SessionListEntry,
@@ -124,6 +124,8 @@ export class DexieSessionStore implements SessionStore {
         samples: concatSamples(chunks.map((c) => c.samples)),
         events: chunks.flatMap((c) => c.events),
         cues: chunks.flatMap((c) => c.cues),
+        // Chunks written before incidents were recorded have none.
+        incidents: chunks.flatMap((c) => (c.incidents as Incident[] | undefined) ?? []),
       };
     });
   }
@@ -197,5 +199,10 @@ function listEntry(row: SessionRow): SessionListEntry {
 }
 
 function recordData(record: SessionRecord): Omit<SessionChunk, 'sessionId' | 'seq'> {
-  return { samples: record.samples, events: record.events, cues: record.cues };
+  return {
+    samples: record.samples,
+    events: record.events,
+    cues: record.cues,
+    incidents: record.incidents,
+  };
 }

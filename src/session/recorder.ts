@@ -4,6 +4,8 @@ import type { Utterance } from '../feedback/cueTypes';
 import type { SampleBlock } from './sampleBlock';
 import { EMPTY_SAMPLES, appendSample, sampleCount, sampleFromMeasures } from './sampleBlock';
 import type {
+  Incident,
+  IncidentKind,
   CueRecord,
   RecordedEndReason,
   RecordedEvent,
@@ -59,9 +61,15 @@ interface Pending {
   readonly samples: SampleBlock;
   readonly events: readonly RecordedEvent[];
   readonly cues: readonly CueRecord[];
+  readonly incidents: readonly Incident[];
 }
 
-const EMPTY_PENDING: Pending = Object.freeze({ samples: EMPTY_SAMPLES, events: [], cues: [] });
+const EMPTY_PENDING: Pending = Object.freeze({
+  samples: EMPTY_SAMPLES,
+  events: [],
+  cues: [],
+  incidents: [],
+});
 
 export interface RecorderState {
   readonly meta: SessionMeta;
@@ -228,9 +236,33 @@ export function recordCue(state: RecorderState, utterance: Utterance): RecorderS
   return { ...state, pending: { ...state.pending, cues: [...state.pending.cues, cue] } };
 }
 
+/**
+ * Keeps an incident (the model restarted, the camera was lost) that began at engine time
+ * `startNowMs` and lasted until `endNowMs`.
+ */
+export function recordIncident(
+  state: RecorderState,
+  kind: IncidentKind,
+  detail: string,
+  startNowMs: number,
+  endNowMs: number,
+): RecorderState {
+  const atMs = sessionTime(state, startNowMs);
+  const incident: Incident = {
+    atMs,
+    durationMs: Math.max(0, sessionTime(state, endNowMs) - atMs),
+    kind,
+    detail: detail.slice(0, 500),
+  };
+  return {
+    ...state,
+    pending: { ...state.pending, incidents: [...state.pending.incidents, incident] },
+  };
+}
+
 export function hasPending(state: RecorderState): boolean {
-  const { samples, events, cues } = state.pending;
-  return sampleCount(samples) > 0 || events.length > 0 || cues.length > 0;
+  const { samples, events, cues, incidents } = state.pending;
+  return sampleCount(samples) > 0 || events.length > 0 || cues.length > 0 || incidents.length > 0;
 }
 
 /** Whether a chunk should be cut now: something is pending and the flush interval has passed. */
@@ -246,6 +278,7 @@ function lastPendingTMs(pending: Pending, fallback: number): number {
     pending.samples.tMs.at(-1) ?? fallback,
     pending.events.at(-1)?.atMs ?? fallback,
     pending.cues.at(-1)?.atMs ?? fallback,
+    ...pending.incidents.map((i) => i.atMs + i.durationMs),
   ];
   return Math.max(...times);
 }
@@ -267,6 +300,7 @@ export function takeChunk(
     samples: state.pending.samples,
     events: state.pending.events,
     cues: state.pending.cues,
+    incidents: state.pending.incidents,
   };
   const lastTMs = lastPendingTMs(state.pending, state.meta.lastTMs);
   return [

@@ -47,6 +47,7 @@ export function buildSessionReport(record: SessionRecord): SessionReport {
     pauses: walk.pauses,
     stopped: walk.stopped,
     endReason: record.meta.endReason ?? walk.endReason,
+    incidents: record.incidents,
   };
   return { ...report, summary: sessionSentences(report) };
 }

@@ -28,8 +28,25 @@ type ReportBody = Omit<SessionReport, 'summary'>;
 export function sessionSentences(report: ReportBody): string[] {
   const sentences = [overview(report), holdSentence(report), ...depthSentences(report)];
   sentences.push(faultSentence(report), ...bounceSentence(report), ...symptomSentences(report));
-  sentences.push(...endSentences(report));
+  sentences.push(incidentSentence(report), ...endSentences(report));
   return sentences.filter((s) => s !== '');
+}
+
+/** Gaps in the analysis are said plainly, so missing measures do not look like a bad hold. */
+function incidentSentence(report: ReportBody): string {
+  const gaps = report.incidents;
+  if (gaps.length === 0) return '';
+  const totalMs = gaps.reduce((sum, gap) => sum + gap.durationMs, 0);
+  const kinds = new Set(gaps.map((gap) => gap.kind));
+  const why = joinWords(
+    [...kinds].map((kind) =>
+      kind === 'analysis-gap' ? 'the pose model restarted' : 'the camera was lost',
+    ),
+  );
+  return (
+    `Your form was not watched for ${formatDuration(totalMs)} in ${plural(gaps.length, 'gap')} ` +
+    `(${why}); those seconds did not count towards your holds.`
+  );
 }
 
 function stretchPhrase(stretch: StretchReport): string {

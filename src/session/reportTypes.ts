@@ -8,6 +8,7 @@ import type {
 } from '../protocol';
 import type { KneeStateShare, ValueStats } from './reportMeasures';
 import type {
+  Incident,
   CueRecord,
   DepthMeasure,
   RecordedEndReason,
@@ -156,6 +157,8 @@ export interface SessionReport {
   readonly pauses: { readonly count: number; readonly totalMs: number };
   readonly stopped: { readonly atMs: number; readonly phase: SessionPhase } | null;
   readonly endReason: RecordedEndReason | null;
+  /** Gaps in the analysis: the model restarted, the camera was lost. */
+  readonly incidents: readonly Incident[];
   /** Plain-language sentences for the top of the report. */
   readonly summary: readonly string[];
 }

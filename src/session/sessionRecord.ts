@@ -88,6 +88,23 @@ export interface CueRecord {
  * One append-only piece of a session, written about once a second while recording. A session's
  * data is the concatenation of its chunks in `seq` order.
  */
+/**
+ * Something that happened to the session rather than in it: the pose model stopped and was
+ * restarted, or the camera was lost. The report shows these as gaps, so missing measures are
+ * explained rather than silently absent.
+ */
+export type IncidentKind = 'analysis-gap' | 'camera-lost';
+
+export interface Incident {
+  /** Session time the incident began. */
+  readonly atMs: number;
+  /** How long the session went without pose analysis. */
+  readonly durationMs: number;
+  readonly kind: IncidentKind;
+  /** What happened, in words (e.g. the error the model stopped with). */
+  readonly detail: string;
+}
+
 export interface SessionChunk {
   readonly sessionId: string;
   /** 0, 1, 2... per session, no gaps. */
@@ -95,6 +112,7 @@ export interface SessionChunk {
   readonly samples: SampleBlock;
   readonly events: readonly RecordedEvent[];
   readonly cues: readonly CueRecord[];
+  readonly incidents: readonly Incident[];
 }
 
 /** A whole session: the meta and all its data in time order. */
@@ -103,6 +121,7 @@ export interface SessionRecord {
   readonly samples: SampleBlock;
   readonly events: readonly RecordedEvent[];
   readonly cues: readonly CueRecord[];
+  readonly incidents: readonly Incident[];
 }
 
 /** The leg a report row is about: one side, or `both` for a both-legs stretch. */

@@ -8,6 +8,7 @@ import {
   finishMeta,
   recordCue,
   recordEvents,
+  recordIncident,
   recordMeasures,
   resumeRecorder,
   startRecorder,
@@ -17,7 +18,13 @@ import { buildSessionReport, sessionDurationMs } from './reportSession';
 import type { SessionSummary } from './reportSummary';
 import { summariseReport } from './reportSummary';
 import { concatSamples } from './sampleBlock';
-import type { RecordedEndReason, SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
+import type {
+  IncidentKind,
+  RecordedEndReason,
+  SessionChunk,
+  SessionMeta,
+  SessionRecord,
+} from './sessionRecord';
 import type { SessionStore } from './sessionStore';
 import type { KeyValueStorage } from './settingsStore';
 import { SessionNotFoundError, type StorageFullError, toStorageError } from './storageErrors';
@@ -179,6 +186,15 @@ export class SessionRecording {
     if (chunkDue(next, nowMs)) this.cut(nowMs);
   }
 
+  /**
+   * Something that happened to the session (the model restarted, the camera was lost), from
+   * engine time `startNowMs` to `endNowMs`; the report shows it as a gap in the analysis.
+   */
+  incident(kind: IncidentKind, detail: string, startNowMs: number, endNowMs: number): void {
+    if (this.currentStatus.finished) return;
+    this.state = recordIncident(this.state, kind, detail, startNowMs, endNowMs);
+  }
+
   /** A line the coach gave. */
   cue(utterance: Utterance): void {
     if (this.currentStatus.finished) return;
@@ -244,6 +260,7 @@ export class SessionRecording {
       ]),
       events: [...(this.base?.events ?? []), ...parts.flatMap((p) => p.events)],
       cues: [...(this.base?.cues ?? []), ...parts.flatMap((p) => p.cues)],
+      incidents: [...(this.base?.incidents ?? []), ...parts.flatMap((p) => p.incidents)],
     };
   }
 

@@ -29,6 +29,7 @@ export const SESSION_LIMITS = {
   samples: 100_000,
   events: 200_000,
   cues: 20_000,
+  incidents: 1_000,
   stretches: 50,
   segments: 1_000,
   sessionsPerFile: 2_000,
@@ -130,11 +131,22 @@ const cueRecordSchema = z.strictObject({
   spoken: z.boolean(),
 });
 
+const incidentSchema = z.strictObject({
+  atMs: timeMs,
+  durationMs: timeMs,
+  kind: z.enum(['analysis-gap', 'camera-lost']),
+  detail: z.string().max(SESSION_LIMITS.textLength),
+});
+
+/** Files written before incidents were recorded have none: still the same format version. */
+const incidentsField = z.array(incidentSchema).max(SESSION_LIMITS.incidents).default([]);
+
 export const sessionRecordSchema = z.strictObject({
   meta: sessionMetaSchema,
   samples: sampleBlockSchema,
   events: z.array(protocolEventSchema).max(SESSION_LIMITS.events),
   cues: z.array(cueRecordSchema).max(SESSION_LIMITS.cues),
+  incidents: incidentsField,
 });
 
 export const sessionChunkSchema = z.strictObject({
@@ -143,6 +155,7 @@ export const sessionChunkSchema = z.strictObject({
   samples: sampleBlockSchema,
   events: z.array(protocolEventSchema).max(SESSION_LIMITS.events),
   cues: z.array(cueRecordSchema).max(SESSION_LIMITS.cues),
+  incidents: incidentsField,
 });
 
 export const exportFileSchema = z.strictObject({

@@ -44,7 +44,10 @@ test('a camera unplugged mid-session keeps the session, says so, and can be reco
   await expect(page.getByTestId('setup-help')).toBeVisible();
 });
 
-test('a damaged model file is refused with its name in the message', async ({ page, context }) => {
+test('a damaged model file is refused with its name in the message, and another model offered', async ({
+  page,
+  context,
+}) => {
   await context.route('**/models/movenet-lightning.bin', (route) =>
     route.fulfill({ body: Buffer.alloc(4096, 7), contentType: 'application/octet-stream' }),
   );
@@ -54,4 +57,9 @@ test('a damaged model file is refused with its name in the message', async ({ pa
   await expect(error).toHaveAttribute('data-kind', 'model-load');
   await expect(error).toContainText('movenet-lightning.bin');
   await page.screenshot({ path: 'test-results/screens/session-error-model.png' });
+  // Another model, one that does not need the damaged file, is offered and works.
+  await error.getByRole('button', { name: /Use MoveNet Thunder/ }).click();
+  await page.getByRole('button', { name: /warmed up/ }).click();
+  await expect(page.getByTestId('setup-help')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('error')).toHaveCount(0);
 });

@@ -84,6 +84,7 @@ export class MemorySessionStore implements SessionStore {
         samples: concatSamples(entry.chunks.map((c) => c.samples)),
         events: entry.chunks.flatMap((c) => c.events),
         cues: entry.chunks.flatMap((c) => c.cues),
+        incidents: entry.chunks.flatMap((c) => c.incidents),
       }),
     );
   }
@@ -101,11 +102,11 @@ export class MemorySessionStore implements SessionStore {
           skipped.push(record.meta.id);
           continue;
         }
-        const { meta, samples, events, cues } = structuredClone(record);
+        const { meta, samples, events, cues, incidents } = structuredClone(record);
         entries.set(meta.id, {
           meta,
           summary: structuredClone(summary),
-          chunks: [{ sessionId: meta.id, seq: 0, samples, events, cues }],
+          chunks: [{ sessionId: meta.id, seq: 0, samples, events, cues, incidents }],
         });
         added.push(meta.id);
       }

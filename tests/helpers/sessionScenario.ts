@@ -313,6 +313,7 @@ function recordFromChunks(recorder: RecorderState, chunks: readonly SessionChunk
     samples: concatSamples(chunks.map((c) => c.samples)),
     events: chunks.flatMap((c) => c.events),
     cues: chunks.flatMap((c) => c.cues),
+    incidents: chunks.flatMap((c) => c.incidents),
   };
 }
 

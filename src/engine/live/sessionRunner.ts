@@ -30,7 +30,12 @@ import type { SessionLibrary } from '../sessionLibrary';
 import type { CoachLine, CoachVoice } from '../coachVoice';
 import { LivePoseLoop } from '../livePoseLoop';
 import { createStore, type Store } from '../store';
-import { toUserFacingError, type UserFacingError } from '../userFacingError';
+import {
+  toUserFacingError,
+  toUserFacingErrorWithFallback,
+  type UserFacingError,
+} from '../userFacingError';
+import { POSE_MODEL_IDS, type PoseModelId } from '../../geometry/types';
 import { sessionView, type SessionView } from './sessionView';
 import { toneForUtterance } from './utteranceTones';
 
@@ -58,6 +63,8 @@ export interface RunnerState {
   readonly endedSessionId: string | null;
   /** The session was paused because the tab was hidden; cleared on resume. */
   readonly pausedByPageHide: boolean;
+  /** The pose model stopped and is being restarted; the session carries on meanwhile. */
+  readonly restartingModel: boolean;
 }
 
 /** What the runner needs to analyse pictures: a source and an estimator that suits it. */
@@ -97,6 +104,13 @@ export interface SessionPlan {
 /** Without frames (camera stalled, tab hidden) time still moves countdowns, rests and cues. */
 const TICK_MS = 200;
 
+/**
+ * A model that crashes this often is not coming back: three restarts within a minute end the
+ * session with an error (its recording is kept) instead of looping.
+ */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+
 export const INITIAL_RUNNER_STATE: RunnerState = {
   status: 'idle',
   loadProgress: null,
@@ -110,6 +124,7 @@ export const INITIAL_RUNNER_STATE: RunnerState = {
   recording: null,
   endedSessionId: null,
   pausedByPageHide: false,
+  restartingModel: false,
 };
 
 /**
@@ -129,6 +144,7 @@ export class SessionRunner {
   private recording: SessionRecording | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
   private lastStepMs = -Infinity;
+  private restartTimesMs: number[] = [];
   private readonly utterances = new Map<string, Utterance>();
   private readonly unsubscribeVoice: () => void;
 
@@ -152,11 +168,12 @@ export class SessionRunner {
       const [estimator] = await Promise.all([
         pipeline.createEstimator(
           (loadProgress) => this.store.update((s) => ({ ...s, loadProgress })),
-          (error) => this.fail(error),
+          (error) => void this.restartModel(error),
         ),
         pipeline.source.start(),
-        this.startRecording(),
       ]);
+      // Recorded only once it can run: a failed start leaves no empty session behind.
+      await this.startRecording();
       this.estimator = estimator;
       this.store.update((s) => ({ ...s, status: 'running', backend: estimator.backend }));
       this.startLoop(pipeline.source, estimator);
@@ -276,6 +293,43 @@ export class SessionRunner {
     this.loop.start();
   }
 
+  /**
+   * The pose worker died: start a new one and carry on. Frames stop meanwhile (the protocol's
+   * hold timer does not count the gap) and the gap is recorded as an incident for the report.
+   */
+  private async restartModel(error: Error): Promise<void> {
+    const pipeline = this.pipeline;
+    if (pipeline === null || this.store.getSnapshot().status !== 'running') return;
+    const crashedAtMs = this.deps.now();
+    this.restartTimesMs = [...this.restartTimesMs, crashedAtMs].filter(
+      (t) => crashedAtMs - t <= RESTART_WINDOW_MS,
+    );
+    if (this.restartTimesMs.length > MAX_RESTARTS) {
+      this.fail(error);
+      return;
+    }
+    this.loop?.stop();
+    this.loop = null;
+    this.estimator = null;
+    this.store.update((s) => ({ ...s, restartingModel: true }));
+    try {
+      const estimator = await pipeline.createEstimator(
+        () => {},
+        (next) => void this.restartModel(next),
+      );
+      if (this.store.getSnapshot().status !== 'running') {
+        estimator.dispose();
+        return;
+      }
+      this.estimator = estimator;
+      this.recording?.incident('analysis-gap', error.message, crashedAtMs, this.deps.now());
+      this.store.update((s) => ({ ...s, restartingModel: false }));
+      this.startLoop(pipeline.source, estimator);
+    } catch (restartError) {
+      this.fail(restartError);
+    }
+  }
+
   private tick(): void {
     const nowMs = this.deps.now();
     if (nowMs - this.lastStepMs >= TICK_MS) this.step(TIME_TICK, nowMs);
@@ -351,7 +405,14 @@ export class SessionRunner {
     this.stopMachinery();
     this.pipeline?.source.stop();
     void this.recording?.flush();
-    this.store.update((s) => ({ ...s, status: 'error', error: toUserFacingError(error) }));
+    const model = (POSE_MODEL_IDS as readonly string[]).includes(this.plan.model)
+      ? (this.plan.model as PoseModelId)
+      : null;
+    this.store.update((s) => ({
+      ...s,
+      status: 'error',
+      error: toUserFacingErrorWithFallback(error, model),
+    }));
   }
 }
 

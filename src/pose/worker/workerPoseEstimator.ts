@@ -5,6 +5,13 @@ import type { EstimateOptions, LoadProgress, PixelFrame, PoseEstimator, PoseFram
 import type { FromWorker, ToWorker, TransferableFrame } from './messages';
 import { PoseWorkerError } from './serializeError';
 
+/**
+ * A frame the worker has not answered in this long means the worker is stuck (a hung wasm
+ * thread, an OOM that did not raise an error): it is treated as crashed. The slowest model takes
+ * well under a second per frame even on a weak laptop.
+ */
+export const ESTIMATE_TIMEOUT_MS = 15_000;
+
 export interface WorkerEstimatorOptions {
   readonly model: PoseModelId;
   /** Default 'auto': wasm, then webgl, then webgpu. */
@@ -45,6 +52,7 @@ async function toTransferable(frame: PoseFrame): Promise<[TransferableFrame, Tra
 interface Pending {
   resolve(pose: Pose | null): void;
   reject(error: Error): void;
+  readonly watchdog: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -126,7 +134,11 @@ export class WorkerPoseEstimator implements PoseEstimator {
       rotationDeg,
     };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const watchdog = setTimeout(
+        () => this.fail(new Error('The pose worker stopped responding.')),
+        ESTIMATE_TIMEOUT_MS,
+      );
+      this.pending.set(id, { resolve, reject, watchdog });
       this.worker.postMessage(message, transfer);
     });
   }
@@ -160,6 +172,7 @@ export class WorkerPoseEstimator implements PoseEstimator {
     // The worker closes itself after freeing TF.js memory; terminate in case it is stuck.
     setTimeout(() => this.worker.terminate(), 1000);
     for (const pending of this.pending.values()) {
+      clearTimeout(pending.watchdog);
       pending.reject(new Error('The pose estimator was disposed.'));
     }
     this.pending.clear();
@@ -169,6 +182,7 @@ export class WorkerPoseEstimator implements PoseEstimator {
     if (message.type === 'pose' || message.type === 'estimate-failed') {
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
+      if (pending !== undefined) clearTimeout(pending.watchdog);
       if (message.type === 'pose') {
         this.lastInferenceMs = message.inferenceMs;
         pending?.resolve(message.pose);
@@ -187,9 +201,13 @@ export class WorkerPoseEstimator implements PoseEstimator {
   private fail(error: Error): void {
     if (this.crashed !== null) return;
     this.crashed = error;
-    for (const pending of this.pending.values()) pending.reject(error);
-    this.pending.clear();
     this.worker.terminate();
+    // Told first, so the owner can stop asking before the pending frames are rejected.
     this.onCrash?.(error);
+    for (const pending of this.pending.values()) {
+      clearTimeout(pending.watchdog);
+      pending.reject(error);
+    }
+    this.pending.clear();
   }
 }

@@ -86,9 +86,28 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
         <div className="error" role="alert" data-testid="error" data-kind={state.error.kind}>
           <h2>{state.error.title}</h2>
           <p>{state.error.message}</p>
+          {state.error.fallbackModel !== undefined && video !== null && (
+            <p>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  const fallback = state.error?.fallbackModel;
+                  if (fallback !== undefined) engine.retryWithModel(fallback.id, video);
+                }}
+              >
+                Use {state.error.fallbackModel.label} instead
+              </button>
+            </p>
+          )}
           <p>
             <a href={routeHref({ name: 'home' })}>Back to the start</a>
           </p>
+        </div>
+      )}
+      {state.restartingModel && (
+        <div className="notice" role="status" data-testid="model-restarting">
+          <p>The pose model stopped. Restarting it — your session carries on.</p>
         </div>
       )}
       {state.sourceProblem !== null && (

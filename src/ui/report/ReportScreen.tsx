@@ -219,6 +219,27 @@ export function ReportScreen({ sessionId }: { readonly sessionId: string }) {
         <KeyFigures report={report} />
       </section>
 
+      {report.incidents.length > 0 && (
+        <section
+          className="report-incidents"
+          aria-labelledby="incidents-title"
+          data-testid="report-incidents"
+        >
+          <h2 id="incidents-title">Gaps in the analysis</h2>
+          <ul>
+            {report.incidents.map((incident) => (
+              <li key={`${incident.kind}-${incident.atMs}`}>
+                At {formatDuration(incident.atMs)}, for {formatDuration(incident.durationMs)}:{' '}
+                {incident.kind === 'analysis-gap'
+                  ? 'the pose model stopped and was restarted'
+                  : 'the camera was lost'}{' '}
+                <span className="muted">({incident.detail})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {report.stretches.map((stretch, i) => (
         <StretchSection
           key={`${stretch.stretchId}-${stretch.startTMs}`}
