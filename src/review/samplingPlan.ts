@@ -1,0 +1,109 @@
+/**
+ * Which frames of a video an offline analysis looks at, and how fast the video must play to feed
+ * the model. Pure: the sampler (videoFrameSampler.ts) asks these functions at each frame.
+ *
+ * A fixed rate takes the first frame in each slot of `1000 / perSecond` ms of video time
+ * (0-99 ms, 100-199 ms... at 10/s), the same slot rule as the session recorder: at 30 fps frames
+ * come 33.3 ms apart and a "100 ms since the last one" rule would drift to 7.5 samples a second.
+ * A clip with fewer frames than slots (a 5 fps clip at 10/s) gives one sample per frame.
+ */
+
+export type SamplingRate =
+  { readonly kind: 'per-second'; readonly perSecond: number } | { readonly kind: 'every-frame' };
+
+/**
+ * 10 a second: the rate the session recorder keeps measures at (session/recorder.ts), enough for
+ * the fastest movement that matters (a bounce, 0.8-3.3 Hz) and a third of a 30 fps clip's frames.
+ */
+export const DEFAULT_SAMPLING: SamplingRate = { kind: 'per-second', perSecond: 10 };
+
+export const SAMPLING_CHOICES: readonly {
+  readonly id: string;
+  readonly rate: SamplingRate;
+  readonly label: string;
+}[] = [
+  { id: '5', rate: { kind: 'per-second', perSecond: 5 }, label: '5 frames a second (quickest)' },
+  { id: '10', rate: DEFAULT_SAMPLING, label: '10 frames a second (recommended)' },
+  { id: '15', rate: { kind: 'per-second', perSecond: 15 }, label: '15 frames a second' },
+  { id: 'all', rate: { kind: 'every-frame' }, label: 'Every frame (slowest)' },
+];
+
+/**
+ * A video's clock reports a frame's time as a float of seconds (0.19999999 for 200 ms), so a frame
+ * this close before a slot's start counts as in the slot.
+ */
+export const SLOT_TOLERANCE_MS = 0.5;
+
+export function samplingIntervalMs(rate: SamplingRate): number | null {
+  return rate.kind === 'per-second' ? 1000 / rate.perSecond : null;
+}
+
+/** Whether a frame shown at video time `frameMs` should be analysed, given the next due time. */
+export function isFrameDue(frameMs: number, dueMs: number): boolean {
+  return frameMs >= dueMs - SLOT_TOLERANCE_MS;
+}
+
+/** The video time from which the next frame is due, after taking a frame at `takenMs`. */
+export function nextDueMs(rate: SamplingRate, takenMs: number): number {
+  const interval = samplingIntervalMs(rate);
+  // Every frame: any frame later than this one (a frame's time repeats when a seek lands on it).
+  if (interval === null) return takenMs + 2 * SLOT_TOLERANCE_MS;
+  const slot = Math.floor((takenMs + SLOT_TOLERANCE_MS) / interval);
+  return (slot + 1) * interval;
+}
+
+/**
+ * How many frames an analysis of a clip of `durationMs` at `framesPerSecond` should give: one per
+ * slot, or one per frame when frames are fewer than slots (or every frame is asked for).
+ */
+export function plannedSampleCount(
+  durationMs: number,
+  rate: SamplingRate,
+  framesPerSecond: number,
+): number {
+  const frames = Math.round((durationMs * framesPerSecond) / 1000);
+  const interval = samplingIntervalMs(rate);
+  if (interval === null) return frames;
+  return Math.min(Math.ceil(durationMs / interval - SLOT_TOLERANCE_MS / interval), frames);
+}
+
+export interface PlaybackRateInputs {
+  /** Frames the model finished per second of wall time, lately (null before the first). */
+  readonly modelFramesPerSecond: number | null;
+  /** Video time between the samples taken so far (the interval, or the frame gap if larger). */
+  readonly videoMsPerSample: number;
+  /** The clip's frame rate, once known (null before two frames were seen). */
+  readonly videoFramesPerSecond: number | null;
+  readonly everyFrame: boolean;
+}
+
+/**
+ * The fastest pace the page sees every frame at. Frame callbacks come at most once per display
+ * refresh (60 Hz), and with the page busy grabbing frames some are missed well before that:
+ * measured in headless Chromium on a 30 fps clip, 69 of 390 frames were missed at 60 frames a
+ * second of playback, none at 30.
+ */
+export const MAX_FRAMES_SHOWN_PER_S = 30;
+
+/** Chromium plays muted video up to 16x; past about 8x its decoder drops frames on 2 cores. */
+export const PLAYBACK_RATE_RANGE = { min: 0.25, max: 8 } as const;
+
+/**
+ * Playback makes frames 30% faster than the model takes them, so a few always wait and the model
+ * never does; the sampler pauses the video when too many wait, so the surplus costs nothing.
+ */
+export const PLAYBACK_HEADROOM = 1.3;
+
+/** How fast the video should play so that the model always has a frame waiting. */
+export function playbackRateFor(inputs: PlaybackRateInputs): number {
+  const { modelFramesPerSecond, videoMsPerSample, videoFramesPerSecond, everyFrame } = inputs;
+  let rate =
+    modelFramesPerSecond === null || modelFramesPerSecond <= 0
+      ? 1
+      : (modelFramesPerSecond * videoMsPerSample * PLAYBACK_HEADROOM) / 1000;
+  if (everyFrame && videoFramesPerSecond !== null && videoFramesPerSecond > 0)
+    rate = Math.min(rate, MAX_FRAMES_SHOWN_PER_S / videoFramesPerSecond);
+  const clamped = Math.min(PLAYBACK_RATE_RANGE.max, Math.max(PLAYBACK_RATE_RANGE.min, rate));
+  // Quarter steps: the media pipeline restarts its clock on every change, so do not dither.
+  return Math.max(PLAYBACK_RATE_RANGE.min, Math.round(clamped * 4) / 4);
+}

@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  PLAYBACK_RATE_RANGE,
+  isFrameDue,
+  nextDueMs,
+  plannedSampleCount,
+  playbackRateFor,
+  type SamplingRate,
+} from '../../../src/review/samplingPlan';
+
+const TEN: SamplingRate = { kind: 'per-second', perSecond: 10 };
+const EVERY: SamplingRate = { kind: 'every-frame' };
+const FIVE: SamplingRate = { kind: 'per-second', perSecond: 5 };
+const FIFTEEN: SamplingRate = { kind: 'per-second', perSecond: 15 };
+
+/** What the sampler does with the frames a video shows: take each one that is due. */
+function takeFrames(frameTimesMs: readonly number[], rate: SamplingRate): number[] {
+  const taken: number[] = [];
+  let dueMs = 0;
+  for (const t of frameTimesMs) {
+    if (!isFrameDue(t, dueMs)) continue;
+    taken.push(t);
+    dueMs = nextDueMs(rate, t);
+  }
+  return taken;
+}
+
+function regularFrames(fps: number, durationMs: number): number[] {
+  const frames: number[] = [];
+  // As a video clock gives them: seconds as floats, so 3 / 30 s is 100.00000000000001 ms.
+  for (let i = 0; (i * 1000) / fps < durationMs; i++) frames.push((i / fps) * 1000);
+  return frames;
+}
+
+describe('the sampling plan', () => {
+  it.each([
+    // [rate, taken at, next due]
+    [TEN, 0, 100],
+    [TEN, 33.3, 100],
+    [TEN, 99.99999, 200],
+    [TEN, 133.3, 200],
+    [FIVE, 200, 400],
+    [EVERY, 33.3, 34.3],
+  ])('at %o, a frame taken at %f ms makes the next due at %f ms', (rate, takenMs, dueMs) => {
+    expect(nextDueMs(rate, takenMs)).toBeCloseTo(dueMs, 6);
+  });
+
+  it('counts a frame reported a hair before its slot as inside it', () => {
+    expect(isFrameDue(199.9999999, 200)).toBe(true);
+    expect(isFrameDue(199, 200)).toBe(false);
+  });
+
+  it.each([
+    // [fps, duration ms, rate, expected samples]
+    [30, 4_000, TEN, 40], // pose_1.mp4: 120 frames, a slot every third
+    [5, 13_000, TEN, 65], // pose_squats.mp4: fewer frames than slots, one per frame
+    [30, 4_000, EVERY, 120],
+    [25, 10_000, FIFTEEN, 150],
+    [60, 1_000, FIVE, 5],
+  ])('a %i fps clip of %i ms at %o gives %i samples', (fps, durationMs, rate, expected) => {
+    expect(plannedSampleCount(durationMs, rate, fps)).toBe(expected);
+    expect(takeFrames(regularFrames(fps, durationMs), rate)).toHaveLength(expected);
+  });
+
+  it('takes one frame per slot that has one, whatever the frame times (variable frame rate)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 20_000, noNaN: true }), { maxLength: 400 }),
+        fc.integer({ min: 1, max: 30 }),
+        (times, perSecond) => {
+          const frames = [...new Set(times)].sort((a, b) => a - b);
+          const rate: SamplingRate = { kind: 'per-second', perSecond };
+          const interval = 1000 / perSecond;
+          const taken = takeFrames(frames, rate);
+          const slotsWithFrames = new Set(frames.map((t) => Math.floor((t + 0.5) / interval)));
+          expect(taken).toHaveLength(slotsWithFrames.size);
+          // Each taken frame is the first of its slot.
+          for (const t of taken) {
+            const slot = Math.floor((t + 0.5) / interval);
+            const first = frames.find((f) => Math.floor((f + 0.5) / interval) === slot);
+            expect(t).toBe(first);
+          }
+        },
+      ),
+    );
+  });
+
+  it('every-frame sampling takes each new frame once, even when a frame repeats', () => {
+    expect(takeFrames([0, 0, 33.3, 33.3, 66.7, 100], EVERY)).toEqual([0, 33.3, 66.7, 100]);
+  });
+});
+
+describe('the playback rate', () => {
+  it('plays at normal speed until the model has a pace', () => {
+    expect(
+      playbackRateFor({
+        modelFramesPerSecond: null,
+        videoMsPerSample: 100,
+        videoFramesPerSecond: null,
+        everyFrame: false,
+      }),
+    ).toBe(1);
+  });
+
+  it.each([
+    // [model fps, video ms per sample, expected rate]: model x interval x 1.3 headroom
+    [20, 100, 2.5], // 2.6 rounded to quarter steps
+    [10, 100, 1.25], // 1.3
+    [4, 100, 0.5],
+    [30, 200, 7.75], // 7.8
+    [100, 100, PLAYBACK_RATE_RANGE.max],
+    [1, 33, PLAYBACK_RATE_RANGE.min],
+  ])('a model at %f frames/s sampling every %f ms of video plays at %fx', (fps, ms, rate) => {
+    expect(
+      playbackRateFor({
+        modelFramesPerSecond: fps,
+        videoMsPerSample: ms,
+        videoFramesPerSecond: 30,
+        everyFrame: false,
+      }),
+    ).toBeCloseTo(rate, 6);
+  });
+
+  it('never shows every frame faster than the page can see them', () => {
+    // A fast model on a 60 fps clip would want 60 * 16.7 ms * 1.3 = 1.3x; 30 frames/s is 0.5x.
+    expect(
+      playbackRateFor({
+        modelFramesPerSecond: 60,
+        videoMsPerSample: 16.7,
+        videoFramesPerSecond: 60,
+        everyFrame: true,
+      }),
+    ).toBe(0.5);
+  });
+});
