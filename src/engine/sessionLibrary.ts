@@ -108,6 +108,50 @@ export interface LibraryDependencies {
   readonly page: Parameters<typeof flushWhenPageHides>[1] | null;
   /** Keeps a recording's last second through a page unload (localStorage); null: none. */
   readonly stash: KeyValueStorage | null;
+  /** Marks sessions being recorded, across tabs (Web Locks); null: this page only. */
+  readonly locks: RecordingLocks | null;
+}
+
+/**
+ * Which sessions some page is recording right now. A recording holds its lock until it is
+ * finished; the browser releases it when the tab closes or crashes, so a session whose lock is
+ * free and whose status is still "recording" really was cut off.
+ */
+export interface RecordingLocks {
+  /** Holds the lock of `sessionId`; call the result to let it go. */
+  hold(sessionId: string): () => void;
+  heldIds(): Promise<ReadonlySet<string>>;
+}
+
+const LOCK_PREFIX = 'stretchcheck-recording:';
+
+/** Web Locks are shared by every tab of the origin and let go when a tab dies. */
+export function webRecordingLocks(locks: LockManager): RecordingLocks {
+  return {
+    hold(sessionId) {
+      let release = (): void => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      void locks.request(`${LOCK_PREFIX}${sessionId}`, () => held);
+      return release;
+    },
+    async heldIds() {
+      const state = await locks.query();
+      return new Set(
+        (state.held ?? [])
+          .map((lock) => lock.name ?? '')
+          .filter((name) => name.startsWith(LOCK_PREFIX))
+          .map((name) => name.slice(LOCK_PREFIX.length)),
+      );
+    },
+  };
+}
+
+/** Thrown when a session cannot be taken over because another tab is recording it. */
+export class SessionInUseError extends Error {
+  override readonly name = 'SessionInUseError';
+  constructor() {
+    super('That session is being recorded in another tab. Finish it there first.');
+  }
 }
 
 const JSON_TYPE = 'application/json';
@@ -126,13 +170,15 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
   const ready = (): Promise<void> => {
     const stash = deps.stash;
     if (stash === null) return Promise.resolve();
-    recovered ??= recoverStash(rawStore, stash).then(
-      () => undefined,
-      (error: unknown) => {
-        recovered = null;
-        throw error;
-      },
-    );
+    recovered ??= liveIds()
+      .then((live) => recoverStash(rawStore, stash, live))
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          recovered = null;
+          throw error;
+        },
+      );
     return recovered;
   };
   const store: SessionStore = {
@@ -160,11 +206,16 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
   const fileLabel = (ids: readonly string[] | undefined, records: readonly SessionRecord[]) =>
     ids?.length === 1 && records[0] !== undefined ? 'session' : 'sessions';
 
-  /** Recordings this page runs, with what detaches their page listeners. */
+  /** Recordings this page runs, with what detaches their page listeners and lock. */
   const active = new Map<SessionRecording, () => void>();
   const watch = (recording: SessionRecording) => {
     const page = deps.page;
-    active.set(recording, page === null ? () => undefined : flushWhenPageHides(recording, page));
+    const unhook = page === null ? () => undefined : flushWhenPageHides(recording, page);
+    const release = deps.locks?.hold(recording.sessionId) ?? (() => undefined);
+    active.set(recording, () => {
+      unhook();
+      release();
+    });
     changed();
     return recording;
   };
@@ -186,7 +237,7 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
         sessions.flatMap((e) => (e.summary === null ? [] : [{ meta: e.meta, summary: e.summary }])),
         clock.epochMs(),
       );
-      return { history, sessions, interrupted: interruptedSessions(entries, activeIds()) };
+      return { history, sessions, interrupted: interruptedSessions(entries, await liveIds()) };
     },
     async delete(id) {
       const deleted = await store.deleteSession(id);
@@ -230,9 +281,10 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
       return result;
     },
     async interrupted() {
-      return interruptedSessions(await store.listSessions(), activeIds());
+      return interruptedSessions(await store.listSessions(), await liveIds());
     },
     async finalise(id) {
+      if ((await liveIds()).has(id)) throw new SessionInUseError();
       await finaliseInterrupted(store, id);
       changed();
     },
@@ -242,6 +294,7 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
       );
     },
     async resumeRecording(id) {
+      if ((await liveIds()).has(id)) throw new SessionInUseError();
       return watch(await SessionRecording.resume(store, clock, id, recordingOptions));
     },
     exportRecording(recording) {
@@ -263,16 +316,21 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
     },
   };
 
-  /** Sessions this page is recording now are not "interrupted". */
-  function activeIds(): string | null {
-    const [first] = active.keys();
-    return first?.sessionId ?? null;
+  /** Sessions being recorded now, by this page or (through the locks) any other tab. */
+  async function liveIds(): Promise<ReadonlySet<string>> {
+    const own = [...active.keys()].map((r) => r.sessionId);
+    const elsewhere = (await deps.locks?.heldIds()) ?? new Set<string>();
+    return new Set([...own, ...elsewhere]);
   }
 }
 
 /** One sentence for a storage or import failure, for the screens. */
 export function describeLibraryError(error: unknown): string {
-  if (error instanceof StorageFullError || error instanceof StorageUnavailableError)
+  if (
+    error instanceof StorageFullError ||
+    error instanceof StorageUnavailableError ||
+    error instanceof SessionInUseError
+  )
     return error.message;
   return `Something went wrong with stored sessions: ${error instanceof Error ? error.message : String(error)}`;
 }
@@ -288,6 +346,7 @@ export function browserSessionLibrary(): SessionLibrary {
     clock: { nowMs: () => performance.now(), epochMs: () => Date.now() },
     newId: () => crypto.randomUUID(),
     page: window,
+    locks: 'locks' in navigator ? webRecordingLocks(navigator.locks) : null,
     stash: browserLocalStorage(),
   });
   return browserLibrary;

@@ -54,10 +54,13 @@ export function compareNewestFirst(a: SessionListEntry, b: SessionListEntry): nu
   return b.meta.startedAtEpochMs - a.meta.startedAtEpochMs || a.meta.id.localeCompare(b.meta.id);
 }
 
-/** Sessions still marked as recording: cut off by a crash or a closed page, if not this page's. */
+/**
+ * Sessions still marked as recording: cut off by a crash or a closed page — unless some page
+ * (this one, or another tab) is recording them right now (`liveIds`).
+ */
 export function interruptedSessions(
   entries: readonly SessionListEntry[],
-  activeId: string | null = null,
+  liveIds: ReadonlySet<string> = new Set(),
 ): SessionListEntry[] {
-  return entries.filter((e) => e.meta.status === 'recording' && e.meta.id !== activeId);
+  return entries.filter((e) => e.meta.status === 'recording' && !liveIds.has(e.meta.id));
 }

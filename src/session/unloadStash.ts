@@ -73,10 +73,13 @@ export function clearStash(storage: KeyValueStorage, sessionId: string): void {
 export async function recoverStash(
   store: SessionStore,
   storage: KeyValueStorage,
+  liveIds: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
   const stash = read(storage);
   const recovered: string[] = [];
   for (const [sessionId, entry] of Object.entries(stash)) {
+    // Another tab is still recording it (and writing its chunks): its stash is not orphaned.
+    if (liveIds.has(sessionId)) continue;
     const stored = (await store.listSessions()).find((e) => e.meta.id === sessionId);
     if (stored === undefined) await store.createSession({ ...entry.meta, lastTMs: 0 });
     else if (stored.meta.status === 'finished') {

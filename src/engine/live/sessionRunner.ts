@@ -26,7 +26,7 @@ import {
   type UserCommand,
 } from '../../protocol';
 import type { SessionRecording, RecordingStatus } from '../../session/sessionRecording';
-import type { SessionLibrary } from '../sessionLibrary';
+import type { ExportedFile, SessionLibrary } from '../sessionLibrary';
 import type { CoachLine, CoachVoice } from '../coachVoice';
 import { LivePoseLoop } from '../livePoseLoop';
 import { createStore, type Store } from '../store';
@@ -79,7 +79,7 @@ export interface Pipeline {
 /** Where sessions are recorded: the session library (IndexedDB, with the unload stash). */
 export type Recordings = Pick<
   SessionLibrary,
-  'startRecording' | 'resumeRecording' | 'finishRecording'
+  'startRecording' | 'resumeRecording' | 'finishRecording' | 'exportRecording'
 >;
 
 export interface SessionRunnerDependencies {
@@ -240,6 +240,15 @@ export class SessionRunner {
     void this.recording?.flush();
     this.recording?.dispose();
     this.unsubscribeVoice();
+  }
+
+  /**
+   * The session so far as an export file, from memory: what to save when storage is full or
+   * gone, so nothing recorded is lost. Null when nothing is being recorded.
+   */
+  exportNow(): ExportedFile | null {
+    if (this.recording === null || this.deps.recordings === null) return null;
+    return this.deps.recordings.exportRecording(this.recording);
   }
 
   /** Where the session is: the demo person acts on it. */

@@ -13,6 +13,7 @@ import { createStore } from '../../engine/store';
 import { SessionDialogs } from './SessionDialogs';
 import { SessionPanel } from './SessionPanel';
 import { SessionStage } from './SessionStage';
+import { saveFile } from '../report/saveFile';
 import { useSessionKeys } from './useSessionKeys';
 
 const STAGE_LABELS: Record<string, string> = {
@@ -103,6 +104,21 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
           <p>
             <a href={routeHref({ name: 'home' })}>Back to the start</a>
           </p>
+        </div>
+      )}
+      {state.recording !== null && state.recording.error !== null && (
+        <div className="notice" role="alert" data-testid="storage-problem">
+          <p>{state.recording.error.message}</p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              const file = runner?.exportNow() ?? null;
+              if (file !== null) saveFile(file);
+            }}
+          >
+            Export this session now
+          </button>
         </div>
       )}
       {state.restartingModel && (

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSessionLibrary } from '../../../src/engine/sessionLibrary';
+import {
+  createSessionLibrary,
+  SessionInUseError,
+  type RecordingLocks,
+} from '../../../src/engine/sessionLibrary';
 import { stretchById } from '../../../src/protocol';
 import { exportSessionsJson } from '../../../src/session/sessionExport';
 import { parseSessionFile } from '../../../src/session/sessionImport';
@@ -11,7 +15,11 @@ import { measuresAt } from './measuresFixture';
 
 const JUNE_20 = new Date(2025, 5, 20, 12).getTime();
 
-function library(store = new MemorySessionStore(), stash = new MemoryKeyValueStorage()) {
+function library(
+  store = new MemorySessionStore(),
+  stash = new MemoryKeyValueStorage(),
+  locks: RecordingLocks | null = null,
+) {
   let now = 0;
   let ids = 0;
   const lib = createSessionLibrary({
@@ -20,6 +28,7 @@ function library(store = new MemorySessionStore(), stash = new MemoryKeyValueSto
     newId: () => `new-${ids++}`,
     page: null,
     stash,
+    locks,
   });
   return { lib, store, stash, advance: (ms: number) => (now += ms), now: () => now };
 }
@@ -118,5 +127,57 @@ describe('the engine session library', () => {
     const record = await lib.finishRecording(recording);
     expect(record.meta.id).toBe('new-0');
     expect((await lib.list())[0]?.meta.status).toBe('finished');
+  });
+});
+
+describe('two tabs', () => {
+  /** Another tab holds the lock of `ids`: they are being recorded there right now. */
+  const heldElsewhere = (...ids: string[]): RecordingLocks => ({
+    hold: () => () => undefined,
+    heldIds: () => Promise.resolve(new Set(ids)),
+  });
+
+  it('does not offer a session another tab is recording as cut off, nor let it be taken over', async () => {
+    const store = new MemorySessionStore();
+    await store.createSession({
+      ...a.meta,
+      status: 'recording',
+      endedAtEpochMs: null,
+      endReason: null,
+    });
+    const elsewhere = library(store, new MemoryKeyValueStorage(), heldElsewhere('a')).lib;
+    expect(await elsewhere.interrupted()).toEqual([]);
+    await expect(elsewhere.finalise('a')).rejects.toBeInstanceOf(SessionInUseError);
+    await expect(elsewhere.resumeRecording('a')).rejects.toBeInstanceOf(SessionInUseError);
+    // Once no tab holds it, it really was cut off.
+    const later = library(store, new MemoryKeyValueStorage(), heldElsewhere()).lib;
+    expect((await later.interrupted()).map((e) => e.meta.id)).toEqual(['a']);
+  });
+
+  it('leaves the unload stash of a session another tab is recording alone', async () => {
+    const store = new MemorySessionStore();
+    const stash = new MemoryKeyValueStorage();
+    const recordingMeta = {
+      ...a.meta,
+      status: 'recording' as const,
+      endedAtEpochMs: null,
+      endReason: null,
+    };
+    stashChunks(stash, {
+      meta: recordingMeta,
+      chunks: [
+        {
+          sessionId: 'a',
+          seq: 0,
+          samples: a.samples,
+          events: a.events,
+          cues: a.cues,
+          incidents: [],
+        },
+      ],
+    });
+    const elsewhere = library(store, stash, heldElsewhere('a')).lib;
+    expect(await elsewhere.list()).toEqual([]);
+    expect(stash.getItem(UNLOAD_STASH_KEY)).not.toBeNull();
   });
 });
