@@ -32,6 +32,8 @@ export class DemoSource implements FrameSource {
   private readonly ctx: CanvasRenderingContext2D;
   private frame = 0;
   private stream: MediaStream | null = null;
+  private endedListener: ((reason: SourceEndReason) => void) | null = null;
+  private stopping = false;
 
   constructor(
     readonly video: HTMLVideoElement,
@@ -52,7 +54,14 @@ export class DemoSource implements FrameSource {
       this.frame = requestAnimationFrame(loop);
     };
     this.frame = requestAnimationFrame(loop);
+    this.stopping = false;
     this.stream = this.canvas.captureStream(30);
+    // Like a camera, the picture can end under us (the tab's capture stopped): say so.
+    for (const track of this.stream.getVideoTracks()) {
+      track.addEventListener('ended', () => {
+        if (!this.stopping) this.endedListener?.('track-ended');
+      });
+    }
     this.video.muted = true;
     this.video.playsInline = true;
     this.video.srcObject = this.stream;
@@ -64,14 +73,15 @@ export class DemoSource implements FrameSource {
   }
 
   stop(): void {
+    this.stopping = true;
     cancelAnimationFrame(this.frame);
     for (const track of this.stream?.getTracks() ?? []) track.stop();
     this.stream = null;
     this.video.srcObject = null;
   }
 
-  onEnded(_listener: (reason: SourceEndReason) => void): void {
-    // The demo never ends by itself.
+  onEnded(listener: (reason: SourceEndReason) => void): void {
+    this.endedListener = listener;
   }
 
   private paint(): void {

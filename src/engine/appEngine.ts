@@ -1,4 +1,3 @@
-import { WebcamSource } from '../camera/webcamSource';
 import { findStretch, NERVE_GLIDE_ID, STRETCHES, type StretchDefinition } from '../protocol';
 import {
   DEFAULT_SETTINGS,
@@ -147,12 +146,13 @@ export class AppEngine {
     return runner;
   }
 
-  /** After the camera was lost: open it again (the session stays paused until resumed). */
-  async reconnectCamera(video: HTMLVideoElement): Promise<void> {
+  /** After the picture was lost: open the same source again (the session stays paused). */
+  async reconnectSource(video: HTMLVideoElement): Promise<void> {
     const { runner } = this.runnerStore.getSnapshot();
     const source = this.lastSource;
-    if (runner === null || source?.kind !== 'camera') return;
-    await runner.reconnect(new WebcamSource(video, source.deviceId ?? undefined));
+    if (runner === null || source === null) return;
+    const settings = this.settings.getSnapshot().settings;
+    await runner.reconnect(this.pipelineFor(source, video, runner, settings).source);
   }
 
   /** After a model could not be loaded: use `model` from now on and start the session again. */

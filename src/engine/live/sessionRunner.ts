@@ -145,6 +145,8 @@ export class SessionRunner {
   private ticker: ReturnType<typeof setInterval> | null = null;
   private lastStepMs = -Infinity;
   private restartTimesMs: number[] = [];
+  /** When the picture source was lost, until it is reconnected (for the report's gap). */
+  private sourceLostAtMs: number | null = null;
   private readonly utterances = new Map<string, Utterance>();
   private readonly unsubscribeVoice: () => void;
 
@@ -205,6 +207,16 @@ export class SessionRunner {
     source.onEnded((reason) => this.onSourceEnded(reason));
     try {
       await source.start();
+      const problem = this.store.getSnapshot().sourceProblem;
+      if (this.sourceLostAtMs !== null && problem !== null) {
+        this.recording?.incident(
+          'camera-lost',
+          problem.message,
+          this.sourceLostAtMs,
+          this.deps.now(),
+        );
+      }
+      this.sourceLostAtMs = null;
       this.store.update((s) => ({ ...s, sourceProblem: null }));
       this.startLoop(source, this.estimator);
     } catch (error) {
@@ -392,6 +404,7 @@ export class SessionRunner {
   private onSourceEnded(reason: SourceEndReason): void {
     if (this.store.getSnapshot().status !== 'running') return;
     this.loop?.stop();
+    this.sourceLostAtMs ??= this.deps.now();
     if (this.session.paused === null) this.step({ command: 'pause' }, this.deps.now());
     const message =
       reason === 'track-ended'

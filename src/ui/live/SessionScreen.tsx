@@ -130,7 +130,7 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
         <div className="notice" role="alert" data-testid="source-problem">
           <p>{state.sourceProblem.message}</p>
           {state.sourceProblem.reason === 'track-ended' && video !== null && (
-            <button type="button" onClick={() => void engine.reconnectCamera(video)}>
+            <button type="button" onClick={() => void engine.reconnectSource(video)}>
               Reconnect the camera
             </button>
           )}
