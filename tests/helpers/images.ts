@@ -3,10 +3,18 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { PixelFrame } from '../../src/pose/types';
 
-/** Decodes a JPEG or PNG file into RGBA pixels, in Node, without a browser. */
+/** The PNG signature's first four bytes: \x89 P N G. */
+function isPngBytes(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+}
+
+/**
+ * Decodes a JPEG or PNG file into RGBA pixels, in Node, without a browser. The format comes from
+ * the file's content, not its name: real-world files are misnamed (a PNG called .jpg).
+ */
 export function readImageFile(path: string): PixelFrame {
   const bytes = readFileSync(path);
-  if (/\.png$/i.test(path)) {
+  if (isPngBytes(bytes)) {
     const png = PNG.sync.read(bytes);
     return {
       widthPx: png.width,
