@@ -8,32 +8,31 @@ import type { Vec2 } from './vectors';
  * At `STATIONS` stations along the hip -> shoulder chord it walks from the chord towards the back
  * until it leaves the person, giving the back's depth behind the chord at each station. The
  * joints lie inside the body, so even a flat back stands off the chord by part of the trunk's
- * depth, and by different amounts at the pelvis and the shoulder blades; what rounding changes is
- * the outline's curvature. The measure is therefore the bulge of the middle third of the outline
- * over the mean of its outer thirds, relative to the chord length.
+ * depth, and by different amounts at the pelvis and the shoulder blades (a straight outline at a
+ * slant to the chord); what rounding changes is the outline's curvature. The measure is therefore
+ * the outline's curl: a least-squares parabola through the depths, whose sagitta s over the span
+ * S between the first and last station is turned into the angle φ = 4·atan(2s/S) through which a
+ * circular arc with that sagitta turns. Positive = bowed out behind (the back curled forward),
+ * negative = hollow (a lordosis the outline keeps, or a back arched in downward dog).
  *
- * For a back bent into one circular arc of total angle φ over the stations, the outline's offset
- * is ~4·s·u·(1 - u) with sagitta s = tan(φ/4)/2 of the chord, and this bulge is
- * `BULGE_PER_SAGITTA`·s (see `curlBulgeRatio`): 0.043 at φ = 40°, 0.066 at 60°, 0.10 at 90°. A
- * neutral spine is an S (lumbar lordosis against thoracic kyphosis) whose net bulge is near zero.
+ * Stations run from 10% to 110% of the chord from the hip, about L5 to C7: the hip keypoint is the
+ * femoral head, a little below the lumbosacral joint, and the shoulder keypoint is the humeral
+ * head, in front of and below the top of the thoracic curve, so the upper back's hump lies at and
+ * just beyond it. The neck and head beyond are left out: a head let hang is not a rounded back.
  *
- * Stations run from 10% to 110% of the chord from the hip: the shoulder joint sits in front of
- * the shoulder blades, so the upper back's hump lies at and just beyond it.
- * Cost: at most STATIONS x (0.8 x chord) mask reads, about 1,000 for a trunk 60 mask pixels long.
+ * A least-squares fit rather than the outline's largest gap to the chord: one mask pixel out of
+ * place moves a single depth, and a fit through 21 of them barely; depths far off a first fit (a
+ * hand on the back, a loose shirt's fold) are left out of a second. Cost: at most STATIONS x
+ * (0.8 x chord) mask reads, about 1,000 for a trunk 60 mask pixels long, and two 3 x 3 solves.
  */
 
 const FIRST_STATION = 0.1;
 const LAST_STATION = 1.1;
 const STATIONS = 21;
-/**
- * Middle-third mean minus outer-thirds mean of 4u(1-u) sampled at the 21 stations (0.96 - 0.47);
- * 0.444 in the continuous limit.
- */
-export const BULGE_PER_SAGITTA = 0.49;
 
-/** The bulge ratio of a back curled into one arc of `curlDeg` in total. */
-export function curlBulgeRatio(curlDeg: number): number {
-  return (BULGE_PER_SAGITTA * Math.tan((curlDeg * Math.PI) / 180 / 4)) / 2;
+/** The outline curl of a back bent into one circular arc of `curlDeg` in total (for tests). */
+export function curlSagittaRatio(curlDeg: number): number {
+  return Math.tan((curlDeg * Math.PI) / 180 / 4) / 2;
 }
 
 /** Mask value (0..255) above which a pixel is the person: probability 0.5. */
@@ -75,8 +74,11 @@ export function armBehindBack(
 const ARM_BEHIND_MIN_RATIO = 0.1;
 
 export interface BackContour {
-  /** Bulge of the outline's middle third over its outer thirds, relative to the chord. */
-  readonly bulgeRatio: number;
+  /**
+   * How far the outline between the stations turns, as the arc a circle with the fitted
+   * parabola's sagitta would make (degrees). Positive = bowed out behind (curled forward).
+   */
+  readonly curlDeg: number;
   /** Share of stations where the edge was found (0..1). */
   readonly coverage: number;
   /** Chord length in mask pixels (resolution of the measure). */
@@ -113,10 +115,98 @@ function distanceToEdge(
   return NaN;
 }
 
-function mean(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
+/** A least-squares parabola d = a + b·u + c·u², or null if the points do not pin one down. */
+interface Parabola {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+}
+
+/** Determinant of the 3 x 3 matrix given row by row. */
+function det3(
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  e: number,
+  f: number,
+  g: number,
+  h: number,
+  i: number,
+): number {
+  return a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+}
+
+/**
+ * Fits a parabola to the depths (NaN = no edge at that station; u = i / (n - 1)), leaving out
+ * stations `skip` marks, by Cramer's rule on the normal equations.
+ */
+function fitParabola(depths: Float64Array, skip: Uint8Array | null): Parabola | null {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  const last = depths.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const d = depths[i] ?? NaN;
+    if (Number.isNaN(d) || (skip !== null && skip[i] === 1)) continue;
+    const u = i / last;
+    const u2 = u * u;
+    s0 += 1;
+    s1 += u;
+    s2 += u2;
+    s3 += u2 * u;
+    s4 += u2 * u2;
+    d0 += d;
+    d1 += d * u;
+    d2 += d * u2;
+  }
+  // Normal equations [s0 s1 s2; s1 s2 s3; s2 s3 s4] [a b c]' = [d0 d1 d2]'.
+  const det = det3(s0, s1, s2, s1, s2, s3, s2, s3, s4);
+  if (!(Math.abs(det) > 1e-9)) return null;
+  const a = det3(d0, s1, s2, d1, s2, s3, d2, s3, s4) / det;
+  const b = det3(s0, d0, s2, s1, d1, s3, s2, d2, s4) / det;
+  const c = det3(s0, s1, d0, s1, s2, d1, s2, s3, d2) / det;
+  return { a, b, c };
+}
+
+/**
+ * Stations lying further than this from the first fit are left out of the second: a hand on the
+ * back, a fold of a loose shirt or a strand of hair moves one or two depths by many pixels, where
+ * the mask's own steps move them by about one.
+ */
+const OUTLIER_MIN_PX = 2;
+/** ... or further than this many times the median distance, whichever is larger. */
+const OUTLIER_MEDIAN_FACTOR = 3;
+
+/** Marks stations far off `fit` (see OUTLIER_MIN_PX); null when none is. */
+function outliers(depths: Float64Array, fit: Parabola): Uint8Array | null {
+  const last = depths.length - 1;
+  const residuals: number[] = [];
+  for (let i = 0; i <= last; i++) {
+    const d = depths[i] ?? NaN;
+    if (Number.isNaN(d)) continue;
+    const u = i / last;
+    residuals.push(Math.abs(d - (fit.a + fit.b * u + fit.c * u * u)));
+  }
+  const sorted = [...residuals].sort((x, y) => x - y);
+  const medianResidual = sorted[sorted.length >> 1] ?? 0;
+  const limit = Math.max(OUTLIER_MIN_PX, OUTLIER_MEDIAN_FACTOR * medianResidual);
+  let skip: Uint8Array | null = null;
+  for (let i = 0; i <= last; i++) {
+    const d = depths[i] ?? NaN;
+    if (Number.isNaN(d)) continue;
+    const u = i / last;
+    if (Math.abs(d - (fit.a + fit.b * u + fit.c * u * u)) > limit) {
+      skip ??= new Uint8Array(depths.length);
+      skip[i] = 1;
+    }
+  }
+  return skip;
 }
 
 /**
@@ -144,20 +234,26 @@ export function measureBackContour(
   const sign = facing === 'right' ? 1 : -1;
   const back: Vec2 = { x: (sign * cy) / chord, y: (-sign * cx) / chord };
   const maxDistance = MAX_DEPTH_RATIO * chord;
-  const thirds: [number[], number[], number[]] = [[], [], []];
+  const depths = new Float64Array(STATIONS);
+  const perThird = [0, 0, 0];
   let found = 0;
   for (let i = 0; i < STATIONS; i++) {
     const t = FIRST_STATION + ((LAST_STATION - FIRST_STATION) * i) / (STATIONS - 1);
     const depth = distanceToEdge(mask, hx + cx * t, hy + cy * t, back, maxDistance);
+    depths[i] = depth;
     if (!Number.isFinite(depth)) continue;
     found++;
-    const third = i < STATIONS / 3 ? thirds[0] : i < (2 * STATIONS) / 3 ? thirds[1] : thirds[2];
-    third.push(depth);
+    const third = Math.min(2, Math.floor((3 * i) / STATIONS));
+    perThird[third] = (perThird[third] ?? 0) + 1;
   }
-  const [low, middle, high] = thirds;
-  if (found < STATIONS / 2 || low.length === 0 || middle.length === 0 || high.length === 0) {
-    return null;
-  }
-  const bulge = mean(middle) - (mean(low) + mean(high)) / 2;
-  return { bulgeRatio: bulge / chord, coverage: found / STATIONS, chordMaskPx: chord };
+  // Each third must have an edge, or the parabola's ends are extrapolated.
+  if (found < STATIONS / 2 || perThird.some((n) => n === 0)) return null;
+  const first = fitParabola(depths, null);
+  if (first === null) return null;
+  const skip = outliers(depths, first);
+  const fit = (skip === null ? first : fitParabola(depths, skip)) ?? first;
+  const sagittaPx = -fit.c / 4;
+  const spanPx = (LAST_STATION - FIRST_STATION) * chord;
+  const curlDeg = (4 * Math.atan((2 * sagittaPx) / spanPx) * 180) / Math.PI;
+  return { curlDeg, coverage: found / STATIONS, chordMaskPx: chord };
 }

@@ -18,6 +18,8 @@ export { ankleFlexionDeg } from './ankle';
 export { trunkInclinationDeg, neckFlexionDeg, trunkLine } from './trunk';
 export {
   ROUNDED_AT,
+  TRUSTED_ROUNDING_CONFIDENCE,
+  WEAK_CUE_MAX_CONFIDENCE,
   BACK_ROUNDED_ENTER,
   BACK_ROUNDED_LEAVE,
   classifyBack,
@@ -27,7 +29,14 @@ export {
   roundingFromTrunkChord,
   trunkToLegRatio,
 } from './rounding';
-export { measureBackContour, type BackContour } from './backContour';
+export { measureBackContour, curlSagittaRatio, type BackContour } from './backContour';
+export {
+  ROUNDING_WINDOW_MS,
+  EMPTY_ROUNDING_WINDOW,
+  pushReading,
+  windowedContour,
+  type RoundingWindow,
+} from './roundingWindow';
 export { bodyOrientation, poseQuality, suggestInferenceRotation } from './orientation';
 export { workingLeg } from './workingLeg';
 export { wholeBodyInFrame } from './frameCoverage';

@@ -45,6 +45,12 @@ import {
   updateTrunkCalibration,
   type TrunkCalibration,
 } from './trunkCalibration';
+import {
+  EMPTY_ROUNDING_WINDOW,
+  pushReading,
+  windowedContour,
+  type RoundingWindow,
+} from './roundingWindow';
 import { workingLeg } from './workingLeg';
 import { wholeBodyInFrame } from './frameCoverage';
 import { degrees, type Degrees } from './units';
@@ -62,6 +68,8 @@ export interface GeometryState {
   readonly kneeState: { readonly left: KneeState | null; readonly right: KneeState | null };
   readonly backState: BackState | null;
   readonly trunkCalibration: TrunkCalibration | null;
+  /** Recent back-outline readings, for their median (roundingWindow.ts). */
+  readonly roundingWindow: RoundingWindow;
   readonly filters: Readonly<Record<FilteredValue, OneEuroState | null>>;
 }
 
@@ -85,6 +93,7 @@ export function initialGeometryState(options?: MeasureOptions): GeometryState {
     kneeState: { left: null, right: null },
     backState: null,
     trunkCalibration: null,
+    roundingWindow: EMPTY_ROUNDING_WINDOW,
     filters: NO_FILTERS,
   };
 }
@@ -245,19 +254,18 @@ export function measureFrame(
     nearKneeAngleDeg: trunkSide === 'left' ? knee.left : knee.right,
     trunkToLegRatio: ratio,
   });
-  const roundingNow = scaleConfidence(
-    combineRounding(
-      [
-        roundingFromBackContour(pose, facing, minScore),
-        roundingFromTrunkChord(
-          ratio,
-          view.value === 'side' ? calibratedTrunkRatio(trunkCalibration) : null,
-        ),
-      ],
-      roundingFromNeckFlexion(neckNow),
+  const contourNow = scaleConfidence(roundingFromBackContour(pose, facing, minScore), viewFactor);
+  const roundingWindow = pushReading(state.roundingWindow, contourNow, nowMs);
+  const roundingNow = combineRounding(windowedContour(roundingWindow, contourNow), [
+    scaleConfidence(
+      roundingFromTrunkChord(
+        ratio,
+        view.value === 'side' ? calibratedTrunkRatio(trunkCalibration) : null,
+      ),
+      viewFactor,
     ),
-    viewFactor,
-  );
+    roundingFromNeckFlexion(neck, trunkInclination),
+  ]);
   let roundingFilter = state.filters.rounding;
   let rounding: Measured<Rounding> = roundingNow;
   if (smooth && isAvailable(roundingNow)) {
@@ -306,6 +314,7 @@ export function measureFrame(
     },
     backState: backState.value ?? state.backState,
     trunkCalibration,
+    roundingWindow,
     filters: {
       hipLeft: hipLeftFilter,
       hipRight: hipRightFilter,

@@ -98,6 +98,12 @@ export interface BodyMeasures {
   readonly neckFlexionDeg: Measured<Degrees>;
   /** Trunk line (hip -> shoulder) from vertical: 0 upright, 90 horizontal. */
   readonly trunkInclinationDeg: Measured<Degrees>;
+  /**
+   * Spinal rounding. Looks at the back only with a segmentation mask (BlazePose, method
+   * 'back-contour'); otherwise it is a weak cue (trunk chord, neck flexion) at a confidence below
+   * geometry's TRUSTED_ROUNDING_CONFIDENCE (rounding.ts).
+   */
   readonly rounding: Measured<Rounding>;
+  /** From `rounding` with hysteresis, at the same confidence. */
   readonly backState: Measured<BackState>;
 }

@@ -1,26 +1,27 @@
 import type { KeypointName, Pose } from './types';
-import type { BackState, Measured, Rounding, RoundingMethod, Side } from './measures';
+import type { Available, BackState, Measured, Rounding, RoundingMethod, Side } from './measures';
 import { available, isAvailable, unavailable } from './measured';
 import { readJoints, sideJoint, usableJoint, type GatedJoint } from './joints';
-import {
-  armBehindBack,
-  curlBulgeRatio,
-  measureBackContour,
-  MIN_CHORD_MASK_PX,
-} from './backContour';
+import { armBehindBack, measureBackContour } from './backContour';
 import type { Degrees } from './units';
 import { pointDistance } from './vectors';
 
 /**
  * Spinal rounding (DESIGN.md §3): three methods, each scaled so that its "rounded" threshold
  * maps to an index of 1, and one index reported with the method that produced it.
+ *
+ * Only the back outline (c) looks at the back itself; it needs BlazePose's person mask. The
+ * other two are weak cues, kept for models without a mask and reported at a confidence of at most
+ * `WEAK_CUE_MAX_CONFIDENCE` (see `combineRounding`).
  */
 export const ROUNDED_AT = {
   /**
    * Neck flexion (shoulder -> ear against hip -> shoulder). Upright with the ear over the
    * shoulder it is ~0-20° (forward head posture); a head let drop towards the chest adds the
    * 30-45° of cervical flexion. 35° marks a head hanging rather than held in line, which the
-   * seeds name as what rounds the back ("avoid forcing your head down").
+   * seeds name as what rounds the back ("avoid forcing your head down"). It reads the head, not
+   * the back: on the eval set a rounded upper back with the chin up reads -30°, and BlazePose's
+   * ear sits ~13° further forward than MoveNet's.
    */
   neckFlexionDeg: 35,
   /**
@@ -33,13 +34,38 @@ export const ROUNDED_AT = {
    */
   trunkChordShortening: 0.15,
   /**
-   * Back-contour bulge ratio (see backContour.ts). A neutral spine's lordosis and kyphosis cancel
-   * to a net bulge near 0; the whole back curled one way by 40° gives 0.043. 40° is the upper end
-   * of a normal thoracic kyphosis (20-40°) with no lordosis left to offset it: the back has given
-   * up its neutral S.
+   * Back-outline curl (see backContour.ts), in degrees. A neutral spine is an S: a lumbar
+   * lordosis of 40-60° against a thoracic kyphosis of 20-45°, whose outline nets out slightly
+   * hollow (on the eval set's upright standing video frames: median -14°, 90th percentile +7°;
+   * the long backs of downward dog -26°; sitting tall in staff pose +6°). Flexing the lumbar spine
+   * through its lordosis leaves the thoracic curve alone, one way: +20 to +45°. 30° is where the
+   * lordosis is gone and the whole back bows one way, well clear of the upright frames' spread:
+   * the back has given up its neutral S. (Deep standing folds on the eval set read a median 67°:
+   * the spine does flex at the end of a full fold, head apart.)
    */
-  backContourBulge: curlBulgeRatio(40),
+  backContourCurlDeg: 30,
 } as const;
+
+/**
+ * The most a weak cue (neck flexion, trunk chord) is trusted. On the eval set's labelled
+ * deadlifts neither tells a rounded back from a correct one across people: the trunk chord
+ * shortens by the same 6-8% in a correct and a rounded clip of one lifter, and the head drops as
+ * often with a long back (downward dog, folds) as with a rounded one. Below
+ * `TRUSTED_ROUNDING_CONFIDENCE`, so a consumer that wants only trustworthy back states can tell.
+ */
+export const WEAK_CUE_MAX_CONFIDENCE = 0.3;
+
+/**
+ * A rounding (and back state) at or above this confidence comes from the back outline, seen
+ * side-on with the hip and shoulder well placed; below it, it is a cue to weigh, not a verdict.
+ */
+export const TRUSTED_ROUNDING_CONFIDENCE = 0.5;
+
+/**
+ * Past horizontal the head hangs under its own weight: a fold or downward dog lets it drop, and
+ * the seeds ask not to force it either way. A dropped head then says nothing about the back.
+ */
+const HEAD_HANGS_PAST_TRUNK_DEG = 90;
 
 /**
  * Back state bands on the index, with hysteresis so a value near the line does not flicker
@@ -57,13 +83,22 @@ function rounding(index: number, method: RoundingMethod, confidence: number): Me
   return available({ index: Math.max(0, index), method }, confidence);
 }
 
-/** (a) Rounding from neck flexion. Head tipped back counts as 0, not as negative rounding. */
-export function roundingFromNeckFlexion(neckFlexionDeg: Measured<Degrees>): Measured<Rounding> {
+/**
+ * (a) Rounding from neck flexion, a weak cue. Head tipped back counts as 0, not as negative
+ * rounding; with the trunk past horizontal it does not apply (the head hangs).
+ */
+export function roundingFromNeckFlexion(
+  neckFlexionDeg: Measured<Degrees>,
+  trunkInclinationDeg: Measured<Degrees>,
+): Measured<Rounding> {
   if (!isAvailable(neckFlexionDeg)) return neckFlexionDeg;
+  if (isAvailable(trunkInclinationDeg) && trunkInclinationDeg.value > HEAD_HANGS_PAST_TRUNK_DEG) {
+    return unavailable('not-applicable', []);
+  }
   return rounding(
     neckFlexionDeg.value / ROUNDED_AT.neckFlexionDeg,
     'neck-flexion',
-    neckFlexionDeg.confidence,
+    Math.min(WEAK_CUE_MAX_CONFIDENCE, neckFlexionDeg.confidence),
   );
 }
 
@@ -90,7 +125,7 @@ export function trunkToLegRatio(pose: Pose, side: Side, minScore: number): Measu
   return available(pointDistance(hip, shoulder) / leg, joints.minScore);
 }
 
-/** (b) Rounding from the trunk chord, given the upright ratio calibrated earlier. */
+/** (b) Rounding from the trunk chord, a weak cue, given the upright ratio calibrated earlier. */
 export function roundingFromTrunkChord(
   ratio: Measured<number>,
   calibratedRatio: number | null,
@@ -98,7 +133,11 @@ export function roundingFromTrunkChord(
   if (calibratedRatio === null) return unavailable('not-calibrated', []);
   if (!isAvailable(ratio)) return ratio;
   const shortening = 1 - ratio.value / calibratedRatio;
-  return rounding(shortening / ROUNDED_AT.trunkChordShortening, 'trunk-chord', ratio.confidence);
+  return rounding(
+    shortening / ROUNDED_AT.trunkChordShortening,
+    'trunk-chord',
+    Math.min(WEAK_CUE_MAX_CONFIDENCE, ratio.confidence),
+  );
 }
 
 const ARM_JOINTS: readonly KeypointName[] = [
@@ -107,6 +146,14 @@ const ARM_JOINTS: readonly KeypointName[] = [
   'left_wrist',
   'right_wrist',
 ];
+
+/**
+ * A trunk this many mask pixels long or more is measured at full confidence. At the rounded line
+ * (30° of curl) the outline's sagitta is 6.6% of the span, 3 px here: one mask pixel, the mask's
+ * step, is then a third of it. Shorter trunks (a person far off, or small in a tall frame) are
+ * measured all the same, with confidence in proportion.
+ */
+const FULL_RESOLUTION_CHORD_MASK_PX = 48;
 
 /** (c) Rounding from the back outline in the segmentation mask, on the side facing the camera. */
 export function roundingFromBackContour(
@@ -130,33 +177,38 @@ export function roundingFromBackContour(
   }
   const contour = measureBackContour(mask, pose.imageSize, hip, shoulder, facing);
   if (contour === null) return unavailable('low-confidence', [sideJoint(side, 'shoulder')]);
-  // Fewer stations found, or a trunk only a few mask pixels long, make the bulge less certain.
-  const resolution = Math.min(1, contour.chordMaskPx / (2 * MIN_CHORD_MASK_PX));
+  // Fewer stations found, or a trunk only a few mask pixels long, make the curl less certain.
+  const resolution = Math.min(1, contour.chordMaskPx / FULL_RESOLUTION_CHORD_MASK_PX);
   return rounding(
-    contour.bulgeRatio / ROUNDED_AT.backContourBulge,
+    contour.curlDeg / ROUNDED_AT.backContourCurlDeg,
     'back-contour',
     joints.minScore * contour.coverage * resolution,
   );
 }
 
 /**
- * One index from two kinds of evidence (DESIGN.md §3): the trunk's own shape (the back outline
- * where there is a mask, else the trunk chord) and the head (neck flexion). The seeds name both as
- * rounding: a back curled between hip and shoulder, and a head let drop. The larger index wins,
- * reported with the method that produced it; a trunk-shape method below `MIN_METHOD_CONFIDENCE`
- * gives way to the next one.
+ * One index (DESIGN.md §3). The back outline, where there is one at `MIN_CONTOUR_CONFIDENCE` or
+ * more, is the index: it sees the back, and a head let hang in a fold is not a rounded back (the
+ * head has its own measure, `neckFlexionDeg`). Without it, the larger of the weak cues (trunk
+ * chord, neck flexion) stands in, at their low confidence: the seeds name both a curled trunk and
+ * a dropped head as rounding, and a MoveNet session has nothing better. A contour below the
+ * minimum is still better than nothing when no cue is available.
  */
 export function combineRounding(
-  trunkShape: readonly Measured<Rounding>[],
-  head: Measured<Rounding>,
+  contour: Measured<Rounding>,
+  weakCues: readonly Measured<Rounding>[],
 ): Measured<Rounding> {
-  const shape =
-    trunkShape.find((m) => isAvailable(m) && m.confidence >= MIN_METHOD_CONFIDENCE) ??
-    trunkShape.find(isAvailable);
-  if (shape === undefined || !isAvailable(shape)) return head;
-  if (!isAvailable(head)) return shape;
-  return head.value.index > shape.value.index ? head : shape;
+  if (isAvailable(contour) && contour.confidence >= MIN_CONTOUR_CONFIDENCE) return contour;
+  let best: Available<Rounding> | null = null;
+  for (const cue of weakCues) {
+    if (isAvailable(cue) && (best === null || cue.value.index > best.value.index)) best = cue;
+  }
+  if (best !== null) return best;
+  if (isAvailable(contour)) return contour;
+  // Nothing to measure from: say why, in the words of the last cue (the head: "can't see your
+  // ears"), as a consumer that gates on unseen joints expects.
+  return weakCues.at(-1) ?? contour;
 }
 
-/** Below this a trunk-shape method gives way to the next one. */
-const MIN_METHOD_CONFIDENCE = 0.3;
+/** Below this the back outline gives way to the weak cues (a frontal view, a sliver of trunk). */
+const MIN_CONTOUR_CONFIDENCE = 0.3;

@@ -1,100 +1,135 @@
 import { describe, expect, it } from 'vitest';
 import {
-  combineRounding,
-  classifyBack,
+  curlSagittaRatio,
   measureBackContour,
   roundingFromBackContour,
-  roundingFromNeckFlexion,
-  roundingFromTrunkChord,
   ROUNDED_AT,
-  available,
-  degrees,
-  unavailable,
-  type Rounding,
 } from '../../../src/geometry';
-import {
-  armBehindBack,
-  BULGE_PER_SAGITTA,
-  curlBulgeRatio,
-} from '../../../src/geometry/backContour';
+import { armBehindBack } from '../../../src/geometry/backContour';
+import type { SegmentationMask } from '../../../src/geometry/types';
 import { maskFrom, sideViewPose } from '../../helpers/syntheticPose';
 
 /**
  * A trunk standing upright in a 256 px frame (mask = image), hips at y 200, shoulders at y 80,
- * facing right, so the back is on the left. The back outline stands `depth` px behind the chord
- * plus a bulge of `sagittaPx` shaped 4u(1-u) over the measured stations (u from 0 to 1 between
- * 10% and 110% of the chord); its bulge ratio is then BULGE_PER_SAGITTA * sagitta / chord.
+ * facing right, so the back is on the left. The back outline stands `depthPx(t)` behind the
+ * chord at height t (0 at the hip, 1 at the shoulder); the measured stations run from t = 0.1 to
+ * 1.1, a span of one chord.
  */
 const HIP = { x: 128, y: 200 };
 const SHOULDER = { x: 128, y: 80 };
 const CHORD = 120;
+const SPAN = CHORD;
+const IMAGE = { widthPx: 256, heightPx: 256 };
 
-function trunkMask(sagittaPx: number, facing: 'left' | 'right' = 'right') {
+function trunkMask(
+  depthPx: (t: number) => number,
+  facing: 'left' | 'right' = 'right',
+): SegmentationMask {
   return maskFrom(256, 256, (x, y) => {
     const t = (HIP.y - y) / CHORD;
     if (t < -0.2 || t > 1.3) return false;
-    const u = (t - 0.1) / 1.0;
-    const backDepth = 30 + sagittaPx * 4 * u * (1 - u);
     const offset = facing === 'right' ? HIP.x - x : x - HIP.x;
-    return offset <= backDepth && offset >= -40;
+    return offset <= depthPx(t) && offset >= -40;
   });
 }
 
+/** An outline bowed out behind by a circular-arc-like parabola turning through `curlDeg`. */
+function curledBack(curlDeg: number, baseDepthPx = 30): (t: number) => number {
+  const sagittaPx = curlSagittaRatio(curlDeg) * SPAN;
+  return (t) => {
+    const u = t - 0.1;
+    return baseDepthPx + sagittaPx * 4 * u * (1 - u);
+  };
+}
+
+const curlOf = (mask: SegmentationMask): number =>
+  measureBackContour(mask, IMAGE, HIP, SHOULDER, 'right')?.curlDeg ?? NaN;
+
 describe('back contour', () => {
-  it('reads a flat back as no bulge, however deep the trunk', () => {
-    const contour = measureBackContour(
-      trunkMask(0),
-      { widthPx: 256, heightPx: 256 },
-      HIP,
-      SHOULDER,
-      'right',
-    );
-    expect(contour?.bulgeRatio).toBeCloseTo(0, 2);
-    expect(contour?.coverage).toBe(1);
+  it('reads a flat back as no curl, however deep the trunk and however slanted the outline', () => {
+    // Deeper at the shoulder blades than at the pelvis: a straight outline at a slant.
+    expect(Math.abs(curlOf(trunkMask((t) => 20 + 15 * t)))).toBeLessThan(1);
+    expect(Math.abs(curlOf(trunkMask(() => 45)))).toBeLessThan(1);
+    expect(
+      measureBackContour(
+        trunkMask(() => 30),
+        IMAGE,
+        HIP,
+        SHOULDER,
+        'right',
+      )?.coverage,
+    ).toBe(1);
   });
 
-  it.each([6, 12, 24])('reads a %d px hump in proportion to its sagitta', (sagittaPx) => {
-    const contour = measureBackContour(
-      trunkMask(sagittaPx),
-      { widthPx: 256, heightPx: 256 },
-      HIP,
-      SHOULDER,
-      'right',
-    );
-    expect(contour?.bulgeRatio ?? NaN).toBeCloseTo((BULGE_PER_SAGITTA * sagittaPx) / CHORD, 2);
+  it.each([15, 30, 60])('reads a back curled through %d° as that curl, within 2°', (curlDeg) => {
+    expect(Math.abs(curlOf(trunkMask(curledBack(curlDeg))) - curlDeg)).toBeLessThan(2);
+  });
+
+  it('reads a hollow back (an outline bowed in) as a negative curl', () => {
+    const hollow = curledBack(-25);
+    expect(Math.abs(curlOf(trunkMask(hollow)) + 25)).toBeLessThan(2);
+  });
+
+  it('hardly moves for one station thrown off by a stray blob in the mask', () => {
+    const blob = (t: number) => (Math.abs(t - 0.6) < 0.03 ? 50 : 30);
+    expect(Math.abs(curlOf(trunkMask(blob)))).toBeLessThan(5);
+  });
+
+  it('leaves the neck and head beyond the shoulder out of it', () => {
+    // A head hanging past the shoulder: the outline drops away above t = 1.15.
+    const hangingHead = (t: number) => (t > 1.15 ? 0 : 30);
+    expect(curlOf(trunkMask(hangingHead))).toBeCloseTo(0, 0);
   });
 
   it('looks behind the body on the side away from the facing direction', () => {
-    const mirrored = { x: 256 - HIP.x, y: HIP.y };
+    const mirroredHip = { x: 256 - HIP.x, y: HIP.y };
     const mirroredShoulder = { x: 256 - SHOULDER.x, y: SHOULDER.y };
     const contour = measureBackContour(
-      trunkMask(12, 'left'),
-      { widthPx: 256, heightPx: 256 },
-      mirrored,
+      trunkMask(curledBack(30), 'left'),
+      IMAGE,
+      mirroredHip,
       mirroredShoulder,
       'left',
     );
-    expect(contour?.bulgeRatio ?? NaN).toBeCloseTo((BULGE_PER_SAGITTA * 12) / CHORD, 2);
+    expect(Math.abs((contour?.curlDeg ?? NaN) - 30)).toBeLessThan(2);
   });
 
   it('scales mask pixels to image pixels (the mask is smaller than the frame)', () => {
     const image = { widthPx: 1024, heightPx: 1024 };
     const scaled = (p: { x: number; y: number }) => ({ x: p.x * 4, y: p.y * 4 });
     const contour = measureBackContour(
-      trunkMask(12),
+      trunkMask(curledBack(30)),
       image,
       scaled(HIP),
       scaled(SHOULDER),
       'right',
     );
-    expect(contour?.bulgeRatio ?? NaN).toBeCloseTo((BULGE_PER_SAGITTA * 12) / CHORD, 2);
+    expect(Math.abs((contour?.curlDeg ?? NaN) - 30)).toBeLessThan(2);
+    expect(contour?.chordMaskPx).toBeCloseTo(CHORD, 6);
   });
 
-  it('gives up on a trunk too short to resolve or without a person under the chord', () => {
-    const image = { widthPx: 256, heightPx: 256 };
-    expect(measureBackContour(trunkMask(0), image, HIP, { x: 128, y: 190 }, 'right')).toBeNull();
-    const empty = maskFrom(256, 256, () => false);
-    expect(measureBackContour(empty, image, HIP, SHOULDER, 'right')).toBeNull();
+  it('gives up on a trunk too short to resolve, without a person under the chord, or with a third of the outline missing', () => {
+    expect(
+      measureBackContour(
+        trunkMask(() => 30),
+        IMAGE,
+        HIP,
+        { x: 128, y: 190 },
+        'right',
+      ),
+    ).toBeNull();
+    expect(
+      measureBackContour(
+        maskFrom(256, 256, () => false),
+        IMAGE,
+        HIP,
+        SHOULDER,
+        'right',
+      ),
+    ).toBeNull();
+    // Nothing of the person above t = 0.75: the upper third has no edge.
+    const cut = maskFrom(256, 256, (x, y) => (HIP.y - y) / CHORD < 0.75 && Math.abs(x - 128) < 30);
+    expect(measureBackContour(cut, IMAGE, HIP, SHOULDER, 'right')).toBeNull();
   });
 
   it('notices an arm lying behind the back, but not one hanging beside it', () => {
@@ -102,77 +137,54 @@ describe('back contour', () => {
     expect(armBehindBack([{ x: 125, y: 150 }], HIP, SHOULDER, 'right')).toBe(false);
     expect(armBehindBack([{ x: 170, y: 150 }], HIP, SHOULDER, 'right')).toBe(false);
   });
-
-  it('turns into a rounding index of 1 at the rounded threshold, with the mask from the pose', () => {
-    // The threshold curl over the stations: sagitta tan(curl/4)/2 of the chord.
-    const sagittaPx = (curlBulgeRatio(40) / BULGE_PER_SAGITTA) * CHORD;
-    const pose = {
-      ...sideViewPose({
-        model: 'blazepose-full',
-        hip: HIP,
-        scalePx: CHORD,
-        imageSize: { widthPx: 256, heightPx: 256 },
-      }),
-      segmentation: trunkMask(sagittaPx),
-    };
-    const rounding = roundingFromBackContour(pose, 'right', 0.5);
-    expect(rounding.value?.method).toBe('back-contour');
-    expect(rounding.value?.index ?? NaN).toBeCloseTo(
-      (BULGE_PER_SAGITTA * sagittaPx) / CHORD / ROUNDED_AT.backContourBulge,
-      1,
-    );
-    expect(
-      roundingFromBackContour({ ...pose, segmentation: undefined }, 'right', 0.5),
-    ).toMatchObject({ reason: 'no-mask' });
-  });
 });
 
-describe('rounding index', () => {
-  it('scales neck flexion so the rounded threshold is 1 and a head tipped back is 0', () => {
-    const at = (deg: number) => roundingFromNeckFlexion(available(degrees(deg), 0.8)).value?.index;
-    expect(at(ROUNDED_AT.neckFlexionDeg)).toBeCloseTo(1, 9);
-    expect(at(ROUNDED_AT.neckFlexionDeg / 2)).toBeCloseTo(0.5, 9);
-    expect(at(-20)).toBe(0);
+describe('rounding from the back contour', () => {
+  const pose = (curlDeg: number) => ({
+    ...sideViewPose({
+      model: 'blazepose-full',
+      hip: HIP,
+      scalePx: CHORD,
+      imageSize: IMAGE,
+      armDeg: 180,
+    }),
+    segmentation: trunkMask(curledBack(curlDeg)),
   });
-
-  it('says not-calibrated for the trunk chord until an upright length is known', () => {
-    expect(roundingFromTrunkChord(available(0.5, 0.9), null)).toMatchObject({
-      reason: 'not-calibrated',
-    });
-    const shortened = 1 - ROUNDED_AT.trunkChordShortening;
-    expect(roundingFromTrunkChord(available(0.6 * shortened, 0.9), 0.6).value?.index).toBeCloseTo(
-      1,
-      9,
-    );
-  });
-
-  const shape = (index: number, confidence = 0.9) =>
-    available<Rounding>({ index, method: 'back-contour' }, confidence);
-  const neck = (index: number) => available<Rounding>({ index, method: 'neck-flexion' }, 0.7);
 
   it.each([
-    [shape(0.4), neck(1.3), 'neck-flexion', 1.3],
-    [shape(1.2), neck(0.3), 'back-contour', 1.2],
-    [unavailable('no-mask'), neck(0.3), 'neck-flexion', 0.3],
-  ] as const)(
-    'reports the larger of trunk shape and head, with its method (%#)',
-    (a, b, method, index) => {
-      const combined = combineRounding([a], b);
-      expect(combined.value).toEqual({ index, method });
-    },
-  );
-
-  it('lets a trunk-shape method below 0.3 confidence give way to the next', () => {
-    const chord = available<Rounding>({ index: 0.2, method: 'trunk-chord' }, 0.8);
-    expect(
-      combineRounding([shape(0.1, 0.2), chord], unavailable('low-confidence')).value?.method,
-    ).toBe('trunk-chord');
+    [0, 0],
+    [ROUNDED_AT.backContourCurlDeg, 1],
+    [2 * ROUNDED_AT.backContourCurlDeg, 2],
+  ])('turns a %d° curl into an index of %d (1 = the rounded line)', (curlDeg, index) => {
+    const rounding = roundingFromBackContour(pose(curlDeg), 'right', 0.5);
+    expect(rounding.value?.method).toBe('back-contour');
+    expect(rounding.value?.index ?? NaN).toBeCloseTo(index, 1);
   });
 
-  it('classifies the back with hysteresis: rounded from 1, flat again below 0.8', () => {
-    expect(classifyBack(0.99)).toBe('flat');
-    expect(classifyBack(1)).toBe('rounded');
-    expect(classifyBack(0.85, 'rounded')).toBe('rounded');
-    expect(classifyBack(0.79, 'rounded')).toBe('flat');
+  it('counts a hollow back as 0, not as negative rounding', () => {
+    expect(roundingFromBackContour(pose(-30), 'right', 0.5).value?.index).toBe(0);
+  });
+
+  it('needs a mask and a known facing', () => {
+    expect(
+      roundingFromBackContour({ ...pose(0), segmentation: undefined }, 'right', 0.5),
+    ).toMatchObject({ reason: 'no-mask' });
+    expect(roundingFromBackContour(pose(0), null, 0.5)).toMatchObject({ value: null });
+  });
+
+  it('trusts a trunk long in the mask fully and a short one less', () => {
+    const long = roundingFromBackContour(pose(0), 'right', 0.5);
+    expect(long.confidence).toBeGreaterThan(0.8);
+    const small = {
+      ...pose(0),
+      // The same body seen in a mask a quarter the size: a 30 px trunk.
+      segmentation: maskFrom(64, 64, (x, y) => {
+        const t = (HIP.y - y * 4) / CHORD;
+        return t >= -0.2 && t <= 1.3 && HIP.x - x * 4 <= 30 && HIP.x - x * 4 >= -40;
+      }),
+    };
+    const short = roundingFromBackContour(small, 'right', 0.5);
+    expect(short.value?.index ?? NaN).toBeLessThan(0.5);
+    expect(short.confidence).toBeLessThan(long.confidence * 0.7);
   });
 });

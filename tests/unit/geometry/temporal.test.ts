@@ -6,6 +6,7 @@ import {
   oneEuroStep,
   ANGLE_FILTER,
   KNEE_BANDS,
+  TRUSTED_ROUNDING_CONFIDENCE,
   updateLatch,
   type BodyMeasures,
   type GeometryState,
@@ -99,6 +100,8 @@ describe('measureFrame', () => {
     const calibrated = run([...Array<Pose>(5).fill(upright), curled]).at(-1);
     expect(calibrated?.rounding.value?.method).toBe('trunk-chord');
     expect(calibrated?.backState.value).toBe('rounded');
+    // A weak cue: reported, but below the confidence a trustworthy back state has.
+    expect(calibrated?.backState.confidence).toBeLessThan(TRUSTED_ROUNDING_CONFIDENCE);
   });
 
   it('passes angles through unfiltered by default and smooths them when asked', () => {
