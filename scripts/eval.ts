@@ -1,5 +1,6 @@
 /**
- * `npm run eval -- [PATH] [--json OUT] [--model lightning|thunder|blazepose-full] [--rotate90]`
+ * `npm run eval -- [PATH] [--json OUT] [--model lightning|thunder|blazepose-full] [--rotate90]
+ *   [--fps N] [--per-frame] [--holdout] [--pose-cache DIR]`
  *
  * Runs the pose estimator and geometry over every image and video under PATH (default
  * ../shared/realdata) and prints per-file, per-clip and per-folder tables plus the rounding
@@ -18,13 +19,15 @@ import {
 import type { FrameRotationDeg } from '../src/geometry/types';
 import { diskModelReader } from '../src/pose/node/readModelFileFromDisk';
 import { createTfjsPoseEstimator } from '../src/pose/tfjsPoseEstimator';
-import type { PixelFrame, PoseEstimator } from '../src/pose/types';
+import type { PoseEstimator } from '../src/pose/types';
 import { rotatePixels } from '../tests/helpers/images';
 import { decodeVideo } from '../tests/helpers/video';
+import { printBackAgreement, printHoldout, printVisualNotes } from './eval/agreement';
 import { parseEvalArgs, type EvalArgs } from './eval/args';
 import { formLabel } from './eval/labels';
 import { listMedia, readImage, type MediaFile } from './eval/media';
 import { estimateWithAutoRotation } from './eval/pipeline';
+import { hasPoseCache, readPoseCache, writePoseCache, type CachedFrame } from './eval/poseCache';
 import { hasNearChain, toRecord, type EvalRecord } from './eval/record';
 import {
   printClipTable,
@@ -37,75 +40,106 @@ import {
 
 interface Run {
   readonly args: EvalArgs;
-  readonly estimator: PoseEstimator;
+  readonly estimator: PoseEstimator | null;
   readonly minScore: number;
 }
 
-async function measure(
-  run: Run,
+/** Runs the estimator over one file: the frames geometry will measure. */
+async function estimateFile(
+  estimator: PoseEstimator,
+  args: EvalArgs,
   file: MediaFile,
-  frame: PixelFrame,
-  timestampMs: number | null,
-  state: GeometryState,
-  rotationDeg: FrameRotationDeg,
-): Promise<[GeometryState, EvalRecord, FrameRotationDeg]> {
-  const { estimator, minScore, args } = run;
-  const result = await estimateWithAutoRotation(estimator, frame, timestampMs ?? 0, {
-    minScore,
-    startRotationDeg: rotationDeg,
-    retryWithoutChain: timestampMs === null,
-  });
-  const [next, measures] = measureFrame(state, result.pose, timestampMs ?? 0);
-  const raw = result.first;
-  const record = toRecord(measures, {
-    file: file.relativePath,
-    timestampMs,
-    model: args.model,
-    rotated90: args.rotate90,
-    inferenceRotationDeg: result.rotationDeg,
-    nearChain: hasNearChain(result.pose, measures.nearSide.value, minScore),
-    rawNearChain: raw !== null && hasNearChain(raw, nearSide(raw, minScore).value, minScore),
-    label: formLabel(file.relativePath),
-  });
-  return [next, record, result.rotationDeg];
-}
-
-async function evaluateFile(run: Run, file: MediaFile): Promise<EvalRecord[]> {
-  run.estimator.reset();
+  minScore: number,
+): Promise<CachedFrame[]> {
+  estimator.reset();
   if (file.kind === 'image') {
     const upright = readImage(file.path);
-    const frame = run.args.rotate90 ? rotatePixels(upright, 90) : upright;
-    const [, record] = await measure(run, file, frame, null, initialGeometryState(), 0);
-    return [record];
+    const frame = args.rotate90 ? rotatePixels(upright, 90) : upright;
+    const result = await estimateWithAutoRotation(estimator, frame, 0, {
+      minScore,
+      startRotationDeg: 0,
+      retryWithoutChain: true,
+    });
+    return [{ timestampMs: null, ...result }];
   }
-  const records: EvalRecord[] = [];
-  let state = initialGeometryState();
+  const frames: CachedFrame[] = [];
   let rotationDeg: FrameRotationDeg = 0;
-  for (const { frame, timestampMs } of decodeVideo(file.path, run.args.sampleFps)) {
-    const [next, record, usedRotationDeg] = await measure(
-      run,
-      file,
-      frame,
-      timestampMs,
-      state,
-      rotationDeg,
-    );
-    state = next;
-    rotationDeg = usedRotationDeg;
-    records.push(record);
+  for (const { frame, timestampMs } of decodeVideo(file.path, args.sampleFps)) {
+    const result = await estimateWithAutoRotation(estimator, frame, timestampMs, {
+      minScore,
+      startRotationDeg: rotationDeg,
+      retryWithoutChain: false,
+    });
+    rotationDeg = result.rotationDeg;
+    frames.push({ timestampMs, ...result });
   }
-  return records;
+  return frames;
+}
+
+/** The file's frames from the pose cache, else from the estimator (and then cached). */
+async function framesOf(run: Run, file: MediaFile): Promise<CachedFrame[]> {
+  const { args } = run;
+  const key = {
+    model: args.model,
+    rotate90: args.rotate90,
+    sampleFps: args.sampleFps,
+    relativePath: file.relativePath,
+  };
+  const cached = args.poseCache === null ? null : readPoseCache(args.poseCache, key);
+  if (cached !== null) return cached;
+  if (run.estimator === null) throw new Error('estimator not loaded');
+  const frames = await estimateFile(run.estimator, args, file, run.minScore);
+  if (args.poseCache !== null) writePoseCache(args.poseCache, key, frames);
+  return frames;
+}
+
+/** Geometry over one file's frames, in order, with one state per file (as a live session). */
+function measureFile(run: Run, file: MediaFile, frames: readonly CachedFrame[]): EvalRecord[] {
+  const { args, minScore } = run;
+  let state: GeometryState = initialGeometryState();
+  return frames.map(({ timestampMs, first, pose, rotationDeg }) => {
+    const [next, measures] = measureFrame(state, pose, timestampMs ?? 0);
+    state = next;
+    return toRecord(measures, {
+      file: file.relativePath,
+      timestampMs,
+      model: args.model,
+      rotated90: args.rotate90,
+      inferenceRotationDeg: rotationDeg,
+      nearChain: hasNearChain(pose, measures.nearSide.value, minScore),
+      rawNearChain:
+        first !== null && hasNearChain(first, nearSide(first, minScore).value, minScore),
+      label: formLabel(file.relativePath),
+    });
+  });
+}
+
+function allCached(args: EvalArgs, media: readonly MediaFile[]): boolean {
+  const dir = args.poseCache;
+  return (
+    dir !== null &&
+    media.every((file) =>
+      hasPoseCache(dir, {
+        model: args.model,
+        rotate90: args.rotate90,
+        sampleFps: args.sampleFps,
+        relativePath: file.relativePath,
+      }),
+    )
+  );
 }
 
 async function main(): Promise<void> {
   const args = parseEvalArgs(process.argv.slice(2));
   const media = listMedia(args.root).filter((f) => !args.rotate90 || f.kind === 'image');
   if (media.length === 0) throw new Error(`No images or videos under ${args.root}`);
-  const estimator = await createTfjsPoseEstimator({
-    model: args.model,
-    reader: diskModelReader(),
-    enableSegmentation: args.model.startsWith('blazepose'),
-  });
+  const estimator = allCached(args, media)
+    ? null
+    : await createTfjsPoseEstimator({
+        model: args.model,
+        reader: diskModelReader(),
+        enableSegmentation: args.model.startsWith('blazepose'),
+      });
   const run: Run = { args, estimator, minScore: minScoreFor(resolveMeasureOptions(), args.model) };
   console.error(
     `eval: ${media.length} files under ${args.root}, model ${args.model}${args.rotate90 ? ', images turned 90°' : ''}, videos at ${args.sampleFps} frames/s`,
@@ -114,14 +148,14 @@ async function main(): Promise<void> {
   const startMs = performance.now();
   for (const [i, file] of media.entries()) {
     const fileStartMs = performance.now();
-    const fileRecords = await evaluateFile(run, file);
+    const fileRecords = measureFile(run, file, await framesOf(run, file));
     records.push(...fileRecords);
     const seconds = ((performance.now() - fileStartMs) / 1000).toFixed(1);
     console.error(
       `[${i + 1}/${media.length}] ${file.relativePath}: ${fileRecords.length} record(s), ${seconds} s`,
     );
   }
-  estimator.dispose();
+  estimator?.dispose();
   console.error(
     `eval: ${records.length} records in ${((performance.now() - startMs) / 1000).toFixed(0)} s`,
   );
@@ -135,6 +169,9 @@ async function main(): Promise<void> {
   printFolderSummary(records);
   printKneeOnFolds(records);
   printRoundingSeparation(records);
+  printBackAgreement(records);
+  if (args.holdout) printHoldout(records);
+  printVisualNotes(records);
   if (args.jsonOut !== null) {
     writeFileSync(args.jsonOut, `${JSON.stringify(records, null, 1)}\n`);
     console.log(`\nWrote ${records.length} records to ${args.jsonOut}`);

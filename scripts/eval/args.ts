@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PoseModelId } from '../../src/geometry/types';
 
-/** `npm run eval -- [PATH] [--json OUT] [--model lightning|thunder|blazepose-full] [--rotate90]` */
+/** `npm run eval -- [PATH] [--json OUT] [--model M] [--rotate90] [--pose-cache DIR] [--holdout] ...` */
 export interface EvalArgs {
   readonly root: string;
   readonly jsonOut: string | null;
@@ -14,6 +14,10 @@ export interface EvalArgs {
   readonly sampleFps: number;
   /** Print one table row per sampled video frame, not only per clip. */
   readonly perFrame: boolean;
+  /** Folder of cached estimator output (see poseCache.ts), or null to always run the model. */
+  readonly poseCache: string | null;
+  /** Print the hold-out check of the rounded threshold (agreement.ts). */
+  readonly holdout: boolean;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +52,13 @@ export const USAGE = `Usage: npm run eval -- [PATH] [--json OUT] [--model lightn
   --model M    pose model (default ${Object.keys(MODEL_NAMES).find((k) => MODEL_NAMES[k] === DEFAULT_MODEL)})
   --rotate90   turn every image 90° clockwise first (a stand-in for lying bodies); skips videos
   --fps N      video sampling rate (default ${DEFAULT_SAMPLE_FPS} frames/s)
-  --per-frame  print a row per sampled video frame as well as per clip`;
+  --per-frame  print a row per sampled video frame as well as per clip
+  --holdout    check the rounded threshold on halves of the labelled sources (kettlebell +
+               phase clips against YFGD + good/bad clips + photos, and the other way round)
+  --pose-cache DIR
+               keep the estimator's output per file in DIR (outside the repository) and reuse
+               it on the next run, so only geometry is re-measured; delete DIR when the model
+               or the rotation pipeline changes`;
 
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   let root: string | null = null;
@@ -57,6 +67,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   let rotate90 = false;
   let sampleFps = DEFAULT_SAMPLE_FPS;
   let perFrame = false;
+  let poseCache: string | null = null;
+  let holdout = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const value = (): string => {
@@ -72,6 +84,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
       model = id;
     } else if (arg === '--rotate90') rotate90 = true;
     else if (arg === '--per-frame') perFrame = true;
+    else if (arg === '--pose-cache') poseCache = resolve(value());
+    else if (arg === '--holdout') holdout = true;
     else if (arg === '--fps') {
       sampleFps = Number(value());
       if (!(sampleFps > 0)) throw new Error(`--fps needs a positive number\n${USAGE}`);
@@ -82,5 +96,5 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   }
   const chosen = root ?? DEFAULT_ROOT;
   if (!existsSync(chosen)) throw new Error(`${chosen} does not exist\n${USAGE}`);
-  return { root: chosen, jsonOut, model, rotate90, sampleFps, perFrame };
+  return { root: chosen, jsonOut, model, rotate90, sampleFps, perFrame, poseCache, holdout };
 }

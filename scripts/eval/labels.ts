@@ -36,3 +36,65 @@ export function folderOf(relativePath: string): string {
   const parts = relativePath.split('/');
   return parts.length > 2 ? parts.slice(0, 2).join('/') : (parts[0] ?? '.');
 }
+
+/**
+ * Where a file comes from (../shared/realdata/MANIFEST.md), for per-source figures and the
+ * hold-out check: the kettlebell clips and the frames taken from them are one source (one lifter,
+ * one room), as are the phase clips, the good/bad full clips and the YFGD clips.
+ */
+export type Source =
+  'kettlebell' | 'phase-clips' | 'good-bad-full' | 'yfgd' | 'photos' | 'yoga-video' | 'other';
+
+export function sourceOf(relativePath: string): Source {
+  const path = relativePath.toLowerCase();
+  if (path.includes('kettlebell') || path.includes('hip_hinge_deadlift_frames'))
+    return 'kettlebell';
+  if (path.includes('phase_clips')) return 'phase-clips';
+  if (path.includes('good_vs_bad')) return 'good-bad-full';
+  if (path.includes('yfgd')) return 'yfgd';
+  if (path.startsWith('images/')) return 'photos';
+  if (path.startsWith('videos/')) return 'yoga-video';
+  return 'other';
+}
+
+/**
+ * The hold-out split (`--holdout`): thresholds judged on one half are checked on the other, whole
+ * sources at a time so no lifter or room is on both sides.
+ */
+export const HOLDOUT_HALVES: readonly (readonly Source[])[] = [
+  ['kettlebell', 'phase-clips'],
+  ['yfgd', 'good-bad-full', 'photos'],
+];
+
+/**
+ * Informal visual notes from MANIFEST.md (not source labels): what a person sees in a few
+ * photos, printed beside what geometry says. Not used to set anything.
+ */
+export const VISUAL_NOTES: readonly {
+  readonly file: string;
+  readonly note: string;
+  readonly back?: 'flat' | 'rounded';
+  readonly knee?: 'straight' | 'soft' | 'bent';
+}[] = [
+  {
+    file: 'images/seated_long_sit_staff_pose/4. dandasana-1024x756.png',
+    note: 'slumped: upper back rounded, head dropped',
+    back: 'rounded',
+  },
+  {
+    file: 'images/downward_dog/23. george7.png',
+    note: 'oblique, short stance, bent knees, rounded upper back',
+    back: 'rounded',
+    knee: 'bent',
+  },
+  {
+    file: 'images/standing_forward_fold/000019.jpg',
+    note: 'knees slightly bent, deep fold',
+    knee: 'soft',
+  },
+  {
+    file: 'images/standing_forward_fold/000066.jpg',
+    note: 'partial fold, hands at the ankles, legs straight',
+    knee: 'straight',
+  },
+];

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import type { PixelFrame } from '../../src/pose/types';
+import { readImageFile } from '../../tests/helpers/images';
 
 export type MediaKind = 'image' | 'video';
 
@@ -43,24 +42,8 @@ export function listMedia(root: string): MediaFile[] {
 
 /**
  * Decodes a JPEG or PNG by its content, not its name: real-world files are misnamed (one photo in
- * the eval set is a PNG called .jpg).
+ * the eval set is a PNG called .jpg); the test helper sniffs the signature.
  */
 export function readImage(path: string): PixelFrame {
-  const bytes = readFileSync(path);
-  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
-  if (isPng) {
-    const png = PNG.sync.read(bytes);
-    return {
-      widthPx: png.width,
-      heightPx: png.height,
-      channels: 4,
-      data: new Uint8Array(png.data),
-    };
-  }
-  const image = jpeg.decode(bytes, {
-    useTArray: true,
-    formatAsRGBA: true,
-    maxMemoryUsageInMB: 1024,
-  });
-  return { widthPx: image.width, heightPx: image.height, channels: 4, data: image.data };
+  return readImageFile(path);
 }

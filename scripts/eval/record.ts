@@ -29,6 +29,10 @@ export interface EvalRecord {
    */
   readonly confidence: number;
   readonly roundingMethod: string | null;
+  /** Confidence of the rounding index and back state (0 when unavailable). */
+  readonly roundingConfidence: number;
+  /** Confidence of the near knee's angle and state (0 when unavailable). */
+  readonly kneeConfidence: number;
   readonly neckFlexionDeg: number | null;
   readonly trunkInclinationDeg: number | null;
   readonly ankleFlexionDeg: number | null;
@@ -100,6 +104,8 @@ export function toRecord(measures: BodyMeasures, context: RecordContext): EvalRe
     backState: measures.backState.value,
     confidence: Math.round(confidence * 100) / 100,
     roundingMethod: measures.rounding.value?.method ?? null,
+    roundingConfidence: Math.round(measures.rounding.confidence * 100) / 100,
+    kneeConfidence: Math.round((knee?.confidence ?? 0) * 100) / 100,
     neckFlexionDeg: numberOf(measures.neckFlexionDeg),
     trunkInclinationDeg: numberOf(measures.trunkInclinationDeg),
     ankleFlexionDeg: ankle === null ? null : numberOf(ankle),
