@@ -16,7 +16,7 @@ export async function openBuiltApp(extraArgs: readonly string[] = []): Promise<B
   const baseUrl = server.resolvedUrls?.local[0] ?? 'http://localhost:4180/';
   const browser = await chromium.launch({
     executablePath: requireChromium(),
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', ...extraArgs],
   });
   const context = await browser.newContext({ permissions: ['camera'] });
   const page = await context.newPage();

@@ -65,6 +65,8 @@ export interface RunnerState {
   readonly pausedByPageHide: boolean;
   /** The pose model stopped and is being restarted; the session carries on meanwhile. */
   readonly restartingModel: boolean;
+  /** Tensors the pose model holds, sampled every few seconds (flat, or something leaks). */
+  readonly tensorCount: number | null;
 }
 
 /** What the runner needs to analyse pictures: a source and an estimator that suits it. */
@@ -111,6 +113,9 @@ const TICK_MS = 200;
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
 
+/** How often to ask the pose worker how many tensors it holds (cheap, but not per frame). */
+const DIAGNOSTICS_MS = 5_000;
+
 export const INITIAL_RUNNER_STATE: RunnerState = {
   status: 'idle',
   loadProgress: null,
@@ -125,6 +130,7 @@ export const INITIAL_RUNNER_STATE: RunnerState = {
   endedSessionId: null,
   pausedByPageHide: false,
   restartingModel: false,
+  tensorCount: null,
 };
 
 /**
@@ -143,6 +149,7 @@ export class SessionRunner {
   private loop: LivePoseLoop | null = null;
   private recording: SessionRecording | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
+  private diagnosticsTimer: ReturnType<typeof setInterval> | null = null;
   private lastStepMs = -Infinity;
   private restartTimesMs: number[] = [];
   /** When the picture source was lost, until it is reconnected (for the report's gap). */
@@ -181,6 +188,7 @@ export class SessionRunner {
       this.startLoop(pipeline.source, estimator);
       this.step({ command: 'start' }, this.deps.now());
       this.ticker = setInterval(() => this.tick(), TICK_MS);
+      this.diagnosticsTimer = setInterval(() => void this.sampleDiagnostics(), DIAGNOSTICS_MS);
     } catch (error) {
       this.fail(error);
     }
@@ -351,6 +359,13 @@ export class SessionRunner {
     }
   }
 
+  private async sampleDiagnostics(): Promise<void> {
+    const estimator = this.estimator;
+    if (estimator === null) return;
+    const { numTensors } = await estimator.diagnostics();
+    this.store.update((s) => ({ ...s, tensorCount: numTensors }));
+  }
+
   private tick(): void {
     const nowMs = this.deps.now();
     if (nowMs - this.lastStepMs >= TICK_MS) this.step(TIME_TICK, nowMs);
@@ -421,6 +436,8 @@ export class SessionRunner {
     this.loop = null;
     if (this.ticker !== null) clearInterval(this.ticker);
     this.ticker = null;
+    if (this.diagnosticsTimer !== null) clearInterval(this.diagnosticsTimer);
+    this.diagnosticsTimer = null;
   }
 
   private fail(error: unknown): void {

@@ -22,6 +22,7 @@ export function SessionStage({ store, setVideo, video, state }: Props) {
       className="stage session-stage"
       data-testid="session-stage"
       data-frames-analysed={state.framesAnalysed}
+      data-tensors={state.tensorCount ?? undefined}
     >
       <video ref={setVideo} className="camera" muted playsInline aria-label="Your picture" />
       <SkeletonOverlay store={store} select={selectPose} video={video} />
