@@ -2,13 +2,16 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeWebcamArgs } from './tests/browser/chromium';
 import { FAKE_WEBCAM_Y4M } from './tests/browser/fakeWebcam';
 
-/** The production build, served with the same COOP/COEP headers as the dev server. */
-const APP_PORT = 4173;
+/**
+ * The production build, served with the same COOP/COEP headers as the dev server. Both ports can
+ * be moved (STRETCHCHECK_APP_PORT, STRETCHCHECK_MODULES_PORT) to run two suites side by side.
+ */
+const APP_PORT = Number(process.env['STRETCHCHECK_APP_PORT'] ?? 4173);
 /**
  * The dev server, for tests of single platform modules (storage, speech, media) in a real
  * browser: a blank harness page imports `/src/...` modules straight from it.
  */
-const MODULES_PORT = 5174;
+const MODULES_PORT = Number(process.env['STRETCHCHECK_MODULES_PORT'] ?? 5174);
 
 export default defineConfig({
   testDir: 'tests/browser',
