@@ -144,8 +144,18 @@ export function frameIndexAt(track: PoseTrack, tMs: number): number {
   return found;
 }
 
+/** Per track: poseAt asks on every drawn frame, and a track never changes once built. */
+const typicalGaps = new WeakMap<PoseTrack, number | null>();
+
 /** Median gap between frames (the sampling interval), or null with fewer than two frames. */
 export function typicalFrameGapMs(track: PoseTrack): number | null {
+  if (typicalGaps.has(track)) return typicalGaps.get(track) ?? null;
+  const gap = medianGapMs(track);
+  typicalGaps.set(track, gap);
+  return gap;
+}
+
+function medianGapMs(track: PoseTrack): number | null {
   const gaps: number[] = [];
   for (let i = 1; i < track.tMs.length; i++)
     gaps.push((track.tMs[i] ?? 0) - (track.tMs[i - 1] ?? 0));
@@ -158,12 +168,17 @@ export function typicalFrameGapMs(track: PoseTrack): number | null {
  * The pose to draw at video time `tMs`: the last frame analysed at or before it, the picture the
  * model saw then. Past `maxAgeMs` after that frame (a gap in the track, or the end of the clip)
  * nothing is drawn rather than a stale skeleton. The default allows two sampling intervals.
+ * Before the first analysed frame, that frame is drawn if it comes within the same allowance: a
+ * clip recorded live starts a few tens of milliseconds before the model's first frame of it.
  */
 export function poseAt(track: PoseTrack, tMs: number, maxAgeMs?: number): Pose | null {
   const index = frameIndexAt(track, tMs);
-  if (index < 0) return null;
-  const frameTMs = track.tMs[index] ?? 0;
   const limit = maxAgeMs ?? 2 * (typicalFrameGapMs(track) ?? 250);
+  if (index < 0) {
+    const firstTMs = track.tMs[0];
+    return firstTMs !== undefined && firstTMs - tMs <= limit ? trackPose(track, 0) : null;
+  }
+  const frameTMs = track.tMs[index] ?? 0;
   if (tMs - frameTMs > limit) return null;
   return trackPose(track, index);
 }

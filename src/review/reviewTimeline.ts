@@ -29,6 +29,8 @@ export interface TimelineChart {
 export interface FaultMarker {
   /** Stable within a timeline, for keys and test ids. */
   readonly id: string;
+  /** The chart that shows what went wrong: back faults on the rounding chart, and so on. */
+  readonly chart: TimelineChart['id'];
   readonly fault: string;
   readonly label: string;
   /** Video time. */
@@ -56,6 +58,13 @@ export interface ReviewTimeline {
   readonly charts: readonly TimelineChart[];
   readonly faults: readonly FaultMarker[];
   readonly reps: readonly RepMarker[];
+}
+
+/** The same grouping as the report's charts (session/reportCharts.ts). */
+function chartForAspect(aspect: FaultSpan['aspect']): TimelineChart['id'] {
+  if (aspect === 'back' || aspect === 'head' || aspect === 'trunk') return 'rounding';
+  if (aspect === 'knee') return 'knee';
+  return 'depth';
 }
 
 function repNumber(rep: RepReport): number {
@@ -157,6 +166,7 @@ export function reviewTimeline(
       if (!inClip(startMs)) return;
       faults.push({
         id: `fault-${s}-${f}`,
+        chart: chartForAspect(span.aspect),
         fault: span.fault,
         label: faultLabel(span.fault),
         startMs,

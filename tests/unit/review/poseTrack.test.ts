@@ -69,7 +69,8 @@ describe('the pose track', () => {
   });
 
   it.each([
-    [-1, null],
+    [-250, null], // long before the first frame: nothing to show
+    [-1, 0], // just before it (a live clip starts ahead of its first analysed frame)
     [0, 0],
     [99.9, 0],
     [100, 100],

@@ -1,0 +1,186 @@
+import { initialGeometryState, measureFrame } from '../geometry';
+import type { BodyMeasures } from '../geometry/measures';
+import type { ImageSize, Pose } from '../geometry/types';
+import type { PoseEstimator } from '../pose/types';
+import { PoseTrackBuilder, type PoseTrack } from './poseTrack';
+import { addProgress, estimateTimeLeftMs, type ProgressPoint } from './timeLeft';
+import type { SamplerStats, VideoFrameSampler } from './videoFrameSampler';
+
+/**
+ * Runs the pose model over a video's sampled frames and the geometry over its poses, with the
+ * video's own time as the clock: the same pose track and measures a live session would have
+ * produced watching the same frames. Frames are pipelined: while the worker analyses one frame
+ * the next is already waiting in it and more are being grabbed, so the model never waits.
+ */
+
+export interface AnalysisProgress {
+  /** Video time of the newest frame analysed. */
+  readonly videoTimeMs: number;
+  readonly durationMs: number;
+  /** 0..1 */
+  readonly fraction: number;
+  readonly framesAnalysed: number;
+  /** At the recent pace; null while there is none to go by. */
+  readonly timeLeftMs: number | null;
+  readonly modelFramesPerSecond: number;
+  readonly playbackRate: number;
+}
+
+export interface AnalysisStats {
+  readonly framesAnalysed: number;
+  /** From the first frame sent to the model to the last pose back. */
+  readonly analysisMs: number;
+  /** framesAnalysed per second of analysisMs: the figure the bench compares with the model's. */
+  readonly analysedFramesPerSecond: number;
+  /** Time the worker spent inside the estimator (when the estimator reports it). */
+  readonly workerMs: number | null;
+  readonly sampler: SamplerStats;
+}
+
+export interface VideoAnalysis {
+  readonly track: PoseTrack;
+  /** One per analysed frame; `timestampMs` is video time. */
+  readonly measures: readonly BodyMeasures[];
+  readonly durationMs: number;
+  /** Display size of the video. */
+  readonly videoSize: ImageSize;
+  readonly stats: AnalysisStats;
+}
+
+export interface AnalyseVideoOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: AnalysisProgress) => void;
+  /** Each pose as it comes (for a preview of what the model sees). */
+  readonly onPose?: (pose: Pose | null, videoTimeMs: number) => void;
+  readonly now?: () => number;
+  /**
+   * Frames in the worker at once. Two: one being analysed, the next already transferred, so the
+   * worker goes from one to the next without waiting for the page.
+   */
+  readonly maxInFlight?: number;
+}
+
+/** The model's pace is read over the last couple of seconds, like the live loop's. */
+const PACE_WINDOW_MS = 2_000;
+/** How often the playback rate is adjusted to the model's pace. */
+const RATE_UPDATE_MS = 500;
+
+/** Estimators that say how long the worker took (WorkerPoseEstimator does). */
+type TimedEstimator = PoseEstimator & { readonly lastInferenceMs?: number };
+
+function abortError(): DOMException {
+  return new DOMException('The analysis was cancelled.', 'AbortError');
+}
+
+export async function analyseVideo(
+  sampler: VideoFrameSampler,
+  estimator: TimedEstimator,
+  options: AnalyseVideoOptions = {},
+): Promise<VideoAnalysis> {
+  const now = options.now ?? (() => performance.now());
+  const maxInFlight = options.maxInFlight ?? 2;
+  const signal = options.signal;
+  const durationMs = sampler.durationMs;
+  const videoSize: ImageSize = { widthPx: sampler.widthPx, heightPx: sampler.heightPx };
+  const builder = new PoseTrackBuilder(estimator.model);
+  const measures: BodyMeasures[] = [];
+  let geometry = initialGeometryState();
+  let frameSize: ImageSize = videoSize;
+  let history: ProgressPoint[] = [];
+  const poseTimes: number[] = [];
+  let workerMs: number | null = 'lastInferenceMs' in estimator ? 0 : null;
+  let firstSentMs: number | null = null;
+  let lastDoneMs = 0;
+  let lastVideoMs = 0;
+  let lastRateUpdateMs = -Infinity;
+  let samplerStats: SamplerStats | null = null;
+
+  const modelPace = (atMs: number): number => {
+    while (poseTimes.length > 0 && (poseTimes[0] ?? 0) < atMs - PACE_WINDOW_MS) poseTimes.shift();
+    const first = poseTimes[0];
+    if (first === undefined || poseTimes.length < 2 || atMs <= first) return 0;
+    return ((poseTimes.length - 1) * 1000) / (atMs - first);
+  };
+
+  const report = (atMs: number): void => {
+    const fraction = durationMs > 0 ? Math.min(1, lastVideoMs / durationMs) : 0;
+    history = addProgress(history, { atMs, fraction });
+    const pace = modelPace(atMs);
+    if (pace > 0 && atMs - lastRateUpdateMs >= RATE_UPDATE_MS) {
+      lastRateUpdateMs = atMs;
+      sampler.setModelRate(pace);
+    }
+    options.onProgress?.({
+      videoTimeMs: lastVideoMs,
+      durationMs,
+      fraction,
+      framesAnalysed: measures.length,
+      timeLeftMs: estimateTimeLeftMs(history),
+      modelFramesPerSecond: pace,
+      playbackRate: sampler.stats().playbackRate,
+    });
+  };
+
+  const aborted = (): boolean => signal?.aborted === true;
+  const onAbort = (): void => sampler.stop();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    if (aborted()) throw abortError();
+    sampler.start();
+    // Poses come back in the order frames were sent (the worker serves one at a time), and the
+    // geometry runs on them in that order: `done` chains each frame's handling after the last.
+    let done: Promise<void> = Promise.resolve();
+    const inFlight: Promise<void>[] = [];
+    for (;;) {
+      if (inFlight.length >= maxInFlight) await inFlight.shift();
+      if (aborted()) throw abortError();
+      const frame = await sampler.next();
+      if (aborted()) {
+        frame?.bitmap.close();
+        throw abortError();
+      }
+      if (frame === null) break;
+      firstSentMs ??= now();
+      frameSize = { widthPx: frame.widthPx, heightPx: frame.heightPx };
+      const size = frameSize;
+      const estimate = estimator.estimate(frame.bitmap, frame.videoTimeMs);
+      done = done.then(async () => {
+        const pose = await estimate;
+        const atMs = now();
+        lastDoneMs = atMs;
+        poseTimes.push(atMs);
+        if (workerMs !== null) workerMs += estimator.lastInferenceMs ?? 0;
+        builder.push(frame.videoTimeMs, pose, size);
+        const [next, frameMeasures] = measureFrame(geometry, pose, frame.videoTimeMs);
+        geometry = next;
+        measures.push(frameMeasures);
+        lastVideoMs = frame.videoTimeMs;
+        options.onPose?.(pose, frame.videoTimeMs);
+        report(atMs);
+      });
+      inFlight.push(done);
+    }
+    await done;
+    if (aborted()) throw abortError();
+    lastVideoMs = durationMs;
+    report(now());
+    samplerStats = sampler.stats();
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    sampler.stop();
+  }
+  const analysisMs = firstSentMs === null ? 0 : lastDoneMs - firstSentMs;
+  return {
+    track: builder.build(frameSize),
+    measures,
+    durationMs,
+    videoSize,
+    stats: {
+      framesAnalysed: measures.length,
+      analysisMs,
+      analysedFramesPerSecond: analysisMs > 0 ? (measures.length * 1000) / analysisMs : 0,
+      workerMs,
+      sampler: samplerStats ?? sampler.stats(),
+    },
+  };
+}
