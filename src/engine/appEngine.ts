@@ -50,7 +50,7 @@ export interface AppEngineDependencies {
 export const STRETCH_CHOICES: readonly StretchDefinition[] = STRETCHES;
 
 /** Applies the user's hold length and reps to a stretch's dose (holds only). */
-function withDose(stretch: StretchDefinition, settings: Settings): StretchDefinition {
+export function withDose(stretch: StretchDefinition, settings: Settings): StretchDefinition {
   if (stretch.kind !== 'hold') return stretch;
   return { ...stretch, dose: { ...stretch.dose, holdMs: settings.holdMs, reps: settings.reps } };
 }

@@ -4,6 +4,7 @@ import { SessionScreen } from './live/SessionScreen';
 import { LiveScreen } from './LiveScreen';
 import { NoVoiceNotice } from './NoVoiceNotice';
 import { ReportScreen } from './report/ReportScreen';
+import { ClipScreens, isClipRoute } from './clips/ClipScreens';
 import { routeHref, useRoute, type Route } from './router';
 
 function Screen({ route }: { readonly route: Route }) {
@@ -18,6 +19,11 @@ function Screen({ route }: { readonly route: Route }) {
       return <HistoryScreen />;
     case 'report':
       return <ReportScreen key={route.sessionId} sessionId={route.sessionId} />;
+    case 'clips':
+    case 'clip':
+    case 'compare':
+    case 'analyse':
+      return <ClipScreens route={route} />;
     case 'not-found':
       return (
         <section>
@@ -53,6 +59,12 @@ export function App() {
             aria-current={route.name === 'history' ? 'page' : undefined}
           >
             History
+          </a>
+          <a
+            href={routeHref({ name: 'clips' })}
+            aria-current={isClipRoute(route) ? 'page' : undefined}
+          >
+            Clips
           </a>
         </nav>
       </header>

@@ -10,6 +10,11 @@ export type Route =
   | { readonly name: 'check' }
   | { readonly name: 'history' }
   | { readonly name: 'report'; readonly sessionId: string }
+  // Clips and trainer review (issue 7): the list, one clip, two side by side, video analysis.
+  | { readonly name: 'clips' }
+  | { readonly name: 'clip'; readonly clipId: string }
+  | { readonly name: 'compare'; readonly leftId: string; readonly rightId: string }
+  | { readonly name: 'analyse' }
   | { readonly name: 'not-found'; readonly hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -23,7 +28,25 @@ export function parseRoute(hash: string): Route {
   if (first === 'report' && second !== undefined && parts.length === 2) {
     return { name: 'report', sessionId: decodeURIComponent(second) };
   }
+  const clipRoute = parseClipRoute(parts);
+  if (clipRoute !== null) return clipRoute;
   return { name: 'not-found', hash };
+}
+
+/** #/clips, #/clips/<id>, #/compare/<id>/<id>, #/analyse (issue 7). */
+function parseClipRoute(parts: readonly string[]): Route | null {
+  const [first, second, third] = parts;
+  if (first === 'clips' && parts.length === 1) return { name: 'clips' };
+  if (first === 'clips' && second !== undefined && parts.length === 2)
+    return { name: 'clip', clipId: decodeURIComponent(second) };
+  if (first === 'compare' && second !== undefined && third !== undefined && parts.length === 3)
+    return {
+      name: 'compare',
+      leftId: decodeURIComponent(second),
+      rightId: decodeURIComponent(third),
+    };
+  if (first === 'analyse' && parts.length === 1) return { name: 'analyse' };
+  return null;
 }
 
 export function routeHref(route: Route): string {
@@ -38,6 +61,14 @@ export function routeHref(route: Route): string {
       return '#/check';
     case 'report':
       return `#/report/${encodeURIComponent(route.sessionId)}`;
+    case 'clips':
+      return '#/clips';
+    case 'clip':
+      return `#/clips/${encodeURIComponent(route.clipId)}`;
+    case 'compare':
+      return `#/compare/${encodeURIComponent(route.leftId)}/${encodeURIComponent(route.rightId)}`;
+    case 'analyse':
+      return '#/analyse';
     case 'not-found':
       return route.hash;
   }

@@ -10,6 +10,7 @@ import {
   type SessionRunner,
 } from '../../engine/live/sessionRunner';
 import { createStore } from '../../engine/store';
+import { ClipRecordingControl } from './ClipRecordingControl';
 import { SessionDialogs } from './SessionDialogs';
 import { SessionPanel } from './SessionPanel';
 import { SessionStage } from './SessionStage';
@@ -183,6 +184,9 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
             Stop (Esc)
           </button>
         </div>
+      )}
+      {(running || state.status === 'ended') && runner !== null && video !== null && (
+        <ClipRecordingControl runner={runner} video={video} ended={!running} />
       )}
       {running && view !== null && runner !== null && (
         <SessionDialogs view={view} command={(c) => runner.command(c)} />

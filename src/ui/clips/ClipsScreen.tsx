@@ -1,0 +1,251 @@
+import { useCallback, useRef, useState } from 'react';
+import type { ClipLibrary, ClipListView } from '../../engine/clips/clipLibrary';
+import { describeClipError } from '../../engine/clips/clipLibrary';
+import { describeBudget, formatBytes } from '../../engine/clips/reviewTools';
+import { formatDuration } from '../../engine/sessionLibrary';
+import type { ClipMeta } from '../../review/clipTypes';
+import { ModalDialog } from '../live/ModalDialog';
+import { formatDateTime } from '../report/saveFile';
+import { navigate, routeHref } from '../router';
+import { BundleImport } from './BundleImport';
+import { useClipLibrary, useClipQuery } from './useClipLibrary';
+
+const ORIGIN_LABEL = {
+  live: 'Recorded live',
+  upload: 'Analysed video',
+  bundle: 'From a bundle',
+} as const;
+
+const loadList = (library: ClipLibrary) => library.list();
+
+function BudgetLine({ view }: { readonly view: ClipListView }) {
+  const { budget } = view;
+  const fraction = budget.budgetBytes > 0 ? Math.min(1, budget.clipsBytes / budget.budgetBytes) : 0;
+  return (
+    <div className="clip-budget" data-testid="clip-budget">
+      <p>{describeBudget(budget)}</p>
+      <div
+        className="progress-track"
+        role="meter"
+        aria-label="Space used by clips"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+        aria-valuetext={`${formatBytes(budget.clipsBytes)} of ${formatBytes(budget.budgetBytes)}`}
+      >
+        <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+interface ClipTableProps {
+  readonly clips: readonly ClipMeta[];
+  readonly selected: readonly string[];
+  readonly onSelect: (id: string, on: boolean) => void;
+  readonly onDelete: (clip: ClipMeta) => void;
+}
+
+function ClipTable({ clips, selected, onSelect, onDelete }: ClipTableProps) {
+  return (
+    <div className="table-scroll">
+      <table className="rep-table clip-table" data-testid="clip-list">
+        <caption className="visually-hidden">Kept clips, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">Compare</span>
+            </th>
+            <th scope="col">Clip</th>
+            <th scope="col">Date</th>
+            <th scope="col">Length</th>
+            <th scope="col">Size</th>
+            <th scope="col">Notes</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {clips.map((clip) => (
+            <tr key={clip.id} data-clip-id={clip.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={selected.includes(clip.id)}
+                  onChange={(e) => onSelect(clip.id, e.currentTarget.checked)}
+                  aria-label={`Choose “${clip.title}” to compare`}
+                />
+              </td>
+              <th scope="row">
+                <a href={routeHref({ name: 'clip', clipId: clip.id })}>{clip.title}</a>
+                <span className="muted clip-origin"> · {ORIGIN_LABEL[clip.origin]}</span>
+              </th>
+              <td>{formatDateTime(clip.createdAtEpochMs)}</td>
+              <td>{formatDuration(clip.durationMs)}</td>
+              <td>{formatBytes(clip.video.byteSize)}</td>
+              <td>{clip.notes.length}</td>
+              <td>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => onDelete(clip)}
+                  aria-label={`Delete the clip “${clip.title}”`}
+                >
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DeleteClipDialog({
+  target,
+  onDone,
+}: {
+  readonly target: ClipMeta | null;
+  readonly onDone: (deleted: boolean) => void;
+}) {
+  const library = useClipLibrary();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const close = (deleted: boolean): void => {
+    setError(null);
+    onDone(deleted);
+  };
+  const confirm = (): void => {
+    if (target === null) return;
+    setBusy(true);
+    library.delete(target.id).then(
+      () => {
+        setBusy(false);
+        close(true);
+      },
+      (failure: unknown) => {
+        setBusy(false);
+        setError(describeClipError(failure));
+      },
+    );
+  };
+  return (
+    <ModalDialog
+      open={target !== null}
+      title="Delete this clip?"
+      onEscape={() => close(false)}
+      testId="delete-clip-dialog"
+    >
+      <p>
+        {target !== null && `“${target.title}” `}— its video, pose track and notes — will be removed
+        from this device. Sessions in your history are kept. Export a review bundle first if you may
+        want it back.
+      </p>
+      {error !== null && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" autoFocus onClick={() => close(false)} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={confirm} disabled={busy}>
+          Delete clip
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
+
+/**
+ * Kept clips: the list with the space they take, analysis of a new video, opening a review
+ * bundle someone sent, choosing two clips to compare, and delete (asked first).
+ */
+export function ClipsScreen() {
+  const query = useClipQuery(loadList);
+  const [selected, setSelected] = useState<readonly string[]>([]);
+  const [target, setTarget] = useState<ClipMeta | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const onSelect = useCallback((id: string, on: boolean) => {
+    // The last two chosen are compared: choosing a third drops the oldest choice.
+    setSelected((ids) =>
+      on ? [...ids.filter((x) => x !== id), id].slice(-2) : ids.filter((x) => x !== id),
+    );
+  }, []);
+
+  const clips = query.status === 'ready' ? query.data.clips : [];
+  const chosen = selected.filter((id) => clips.some((c) => c.id === id));
+  const [leftId, rightId] = chosen;
+
+  return (
+    <div className="clips">
+      <h1 ref={heading} tabIndex={-1}>
+        Clips
+      </h1>
+      <p className="tagline">
+        Videos of your stretches with what the coach saw in them. Review them frame by frame, pin
+        notes to moments, and share them with a trainer as a review bundle file — nothing is
+        uploaded anywhere.
+      </p>
+      <div className="history-actions" role="group" aria-label="Add clips">
+        <a className="button primary" href={routeHref({ name: 'analyse' })}>
+          Analyse a video…
+        </a>
+        <BundleImport onOpened={(clipId) => navigate({ name: 'clip', clipId })} />
+      </div>
+      {query.status === 'loading' && <p role="status">Loading your clips…</p>}
+      {query.status === 'error' && (
+        <div className="error" role="alert">
+          <p>{query.message}</p>
+        </div>
+      )}
+      {query.status === 'ready' && (
+        <>
+          <BudgetLine view={query.data} />
+          {clips.length === 0 ? (
+            <p className="empty-history" data-testid="no-clips">
+              No clips yet. Analyse a video from your phone or computer, switch on “Record a clip”
+              during a session, or open a review bundle.
+            </p>
+          ) : (
+            <section aria-labelledby="clip-list-title" className="history-block">
+              <h2 id="clip-list-title">Your clips</h2>
+              <ClipTable clips={clips} selected={chosen} onSelect={onSelect} onDelete={setTarget} />
+              <p className="compare-bar">
+                <button
+                  type="button"
+                  disabled={leftId === undefined || rightId === undefined}
+                  onClick={() => {
+                    if (leftId !== undefined && rightId !== undefined)
+                      navigate({ name: 'compare', leftId, rightId });
+                  }}
+                  data-testid="compare-button"
+                >
+                  Compare side by side
+                </button>{' '}
+                <span className="muted">
+                  {chosen.length === 2
+                    ? 'Two clips chosen.'
+                    : 'Tick two clips — left and right leg, or this week and last.'}
+                </span>
+              </p>
+            </section>
+          )}
+        </>
+      )}
+      <DeleteClipDialog
+        target={target}
+        onDone={(deleted) => {
+          if (deleted && target !== null) setSelected((ids) => ids.filter((x) => x !== target.id));
+          setTarget(null);
+          // The row is gone: focus lands on the heading rather than on nothing.
+          if (deleted) heading.current?.focus();
+        }}
+      />
+    </div>
+  );
+}
