@@ -1,9 +1,6 @@
-import type { Page } from '@playwright/test';
-import type { BrowserPoseBenchRow } from '../../src/bench/benchPage';
 import { fakeWebcamArgs } from '../../tests/browser/chromium';
 import { prepareFakeWebcam } from '../../tests/browser/fakeWebcam';
-import { tfjsFixture } from '../../tests/helpers/fixtures';
-import { openBuiltApp } from './browser';
+import { openBuiltApp, serveBenchClip, standaloneRates } from './browser';
 import { fixed, printTable } from './table';
 
 export const title =
@@ -39,25 +36,11 @@ declare global {
   }
 }
 
-/** Times one model standalone in the pose worker (the bench page), in this same run. */
-async function standaloneRates(page: Page, baseUrl: string): Promise<BrowserPoseBenchRow> {
-  await page.goto(`${baseUrl}bench.html?clip=/bench-clip.mp4&frames=60&models=movenet-lightning`);
-  await page.waitForFunction(() => window.benchResults !== undefined, undefined, {
-    timeout: 300_000,
-  });
-  const results = await page.evaluate(() => window.benchResults);
-  const row = Array.isArray(results) ? results[0] : undefined;
-  if (row === undefined) throw new Error(`bench page failed: ${JSON.stringify(results)}`);
-  return row;
-}
-
 export async function run(): Promise<void> {
   const session = await openBuiltApp(fakeWebcamArgs(prepareFakeWebcam()));
   const { page, baseUrl } = session;
   try {
-    await page.route('**/bench-clip.mp4', (route) =>
-      route.fulfill({ path: tfjsFixture('pose_1.mp4'), contentType: 'video/mp4' }),
-    );
+    await serveBenchClip(page);
     const before = await standaloneRates(page, baseUrl);
 
     // Long tasks and the first drawn pose are observed from the very start of the page. Given

@@ -1,4 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
+import type { BrowserPoseBenchRow } from '../../src/bench/benchPage';
+import { tfjsFixture } from '../../tests/helpers/fixtures';
 import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM_ARGS, requireChromium } from '../../tests/browser/chromium';
 
@@ -29,4 +31,26 @@ export async function openBuiltApp(extraArgs: readonly string[] = []): Promise<B
       await server.close();
     },
   };
+}
+
+/** Serves a real clip (Apache fixtures) at /bench-clip.mp4 for the bench page. */
+export async function serveBenchClip(page: Page): Promise<void> {
+  await page.route('**/bench-clip.mp4', (route) =>
+    route.fulfill({ path: tfjsFixture('pose_1.mp4'), contentType: 'video/mp4' }),
+  );
+}
+
+/**
+ * Times MoveNet Lightning standalone in the pose worker (the bench page), for ratios against a
+ * pipeline measured in the same run. Needs `serveBenchClip` first.
+ */
+export async function standaloneRates(page: Page, baseUrl: string): Promise<BrowserPoseBenchRow> {
+  await page.goto(`${baseUrl}bench.html?clip=/bench-clip.mp4&frames=60&models=movenet-lightning`);
+  await page.waitForFunction(() => window.benchResults !== undefined, undefined, {
+    timeout: 300_000,
+  });
+  const results = await page.evaluate(() => window.benchResults);
+  const row = Array.isArray(results) ? results[0] : undefined;
+  if (row === undefined) throw new Error(`bench page failed: ${JSON.stringify(results)}`);
+  return row;
 }
