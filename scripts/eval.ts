@@ -22,7 +22,12 @@ import { createTfjsPoseEstimator } from '../src/pose/tfjsPoseEstimator';
 import type { PoseEstimator } from '../src/pose/types';
 import { rotatePixels } from '../tests/helpers/images';
 import { decodeVideo } from '../tests/helpers/video';
-import { printBackAgreement, printHoldout, printVisualNotes } from './eval/agreement';
+import {
+  printBackAgreement,
+  printHoldout,
+  printPoseDefinitionAgreement,
+  printVisualNotes,
+} from './eval/agreement';
 import { parseEvalArgs, type EvalArgs } from './eval/args';
 import { formLabel } from './eval/labels';
 import { listMedia, readImage, type MediaFile } from './eval/media';
@@ -168,6 +173,7 @@ async function main(): Promise<void> {
   printClipTable(records);
   printFolderSummary(records);
   printKneeOnFolds(records);
+  printPoseDefinitionAgreement(records);
   printRoundingSeparation(records);
   printBackAgreement(records);
   if (args.holdout) printHoldout(records);

@@ -213,3 +213,62 @@ export function printVisualNotes(records: readonly EvalRecord[]): void {
   console.log('\nPhotos with visual notes in MANIFEST.md (informal, not labels)');
   printTable(['photo', 'note', 'back seen', 'geometry', 'knee seen', 'geometry'], rows);
 }
+
+/**
+ * States the pose's own definition implies (MANIFEST.md): staff pose is "seated with the legs
+ * straight and the trunk upright"; a standing forward fold (hastapadasana / uttanasana) is done
+ * with straight legs. The visual notes override a photo where a person sees otherwise (the slumped
+ * staff pose, the fold with soft knees). No back state is implied for a fold: a full fold flexes
+ * the spine.
+ */
+const POSE_DEFINITIONS: readonly {
+  readonly folder: string;
+  readonly knee: 'straight';
+  readonly back: 'flat' | null;
+}[] = [
+  { folder: 'images/seated_long_sit_staff_pose', knee: 'straight', back: 'flat' },
+  { folder: 'images/standing_forward_fold', knee: 'straight', back: null },
+];
+
+function stateAgreement(
+  records: readonly EvalRecord[],
+  expected: (r: EvalRecord) => string | null,
+  called: (r: EvalRecord) => string | null,
+): string {
+  const judged = records.filter((r) => expected(r) !== null);
+  const seen = judged.filter((r) => called(r) !== null);
+  const agree = seen.filter((r) => called(r) === expected(r));
+  return `${share(agree.length, seen.length)} of ${seen.length}/${judged.length} called`;
+}
+
+/** Knee and back states against the pose definitions, per photo folder. */
+export function printPoseDefinitionAgreement(records: readonly EvalRecord[]): void {
+  const rows = POSE_DEFINITIONS.flatMap(({ folder, knee, back }) => {
+    const photos = records.filter((r) => r.timestampMs === null && r.file.startsWith(`${folder}/`));
+    if (photos.length === 0) return [];
+    const note = (r: EvalRecord) => VISUAL_NOTES.find((n) => n.file === r.file);
+    const expectedKnee = (r: EvalRecord): string => note(r)?.knee ?? knee;
+    const expectedBack = (r: EvalRecord): string | null =>
+      back === null ? null : (note(r)?.back ?? back);
+    const misses = photos
+      .filter((r) => r.kneeState !== null && r.kneeState !== expectedKnee(r))
+      .map(
+        (r) =>
+          `${r.file.split('/').at(-1) ?? r.file} ${r.kneeState} ${fixed(r.kneeAngleDeg ?? NaN, 0)}°`,
+      );
+    return [
+      [
+        folder,
+        String(photos.length),
+        stateAgreement(photos, expectedKnee, (r) => r.kneeState),
+        back === null ? '-' : stateAgreement(photos, expectedBack, (r) => r.backState),
+        misses.join('; ') || '-',
+      ],
+    ];
+  });
+  if (rows.length === 0) return;
+  console.log(
+    '\nKnee and back states against the pose definition (MANIFEST.md; visual notes override)',
+  );
+  printTable(['folder', 'photos', 'knee agrees', 'back agrees', 'knee disagreements'], rows);
+}

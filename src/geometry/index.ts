@@ -15,7 +15,12 @@ export { nearSide, nearSideEvidence, viewAngle, type NearSideEvidence } from './
 export { hipFlexionDeg, legRaiseDeg } from './hip';
 export { kneeAngleDeg, classifyKnee, KNEE_BANDS, KNEE_HYSTERESIS_DEG } from './knee';
 export { ankleFlexionDeg } from './ankle';
-export { trunkInclinationDeg, neckFlexionDeg, trunkLine } from './trunk';
+export {
+  trunkInclinationDeg,
+  neckFlexionDeg,
+  trunkLine,
+  NECK_FLEXION_MODEL_BIAS_DEG,
+} from './trunk';
 export {
   ROUNDED_AT,
   TRUSTED_ROUNDING_CONFIDENCE,

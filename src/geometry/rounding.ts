@@ -20,8 +20,9 @@ export const ROUNDED_AT = {
    * shoulder it is ~0-20° (forward head posture); a head let drop towards the chest adds the
    * 30-45° of cervical flexion. 35° marks a head hanging rather than held in line, which the
    * seeds name as what rounds the back ("avoid forcing your head down"). It reads the head, not
-   * the back: on the eval set a rounded upper back with the chin up reads -30°, and BlazePose's
-   * ear sits ~13° further forward than MoveNet's.
+   * the back: on the eval set a rounded upper back with the chin up reads -30°. The reading has
+   * the model's bias taken off first (`NECK_FLEXION_MODEL_BIAS_DEG` in trunk.ts: BlazePose reads
+   * a level head ~8° more flexed than MoveNet).
    */
   neckFlexionDeg: 35,
   /**

@@ -3,6 +3,7 @@ import {
   hipFlexionDeg,
   legRaiseDeg,
   neckFlexionDeg,
+  NECK_FLEXION_MODEL_BIAS_DEG,
   trunkInclinationDeg,
   isAvailable,
   type Measured,
@@ -78,9 +79,26 @@ describe('trunk inclination and neck flexion', () => {
     ['right', 40],
     ['left', 40],
     ['left', -15],
-  ] as const)('facing %s with the head dropped %d° reads %d°', (facing, neck) => {
-    const pose = sideViewPose({ facing, trunkLeanDeg: 60, neckFlexionDeg: neck });
+  ] as const)('facing %s with the head dropped %d° reads that angle (MoveNet)', (facing, neck) => {
+    const pose = sideViewPose({
+      facing,
+      trunkLeanDeg: 60,
+      neckFlexionDeg: neck,
+      model: 'movenet-lightning',
+    });
     expect(value(neckFlexionDeg(pose, facing, facing, MIN_SCORE))).toBeCloseTo(neck, 6);
+  });
+
+  it.each([
+    ['blazepose-full', 8],
+    ['blazepose-lite', 8],
+    ['movenet-thunder', 0],
+  ] as const)("takes %s's forward ear placement (%d°) off the reading", (model, biasDeg) => {
+    expect(NECK_FLEXION_MODEL_BIAS_DEG[model]).toBe(biasDeg);
+    for (const facing of ['left', 'right'] as const) {
+      const pose = sideViewPose({ facing, trunkLeanDeg: 10, neckFlexionDeg: 30, model });
+      expect(value(neckFlexionDeg(pose, facing, facing, MIN_SCORE))).toBeCloseTo(30 - biasDeg, 6);
+    }
   });
 
   it('is unavailable without a facing direction: forward would be a guess', () => {
