@@ -1,10 +1,14 @@
 import { findStretch, NERVE_GLIDE_ID, STRETCHES, type StretchDefinition } from '../protocol';
+import type { PoseModelId } from '../geometry/types';
+import type { LoadProgress } from '../pose/types';
 import {
   DEFAULT_SETTINGS,
+  type ModelSetting,
   type SettingsStore,
   type Settings,
   type SettingsProblem,
 } from '../session/settingsStore';
+import type { AutoModelChooser } from './autoModel';
 import type { CoachVoice } from './coachVoice';
 import { demoPipeline, videoFilePipeline, webcamPipeline } from './live/pipelines';
 import { SessionRunner, type Pipeline, type Recordings } from './live/sessionRunner';
@@ -44,6 +48,8 @@ export interface AppEngineDependencies {
   /** Null when IndexedDB is unavailable: sessions are then not kept. */
   readonly recordings: () => Recordings | null;
   readonly now: () => number;
+  /** Settles the automatic model setting (measures models here on first use). */
+  readonly autoModel: AutoModelChooser;
 }
 
 /** The stretches a routine may hold, in their standard order. */
@@ -176,7 +182,11 @@ export class AppEngine {
     runner: SessionRunner,
     settings: Settings,
   ): Pipeline {
-    const modelSettings = { model: settings.model, backend: 'auto' } as const;
+    const modelSettings = {
+      chooseModel: (onProgress: (progress: LoadProgress) => void) =>
+        this.resolveModel(settings.model, onProgress),
+      backend: 'auto',
+    } as const;
     switch (source.kind) {
       case 'camera':
         return webcamPipeline(video, modelSettings, source.deviceId ?? undefined);
@@ -185,6 +195,19 @@ export class AppEngine {
       case 'demo':
         return demoPipeline(video, () => runner.demoCue(), this.deps.now);
     }
+  }
+
+  /** A model setting as a model: 'auto' is settled by measuring (once) on this device. */
+  resolveModel(
+    setting: ModelSetting,
+    onProgress: (progress: LoadProgress) => void = () => {},
+  ): Promise<PoseModelId> {
+    return setting === 'auto' ? this.deps.autoModel.resolve(onProgress) : Promise.resolve(setting);
+  }
+
+  /** The automatic choice made here, if any; for the settings' "chosen on this device" line. */
+  get autoModel(): AutoModelChooser {
+    return this.deps.autoModel;
   }
 
   private applyVoiceSettings(settings: Settings): void {

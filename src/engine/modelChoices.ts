@@ -1,6 +1,7 @@
 import { POSE_MODEL_IDS, type PoseModelId } from '../geometry/types';
 import type { BackendPreference } from '../pose/backends';
 import { POSE_MODELS } from '../pose/modelRegistry';
+import type { ModelSetting } from '../session';
 
 export interface ModelChoice {
   readonly id: PoseModelId;
@@ -14,6 +15,17 @@ export const MODEL_CHOICES: readonly ModelChoice[] = POSE_MODEL_IDS.map((id) => 
 }));
 
 export const DEFAULT_MODEL: PoseModelId = 'movenet-lightning';
+
+export interface ModelSettingChoice {
+  readonly id: ModelSetting;
+  readonly label: string;
+}
+
+/** The settings' model menu: the automatic choice, then each model. */
+export const MODEL_SETTING_CHOICES: readonly ModelSettingChoice[] = [
+  { id: 'auto', label: 'Automatic (best for this device)' },
+  ...MODEL_CHOICES,
+];
 
 export interface BackendChoice {
   readonly id: BackendPreference;

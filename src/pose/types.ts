@@ -42,7 +42,8 @@ export interface PoseEstimator {
   dispose(): void;
 }
 
-export type LoadStage = 'backend' | 'download' | 'warmup' | 'ready';
+/** 'measure': timing models on this device to choose one (the automatic model setting). */
+export type LoadStage = 'measure' | 'backend' | 'download' | 'warmup' | 'ready';
 
 export interface LoadProgress {
   readonly stage: LoadStage;

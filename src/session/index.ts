@@ -59,9 +59,16 @@ export {
   importSessionFile,
   parseSessionFile,
 } from './sessionImport';
-export type { KeyValueStorage, Settings, SettingsLoad, SettingsProblem } from './settingsStore';
+export type {
+  KeyValueStorage,
+  ModelSetting,
+  Settings,
+  SettingsLoad,
+  SettingsProblem,
+} from './settingsStore';
 export {
   DEFAULT_SETTINGS,
+  MODEL_SETTING_IDS,
   SETTING_LABELS,
   SPEECH_RATE_RANGE,
   SettingsStore,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import './zodSetup';
 import type { Verbosity } from '../feedback/cueTypes';
-import { POSE_MODEL_IDS, type PoseModelId } from '../geometry/types';
+import { POSE_MODEL_IDS } from '../geometry/types';
 import { HOLD_MS_RANGE, HOLD_REPS_RANGE } from '../protocol/validateStretchDefinition';
 import { StorageFullError, StorageUnavailableError, isQuotaError } from './storageErrors';
 
@@ -22,10 +22,14 @@ export interface Settings {
   /** Speech rate, 1 = normal (the speaker's 0.5-2 range). */
   readonly speechRate: number;
   readonly verbosity: Verbosity;
-  readonly model: PoseModelId;
+  /** A model, or 'auto': the most accurate one that runs smoothly here (engine/autoModel.ts). */
+  readonly model: ModelSetting;
   /** `MediaDeviceInfo.deviceId` of the chosen camera; null for the default camera. */
   readonly cameraId: string | null;
 }
+
+export const MODEL_SETTING_IDS = ['auto', ...POSE_MODEL_IDS] as const;
+export type ModelSetting = (typeof MODEL_SETTING_IDS)[number];
 
 export const SETTINGS_STORAGE_KEY = 'stretchcheck.settings.v1';
 
@@ -58,7 +62,7 @@ const FIELD_SCHEMAS = {
   voiceId: z.string().min(1).max(MAX_ID_LENGTH).nullable(),
   speechRate: z.number().min(SPEECH_RATE_RANGE.min).max(SPEECH_RATE_RANGE.max),
   verbosity: z.enum(['minimal', 'normal', 'chatty']),
-  model: z.enum(POSE_MODEL_IDS),
+  model: z.enum(MODEL_SETTING_IDS),
   cameraId: z.string().min(1).max(MAX_ID_LENGTH).nullable(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
 

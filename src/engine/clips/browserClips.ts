@@ -10,7 +10,7 @@ import { withDose } from '../appEngine';
 import { browserSessionLibrary } from '../sessionLibrary';
 import { createClipLibrary, type ClipLibrary } from './clipLibrary';
 import { LiveClipController, type RecordedRunner } from './liveClipController';
-import { OfflineAnalysisRun } from './offlineAnalysisRun';
+import { OfflineAnalysisRun, type AnalysisRunDependencies } from './offlineAnalysisRun';
 
 /** The clip screens' wiring in the browser: IndexedDB, the pose worker, the page's clocks. */
 
@@ -35,8 +35,12 @@ export function stretchesWithDose(settings: Settings): StretchDefinition[] {
   return STRETCHES.map((s) => withDose(s, settings));
 }
 
-export function createBrowserAnalysisRun(settings: () => Settings): OfflineAnalysisRun {
+export function createBrowserAnalysisRun(
+  settings: () => Settings,
+  resolveModel: AnalysisRunDependencies['resolveModel'],
+): OfflineAnalysisRun {
   return new OfflineAnalysisRun({
+    resolveModel,
     clips: browserClipLibrary(),
     createEstimator: (model, onProgress) =>
       WorkerPoseEstimator.create({

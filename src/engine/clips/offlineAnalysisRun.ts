@@ -3,6 +3,7 @@ import { VideoFileError } from '../../camera/types';
 import type { Pose, PoseModelId } from '../../geometry/types';
 import type { LoadProgress, PoseEstimator } from '../../pose/types';
 import type { StretchDefinition } from '../../protocol';
+import type { ModelSetting } from '../../session';
 import type { ClipMeta, StoredClip } from '../../review/clipTypes';
 import type { AnalysisProgress, AnalysisStats } from '../../review/offlineAnalysis';
 import { analyseVideo } from '../../review/offlineAnalysis';
@@ -27,7 +28,8 @@ export interface AnalysisRequest {
   readonly rate: SamplingRate;
   /** Null: detect it from the video. */
   readonly stretchId: string | null;
-  readonly model: PoseModelId;
+  /** 'auto' is settled first (measured on this device the first time). */
+  readonly model: ModelSetting;
   readonly keepInHistory: boolean;
 }
 
@@ -78,6 +80,10 @@ export interface AnalysisRunDependencies {
     model: PoseModelId,
     onProgress: (progress: LoadProgress) => void,
   ) => Promise<AnalysisEstimator>;
+  readonly resolveModel: (
+    setting: ModelSetting,
+    onProgress: (progress: LoadProgress) => void,
+  ) => Promise<PoseModelId>;
   /** The stretches that may be chosen or detected, with the user's hold length and reps. */
   readonly stretches: () => readonly StretchDefinition[];
   readonly now: () => number;
@@ -119,15 +125,16 @@ export class OfflineAnalysisRun {
       fileName: request.fileName,
     }));
     let sampler: VideoFrameSampler | null = null;
+    const onLoadProgress = (loadProgress: LoadProgress): void =>
+      this.store.update((s) => ({ ...s, loadProgress }));
     try {
+      const model = await this.deps.resolveModel(request.model, onLoadProgress);
       const [opened, estimator] = await Promise.all([
         VideoFrameSampler.open(video, request.file, request.fileName, {
           rate: request.rate,
           maxSidePx: INFERENCE_MAX_SIDE_PX,
         }),
-        this.deps.createEstimator(request.model, (loadProgress) =>
-          this.store.update((s) => ({ ...s, loadProgress })),
-        ),
+        this.deps.createEstimator(model, onLoadProgress),
       ]);
       sampler = opened;
       this.estimator = estimator;
@@ -141,7 +148,7 @@ export class OfflineAnalysisRun {
       });
       this.releaseEstimator();
       this.store.update((s) => ({ ...s, phase: 'saving' }));
-      await this.finish(request, analysis);
+      await this.finish(request, model, analysis);
     } catch (error) {
       sampler?.stop();
       this.releaseEstimator();
@@ -177,6 +184,7 @@ export class OfflineAnalysisRun {
 
   private async finish(
     request: AnalysisRequest,
+    model: PoseModelId,
     analysis: Awaited<ReturnType<typeof analyseVideo>>,
   ): Promise<void> {
     const stretches = this.deps.stretches();
@@ -192,7 +200,7 @@ export class OfflineAnalysisRun {
       stretch,
       measures: analysis.measures,
       durationMs: analysis.durationMs,
-      model: request.model,
+      model,
     });
     const meta: ClipMeta = {
       id: this.deps.newId(),
@@ -209,7 +217,7 @@ export class OfflineAnalysisRun {
         heightPx: analysis.videoSize.heightPx,
         fileName: request.fileName.slice(0, 255),
       },
-      model: request.model,
+      model,
       stretchIds: [stretch.id],
       analysis: {
         rate: request.rate,

@@ -4,25 +4,29 @@ import { WebcamSource } from '../../camera/webcamSource';
 import { DEMO_IMAGE, demoPose, type DemoCue } from '../../demo/demoActor';
 import type { PoseModelId } from '../../geometry/types';
 import type { BackendPreference } from '../../pose/backends';
+import type { LoadProgress } from '../../pose/types';
 import { WorkerPoseEstimator } from '../../pose/worker/workerPoseEstimator';
 import type { Pipeline } from './sessionRunner';
 import { ScriptedPoseEstimator } from './scriptedPoseEstimator';
 
 export interface ModelChoiceSettings {
-  readonly model: PoseModelId;
+  /** The model to load, settled first (the automatic setting measures models on first use). */
+  readonly chooseModel: (onProgress: (progress: LoadProgress) => void) => Promise<PoseModelId>;
   readonly backend: BackendPreference;
 }
 
 function workerEstimator(settings: ModelChoiceSettings): Pipeline['createEstimator'] {
-  return (onProgress, onCrash) =>
-    WorkerPoseEstimator.create({
-      model: settings.model,
+  return async (onProgress, onCrash) => {
+    const model = await settings.chooseModel(onProgress);
+    return WorkerPoseEstimator.create({
+      model,
       backend: settings.backend,
       // BlazePose's mask gives the back outline, the best evidence of a rounded back.
-      enableSegmentation: settings.model.startsWith('blazepose'),
+      enableSegmentation: model.startsWith('blazepose'),
       onProgress,
       onCrash,
     });
+  };
 }
 
 export function webcamPipeline(

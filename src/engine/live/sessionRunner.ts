@@ -98,6 +98,7 @@ export interface SessionPlan {
   readonly stretches: readonly StretchDefinition[];
   readonly sessionOptions?: Partial<SessionOptions>;
   readonly cueOptions?: Partial<CuePolicyOptions>;
+  /** A model id, 'auto' (settled when the estimator is made) or 'demo'. */
   readonly model: string;
   /** Carry on recording into this interrupted session instead of starting a new one. */
   readonly resumeSessionId?: string;
@@ -182,7 +183,7 @@ export class SessionRunner {
         pipeline.source.start(),
       ]);
       // Recorded only once it can run: a failed start leaves no empty session behind.
-      await this.startRecording();
+      await this.startRecording(this.plan.model === 'auto' ? estimator.model : this.plan.model);
       this.estimator = estimator;
       this.store.update((s) => ({ ...s, status: 'running', backend: estimator.backend }));
       this.startLoop(pipeline.source, estimator);
@@ -282,7 +283,8 @@ export class SessionRunner {
     return this.recording?.snapshot() ?? null;
   }
 
-  private async startRecording(): Promise<void> {
+  /** `model`: the model that runs (the plan may say 'auto'). */
+  private async startRecording(model: string): Promise<void> {
     const recordings = this.deps.recordings;
     if (recordings === null) return;
     this.recording =
@@ -291,7 +293,7 @@ export class SessionRunner {
         : await recordings.startRecording({
             stretches: this.plan.stretches,
             routine: this.plan.routine.map((s) => s.id),
-            model: this.plan.model,
+            model,
           });
     this.recording.subscribe(() =>
       this.store.update((s) => ({ ...s, recording: this.recording?.status ?? null })),

@@ -26,8 +26,16 @@ export type ToWorker =
     }
   | { readonly type: 'reset' }
   | { readonly type: 'diagnostics'; readonly id: number }
-  /** Benchmark: time the bare graph of the loaded model in this worker. */
-  | { readonly type: 'time-raw-model'; readonly id: number; readonly frames: number }
+  /**
+   * Time a model's bare graph in this worker (its backend already set up): the loaded model's,
+   * or `model`'s (for the automatic model choice, which compares models on this device).
+   */
+  | {
+      readonly type: 'time-raw-model';
+      readonly id: number;
+      readonly frames: number;
+      readonly model?: PoseModelId;
+    }
   | { readonly type: 'dispose' };
 
 export interface SerializedError {
@@ -54,4 +62,9 @@ export type FromWorker =
       readonly id: number;
       readonly tensors: TensorDiagnostics;
     }
-  | { readonly type: 'raw-model-timing'; readonly id: number; readonly timing: RawModelTiming };
+  | { readonly type: 'raw-model-timing'; readonly id: number; readonly timing: RawModelTiming }
+  | {
+      readonly type: 'raw-model-timing-failed';
+      readonly id: number;
+      readonly error: SerializedError;
+    };

@@ -75,13 +75,15 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     }
     case 'time-raw-model': {
-      if (estimator === null) return;
-      const timing = await timeRawModel(
-        estimator.model,
-        fetchModelReader(modelsBaseUrl),
-        message.frames,
-      );
-      post({ type: 'raw-model-timing', id: message.id, timing });
+      const { id } = message;
+      try {
+        const model = message.model ?? estimator?.model;
+        if (model === undefined) throw new Error('No pose model to time.');
+        const timing = await timeRawModel(model, fetchModelReader(modelsBaseUrl), message.frames);
+        post({ type: 'raw-model-timing', id, timing });
+      } catch (error) {
+        post({ type: 'raw-model-timing-failed', id, error: serializeError(error) });
+      }
       return;
     }
     case 'dispose':

@@ -63,7 +63,10 @@ export class WorkerPoseEstimator implements PoseEstimator {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly pendingDiagnostics = new Map<number, (d: TensorDiagnostics) => void>();
-  private readonly pendingTimings = new Map<number, (t: RawModelTiming) => void>();
+  private readonly pendingTimings = new Map<
+    number,
+    { readonly resolve: (t: RawModelTiming) => void; readonly reject: (e: Error) => void }
+  >();
   private crashed: Error | null = null;
   private disposed = false;
   /** Worker-side milliseconds spent on the most recent frame. */
@@ -152,12 +155,24 @@ export class WorkerPoseEstimator implements PoseEstimator {
     });
   }
 
-  /** Benchmark: times the loaded model's bare graph inside the worker. */
-  timeRawModel(frames: number): Promise<RawModelTiming> {
+  /**
+   * Times a bare graph inside the worker, on its backend: the loaded model's, or `model`'s (which
+   * is loaded for the timing and let go after).
+   */
+  timeRawModel(frames: number, model?: PoseModelId): Promise<RawModelTiming> {
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pendingTimings.set(id, resolve);
-      this.worker.postMessage({ type: 'time-raw-model', id, frames } satisfies ToWorker);
+    return new Promise((resolve, reject) => {
+      if (this.crashed !== null) {
+        reject(this.crashed);
+        return;
+      }
+      this.pendingTimings.set(id, { resolve, reject });
+      this.worker.postMessage({
+        type: 'time-raw-model',
+        id,
+        frames,
+        ...(model !== undefined ? { model } : {}),
+      } satisfies ToWorker);
     });
   }
 
@@ -176,6 +191,9 @@ export class WorkerPoseEstimator implements PoseEstimator {
       pending.reject(new Error('The pose estimator was disposed.'));
     }
     this.pending.clear();
+    for (const timing of this.pendingTimings.values())
+      timing.reject(new Error('The pose estimator was disposed.'));
+    this.pendingTimings.clear();
   }
 
   private receive(message: FromWorker): void {
@@ -192,9 +210,11 @@ export class WorkerPoseEstimator implements PoseEstimator {
     } else if (message.type === 'diagnostics') {
       this.pendingDiagnostics.get(message.id)?.(message.tensors);
       this.pendingDiagnostics.delete(message.id);
-    } else if (message.type === 'raw-model-timing') {
-      this.pendingTimings.get(message.id)?.(message.timing);
+    } else if (message.type === 'raw-model-timing' || message.type === 'raw-model-timing-failed') {
+      const pending = this.pendingTimings.get(message.id);
       this.pendingTimings.delete(message.id);
+      if (message.type === 'raw-model-timing') pending?.resolve(message.timing);
+      else pending?.reject(new PoseWorkerError(message.error));
     }
   }
 
@@ -209,5 +229,7 @@ export class WorkerPoseEstimator implements PoseEstimator {
       pending.reject(error);
     }
     this.pending.clear();
+    for (const timing of this.pendingTimings.values()) timing.reject(error);
+    this.pendingTimings.clear();
   }
 }

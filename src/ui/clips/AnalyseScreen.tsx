@@ -7,8 +7,8 @@ import {
   SAMPLING_CHOICES,
   describeTimeLeft,
 } from '../../engine/clips/reviewTools';
-import { MODEL_CHOICES } from '../../engine/modelChoices';
-import type { PoseModelId } from '../../geometry/types';
+import { MODEL_SETTING_CHOICES } from '../../engine/modelChoices';
+import type { ModelSetting } from '../../session';
 import { useEngine } from '../EngineContext';
 import { ProgressBar } from '../ProgressBar';
 import { routeHref } from '../router';
@@ -17,6 +17,7 @@ import { useStore } from '../useStore';
 import { saveBlob } from './saveBlob';
 
 const LOAD_LABELS: Record<string, string> = {
+  measure: 'Finding the best pose model for this device',
   backend: 'Starting the pose engine',
   download: 'Loading the pose model',
   warmup: 'Preparing the pose model',
@@ -33,7 +34,7 @@ interface FormValues {
   readonly file: File | null;
   readonly rateId: string;
   readonly stretchId: string;
-  readonly model: PoseModelId;
+  readonly model: ModelSetting;
   readonly keepInHistory: boolean;
 }
 
@@ -104,11 +105,11 @@ function AnalysisForm({
           id={`${id}-model`}
           value={values.model}
           onChange={(e) => {
-            const model = MODEL_CHOICES.find((m) => m.id === e.currentTarget.value)?.id;
+            const model = MODEL_SETTING_CHOICES.find((m) => m.id === e.currentTarget.value)?.id;
             if (model !== undefined) onChange({ model });
           }}
         >
-          {MODEL_CHOICES.map((m) => (
+          {MODEL_SETTING_CHOICES.map((m) => (
             <option key={m.id} value={m.id}>
               {m.label}
             </option>
@@ -243,7 +244,11 @@ function Outcome({
 export function AnalyseScreen() {
   const engine = useEngine();
   const run = useMemo(
-    () => createBrowserAnalysisRun(() => engine.settings.getSnapshot().settings),
+    () =>
+      createBrowserAnalysisRun(
+        () => engine.settings.getSnapshot().settings,
+        (setting, onProgress) => engine.resolveModel(setting, onProgress),
+      ),
     [engine],
   );
   useEffect(() => () => run.dispose(), [run]);

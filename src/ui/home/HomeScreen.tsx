@@ -17,6 +17,7 @@ export function HomeScreen() {
   const engine = useEngine();
   const settings = useStore(engine.settings);
   const voice = useStore(engine.voice.store);
+  const autoChoice = useStore(engine.autoModel.choice);
   const [stretchIds, setStretchIds] = useState<readonly string[]>(STRETCH_CHOICES.map((s) => s.id));
   const [source, setSource] = useState<SourceChoice | null>(null);
   const onSource = useCallback((choice: SourceChoice | null) => setSource(choice), []);
@@ -103,6 +104,8 @@ export function HomeScreen() {
           <SettingsPanel
             state={settings}
             voice={voice}
+            autoChoice={autoChoice}
+            onRemeasure={() => engine.autoModel.forget()}
             onChange={(change) => engine.updateSettings(change)}
             onTestVoice={testVoice}
           />

@@ -1,6 +1,7 @@
 import type { SettingsState } from '../../engine/appEngine';
 import type { CoachVoiceState } from '../../engine/coachVoice';
-import { MODEL_CHOICES } from '../../engine/modelChoices';
+import type { AutoModelChoice } from '../../engine/autoModel';
+import { MODEL_CHOICES, MODEL_SETTING_CHOICES } from '../../engine/modelChoices';
 import {
   HOLD_SECONDS_CHOICES,
   REPS_CHOICES,
@@ -11,12 +12,36 @@ import type { Settings } from '../../session/settingsStore';
 interface Props {
   readonly state: SettingsState;
   readonly voice: CoachVoiceState;
+  /** What the automatic model setting chose on this device, if it has. */
+  readonly autoChoice: AutoModelChoice | null;
   readonly onChange: (change: Partial<Settings>) => void;
   readonly onTestVoice: () => void;
+  readonly onRemeasure: () => void;
+}
+
+function modelLabel(id: string): string {
+  return MODEL_CHOICES.find((m) => m.id === id)?.label ?? id;
+}
+
+/** "MoveNet Thunder 18, BlazePose full 9", frames a second from the bare-graph timings. */
+function describeTimings(choice: AutoModelChoice): string {
+  return MODEL_CHOICES.flatMap((m) => {
+    const ms = choice.rawMsPerFrame[m.id];
+    return ms === undefined
+      ? []
+      : [`${m.label.split(' (')[0] ?? m.label} ${Math.round(1000 / ms)}`];
+  }).join(', ');
 }
 
 /** Everything a user may set; every change is saved at once. */
-export function SettingsPanel({ state, voice, onChange, onTestVoice }: Props) {
+export function SettingsPanel({
+  state,
+  voice,
+  autoChoice,
+  onChange,
+  onTestVoice,
+  onRemeasure,
+}: Props) {
   const { settings } = state;
   const noVoice = voice.availability === 'no-voice' || voice.availability === 'unsupported';
   return (
@@ -107,15 +132,30 @@ export function SettingsPanel({ state, voice, onChange, onTestVoice }: Props) {
         Pose model{' '}
         <select
           value={settings.model}
-          onChange={(e) => onChange({ model: e.target.value as Settings['model'] })}
+          onChange={(e) => {
+            const model = MODEL_SETTING_CHOICES.find((m) => m.id === e.target.value)?.id;
+            if (model !== undefined) onChange({ model });
+          }}
         >
-          {MODEL_CHOICES.map((m) => (
+          {MODEL_SETTING_CHOICES.map((m) => (
             <option key={m.id} value={m.id}>
               {m.label}
             </option>
           ))}
         </select>
       </label>
+      {settings.model === 'auto' && (
+        <p className="hint" data-testid="auto-model">
+          {autoChoice === null
+            ? 'The models are timed on this device when your first session starts (a few seconds).'
+            : `Chosen on this device: ${modelLabel(autoChoice.model)}. Measured: ${describeTimings(autoChoice)} frames a second.`}{' '}
+          {autoChoice !== null && (
+            <button type="button" className="small" onClick={onRemeasure}>
+              Measure again
+            </button>
+          )}
+        </p>
+      )}
       {state.saveError !== null && (
         <p className="error-inline" role="alert">
           Settings could not be saved: {state.saveError}

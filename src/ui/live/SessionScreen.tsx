@@ -18,6 +18,7 @@ import { saveFile } from '../report/saveFile';
 import { useSessionKeys } from './useSessionKeys';
 
 const STAGE_LABELS: Record<string, string> = {
+  measure: 'Finding the best pose model for this device',
   backend: 'Starting the pose engine',
   download: 'Downloading the pose model',
   warmup: 'Preparing the pose model',
