@@ -22,6 +22,9 @@ export interface AnalysisProgress {
   readonly framesAnalysed: number;
   /** At the recent pace; null while there is none to go by. */
   readonly timeLeftMs: number | null;
+  /** Frames analysed per second lately (what the user sees happen). */
+  readonly framesPerSecond: number;
+  /** What the model could do (from its time per frame): the playback rate follows this. */
   readonly modelFramesPerSecond: number;
   readonly playbackRate: number;
 }
@@ -62,6 +65,8 @@ export interface AnalyseVideoOptions {
 
 /** The model's pace is read over the last couple of seconds, like the live loop's. */
 const PACE_WINDOW_MS = 2_000;
+/** Frames whose worker time is averaged for the model's pace. */
+const WORKER_PACE_FRAMES = 10;
 /** How often the playback rate is adjusted to the model's pace. */
 const RATE_UPDATE_MS = 500;
 
@@ -95,7 +100,22 @@ export async function analyseVideo(
   let lastRateUpdateMs = -Infinity;
   let samplerStats: SamplerStats | null = null;
 
-  const modelPace = (atMs: number): number => {
+  const recentWorkerMs: number[] = [];
+  /**
+   * What the model can do, not what it did: from the worker's time per frame when the estimator
+   * says it. Poses done per second would only measure the supply while the model waits for frames,
+   * and a playback rate set from that would keep it waiting (a 5 fps clip ran at half the model's
+   * pace that way).
+   */
+  const modelPace = (throughput: number): number => {
+    if (recentWorkerMs.length > 0) {
+      const meanMs = recentWorkerMs.reduce((a, b) => a + b, 0) / recentWorkerMs.length;
+      if (meanMs > 0) return 1000 / meanMs;
+    }
+    return throughput;
+  };
+  /** Poses back per second over the last couple of seconds. */
+  const throughputAt = (atMs: number): number => {
     while (poseTimes.length > 0 && (poseTimes[0] ?? 0) < atMs - PACE_WINDOW_MS) poseTimes.shift();
     const first = poseTimes[0];
     if (first === undefined || poseTimes.length < 2 || atMs <= first) return 0;
@@ -105,7 +125,8 @@ export async function analyseVideo(
   const report = (atMs: number): void => {
     const fraction = durationMs > 0 ? Math.min(1, lastVideoMs / durationMs) : 0;
     history = addProgress(history, { atMs, fraction });
-    const pace = modelPace(atMs);
+    const throughput = throughputAt(atMs);
+    const pace = modelPace(throughput);
     if (pace > 0 && atMs - lastRateUpdateMs >= RATE_UPDATE_MS) {
       lastRateUpdateMs = atMs;
       sampler.setModelRate(pace);
@@ -116,6 +137,7 @@ export async function analyseVideo(
       fraction,
       framesAnalysed: measures.length,
       timeLeftMs: estimateTimeLeftMs(history),
+      framesPerSecond: throughput,
       modelFramesPerSecond: pace,
       playbackRate: sampler.stats().playbackRate,
     });
@@ -149,7 +171,12 @@ export async function analyseVideo(
         const atMs = now();
         lastDoneMs = atMs;
         poseTimes.push(atMs);
-        if (workerMs !== null) workerMs += estimator.lastInferenceMs ?? 0;
+        if (workerMs !== null) {
+          const frameWorkerMs = estimator.lastInferenceMs ?? 0;
+          workerMs += frameWorkerMs;
+          recentWorkerMs.push(frameWorkerMs);
+          if (recentWorkerMs.length > WORKER_PACE_FRAMES) recentWorkerMs.shift();
+        }
         builder.push(frame.videoTimeMs, pose, size);
         const [next, frameMeasures] = measureFrame(geometry, pose, frame.videoTimeMs);
         geometry = next;

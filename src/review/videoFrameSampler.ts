@@ -1,5 +1,5 @@
 import { grabScaledBitmap } from '../camera/scaledBitmap';
-import { VideoFileError } from '../camera/types';
+import { VideoFileError, type GrabbedFrame } from '../camera/types';
 import { videoFileErrorFor } from '../camera/videoFileSource';
 import {
   isFrameDue,
@@ -55,6 +55,8 @@ export interface SamplerStats {
   readonly recoveries: number;
   /** Slots (or frames) given up after a recovery found nothing: should stay 0. */
   readonly slotsLost: number;
+  /** Frames due whose picture could not be read (the video had none to give at that moment). */
+  readonly grabsFailed: number;
   /** Times the video paused because the model had enough frames waiting. */
   readonly pauses: number;
   /** Main-thread time spent starting frame grabs. */
@@ -78,6 +80,14 @@ export interface VideoFrameSamplerOptions {
 
 /** No frame for this long while playing: the file is damaged past some point. */
 const STALL_MS = 15_000;
+
+/** Reads of the first frame before giving it to the frame callbacks, and the wait between. */
+const FIRST_FRAME_ATTEMPTS = 5;
+const FIRST_FRAME_RETRY_MS = 30;
+
+function sampledFrame(frame: GrabbedFrame, videoTimeMs: number): SampledFrame {
+  return { bitmap: frame.bitmap, videoTimeMs, widthPx: frame.widthPx, heightPx: frame.heightPx };
+}
 
 /** A seek that shows no frame in this long has nothing new to show (the frame was the same). */
 const RECOVERY_SEEK_TIMEOUT_MS = 1_500;
@@ -130,6 +140,7 @@ export class VideoFrameSampler {
     grabMs: 0,
     recoveries: 0,
     slotsLost: 0,
+    grabsFailed: 0,
   };
   private recovery: Recovery | null = null;
   /** Smallest gap seen between consecutive frames: the clip's frame period. */
@@ -137,6 +148,8 @@ export class VideoFrameSampler {
   private lastDropped = 0;
   /** A due time whose slot a recovery could not find: not sought again. */
   private abandonedDueMs: number | null = null;
+  /** The last frame seen when the end was last checked for skipped frames. */
+  private endRecoveryTriedAfterMs: number | null = null;
   private readonly maxWaiting: number;
   private readonly now: () => number;
 
@@ -229,6 +242,14 @@ export class VideoFrameSampler {
     this.stallTimer = setInterval(() => this.checkStall(), 1_000);
     const play = (): void => {
       video.removeEventListener('seeked', play);
+      // The first frame has been on show since the file loaded, so a frame callback for it may
+      // never come (in headless Chromium, 1 run in 3 of a 30 fps clip lost it): take it now.
+      if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && this.counts.framesTaken === 0) {
+        const firstMs = video.currentTime * 1000;
+        this.lastShownMediaMs = firstMs;
+        void this.takeFirstFrame(firstMs).then(() => this.resume());
+        return;
+      }
       this.resume();
     };
     video.addEventListener('seeked', play);
@@ -402,7 +423,11 @@ export class VideoFrameSampler {
     if (recovery === null || mediaMs > recovery.targetMs + 2 * SLOT_TOLERANCE_MS) return;
     this.lastPresented = presentedFrames;
     this.lastShownMediaMs = mediaMs;
-    if (mediaMs >= recovery.triggerMs - SLOT_TOLERANCE_MS || this.takeIfDue(mediaMs)) {
+    this.lastDropped =
+      this.video.getVideoPlaybackQuality?.().droppedVideoFrames ?? this.lastDropped;
+    // Taken if due, the trigger frame included: playing on shows the frame after the one on show.
+    const taken = this.takeIfDue(mediaMs);
+    if (taken || mediaMs >= recovery.triggerMs - SLOT_TOLERANCE_MS) {
       this.endRecovery(false);
       return;
     }
@@ -425,32 +450,61 @@ export class VideoFrameSampler {
     this.resume();
   }
 
-  private take(videoTimeMs: number): void {
+  private grab(videoTimeMs: number): Promise<GrabbedFrame | null> {
     const video = this.video;
-    const grabStart = this.now();
-    // The picture is read now, while this frame is the one shown; scaling finishes later.
-    const grab = grabScaledBitmap(
+    return grabScaledBitmap(
       video,
       video.videoWidth,
       video.videoHeight,
       this.options.maxSidePx,
       videoTimeMs,
-    ).then(
-      (frame) =>
-        frame === null
-          ? null
-          : {
-              bitmap: frame.bitmap,
-              videoTimeMs,
-              widthPx: frame.widthPx,
-              heightPx: frame.heightPx,
-            },
+    );
+  }
+
+  private take(videoTimeMs: number): void {
+    const grabStart = this.now();
+    // The picture is read now, while this frame is the one shown; scaling finishes later.
+    const grab = this.grab(videoTimeMs).then(
+      (frame) => {
+        if (frame === null) this.counts.grabsFailed++;
+        return frame === null ? null : sampledFrame(frame, videoTimeMs);
+      },
       (error: unknown) => {
         this.fail(error instanceof Error ? error : new Error(String(error)));
         return null;
       },
     );
     this.counts.grabMs += this.now() - grabStart;
+    this.enqueue(videoTimeMs, grab);
+  }
+
+  /**
+   * The first frame, read from the paused video before it plays. Right after the opening seek
+   * the video may have no picture to give yet (seen in about 1 run in 10), so it is asked again a
+   * few times; if it still has none, the first frame callback takes whatever frame comes first.
+   */
+  private async takeFirstFrame(videoTimeMs: number): Promise<void> {
+    const dueBefore = this.dueMs;
+    // Claimed now, so a late callback for the same frame does not take it twice.
+    this.dueMs = nextDueMs(this.options.rate, videoTimeMs);
+    for (let attempt = 0; attempt < FIRST_FRAME_ATTEMPTS; attempt++) {
+      const frame = await this.grab(videoTimeMs).catch(() => null);
+      if (this.stopped) {
+        frame?.bitmap.close();
+        return;
+      }
+      if (frame !== null) {
+        this.enqueue(videoTimeMs, Promise.resolve(sampledFrame(frame, videoTimeMs)));
+        return;
+      }
+      this.counts.grabsFailed++;
+      await new Promise((resolve) => setTimeout(resolve, FIRST_FRAME_RETRY_MS));
+    }
+    this.dueMs = dueBefore;
+  }
+
+  private enqueue(videoTimeMs: number, grab: Promise<SampledFrame | null>): void {
+    const video = this.video;
     this.counts.framesTaken++;
     this.firstTakenMs ??= videoTimeMs;
     this.lastTakenMs = videoTimeMs;
@@ -504,9 +558,32 @@ export class VideoFrameSampler {
   private readonly onEnded = (): void => {
     // The last frame showed a miss: the recovery seeks back, and the video will end again.
     if (this.recovery !== null) return;
+    if (this.lostFramesAtEnd()) {
+      this.endRecoveryTriedAfterMs = this.lastShownMediaMs;
+      this.startRecovery(Infinity, this.lastShownMediaMs);
+      return;
+    }
     this.ended = true;
     this.wake(null);
   };
+
+  /**
+   * Frames skipped at the very end show no later frame to give them away: the video ended more
+   * than a frame after the last frame seen, and a due frame may lie in between. Tried once per
+   * last frame seen, so a clip whose last frame simply lasts long cannot loop.
+   */
+  private lostFramesAtEnd(): boolean {
+    if (this.lastPresented === null || this.endRecoveryTriedAfterMs === this.lastShownMediaMs)
+      return false;
+    const period = this.framePeriodMs ?? DEFAULT_FRAME_PERIOD_MS;
+    const lastFrameMs = this.durationMs - period;
+    if (lastFrameMs < this.lastShownMediaMs + period / 2) return false;
+    const interval = samplingIntervalMs(this.options.rate);
+    return (
+      interval === null ||
+      (this.abandonedDueMs !== this.dueMs && lastFrameMs >= this.dueMs - SLOT_TOLERANCE_MS)
+    );
+  }
 
   private readonly onError = (): void => {
     if (!this.stopped) this.fail(videoFileErrorFor(this.video, this.fileName));

@@ -155,8 +155,8 @@ function Progress({ state }: { readonly state: AnalysisRunState }) {
     <>
       <ProgressBar fraction={progress.fraction} label={label} />
       <p className="muted" data-testid="analysis-figures">
-        {progress.framesAnalysed} frames analysed · {progress.modelFramesPerSecond.toFixed(1)}{' '}
-        frames a second
+        {progress.framesAnalysed} frames analysed · {progress.framesPerSecond.toFixed(1)} frames a
+        second
       </p>
     </>
   );
