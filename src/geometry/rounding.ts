@@ -151,8 +151,9 @@ const ARM_JOINTS: readonly KeypointName[] = [
 /**
  * A trunk this many mask pixels long or more is measured at full confidence. At the rounded line
  * (30° of curl) the outline's sagitta is 6.6% of the span, 3 px here: one mask pixel, the mask's
- * step, is then a third of it. Shorter trunks (a person far off, or small in a tall frame) are
- * measured all the same, with confidence in proportion.
+ * step, is then a third of it. Shorter trunks are measured all the same, with confidence in
+ * proportion. The estimator cuts the mask to the person before shrinking it (src/pose), so a
+ * trunk is short here only when it is short in the frame itself (the mask is never enlarged).
  */
 const FULL_RESOLUTION_CHORD_MASK_PX = 48;
 
