@@ -9,6 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import {
+  calibratedTrunkRatio,
   initialGeometryState,
   measureFrame,
   minScoreFor,
@@ -33,7 +34,7 @@ import { formLabel } from './eval/labels';
 import { listMedia, readImage, type MediaFile } from './eval/media';
 import { estimateWithAutoRotation } from './eval/pipeline';
 import { hasPoseCache, readPoseCache, writePoseCache, type CachedFrame } from './eval/poseCache';
-import { hasNearChain, toRecord, type EvalRecord } from './eval/record';
+import { hasNearChain, toRecord, trunkChordShortening, type EvalRecord } from './eval/record';
 import {
   printClipTable,
   printFolderSummary,
@@ -115,6 +116,12 @@ function measureFile(run: Run, file: MediaFile, frames: readonly CachedFrame[]):
       rawNearChain:
         first !== null && hasNearChain(first, nearSide(first, minScore).value, minScore),
       label: formLabel(file.relativePath),
+      trunkChordShortening: trunkChordShortening(
+        pose,
+        measures.nearSide.value,
+        calibratedTrunkRatio(next.trunkCalibration),
+        minScore,
+      ),
     });
   });
 }

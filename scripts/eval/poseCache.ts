@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { FrameRotationDeg, Pose, PoseModelId } from '../../src/geometry/types';
+import type { FrameRotationDeg, ImageRegion, Pose, PoseModelId } from '../../src/geometry/types';
 
 /**
  * A disk cache of the estimator's output per eval file (`--pose-cache DIR`), so geometry can be
@@ -37,6 +37,8 @@ interface StoredMask {
   readonly widthPx: number;
   readonly heightPx: number;
   readonly base64: string;
+  /** Absent in caches written before masks were cut to the person: the whole image. */
+  readonly region?: ImageRegion;
 }
 
 type StoredPose = Omit<Pose, 'segmentation'> & { readonly segmentation?: StoredMask };
@@ -51,6 +53,7 @@ function storePose(pose: Pose | null): StoredPose | null {
       widthPx: segmentation.widthPx,
       heightPx: segmentation.heightPx,
       base64: Buffer.from(segmentation.data).toString('base64'),
+      ...(segmentation.region !== undefined ? { region: segmentation.region } : {}),
     },
   };
 }
@@ -65,6 +68,7 @@ function loadPose(stored: StoredPose | null): Pose | null {
       widthPx: segmentation.widthPx,
       heightPx: segmentation.heightPx,
       data: new Uint8Array(Buffer.from(segmentation.base64, 'base64')),
+      ...(segmentation.region !== undefined ? { region: segmentation.region } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@ import {
   isAvailable,
   readJoints,
   sideJoint,
+  trunkToLegRatio,
   type BodyMeasures,
   type Measured,
   type Side,
@@ -31,6 +32,12 @@ export interface EvalRecord {
   readonly roundingMethod: string | null;
   /** Confidence of the rounding index and back state (0 when unavailable). */
   readonly roundingConfidence: number;
+  /**
+   * Diagnostic, not a state: how much shorter the near trunk chord (hip -> shoulder, over leg
+   * length) is than the upright one calibrated earlier in the file (DESIGN.md §3 (b)); null until
+   * calibrated or without the near chain. 0.1 = 10% shorter.
+   */
+  readonly trunkChordShortening: number | null;
   /** Confidence of the near knee's angle and state (0 when unavailable). */
   readonly kneeConfidence: number;
   readonly neckFlexionDeg: number | null;
@@ -67,6 +74,22 @@ export function hasNearChain(pose: Pose | null, side: Side | null, minScore: num
   return readJoints(pose, names, minScore).usable;
 }
 
+/**
+ * The trunk chord's shortening against `calibratedRatio` (trunk / leg length upright), on the near
+ * side, or null. The same quantity the weak trunk-chord rounding cue is built on (rounding.ts).
+ */
+export function trunkChordShortening(
+  pose: Pose | null,
+  side: Side | null,
+  calibratedRatio: number | null,
+  minScore: number,
+): number | null {
+  if (pose === null || side === null || calibratedRatio === null) return null;
+  const ratio = trunkToLegRatio(pose, side, minScore);
+  if (!isAvailable(ratio)) return null;
+  return Math.round((1 - ratio.value / calibratedRatio) * 1000) / 1000;
+}
+
 export interface RecordContext {
   readonly file: string;
   readonly timestampMs: number | null;
@@ -76,6 +99,7 @@ export interface RecordContext {
   readonly nearChain: boolean;
   readonly rawNearChain: boolean;
   readonly label: FormLabel | null;
+  readonly trunkChordShortening: number | null;
 }
 
 export function toRecord(measures: BodyMeasures, context: RecordContext): EvalRecord {
@@ -105,6 +129,7 @@ export function toRecord(measures: BodyMeasures, context: RecordContext): EvalRe
     confidence: Math.round(confidence * 100) / 100,
     roundingMethod: measures.rounding.value?.method ?? null,
     roundingConfidence: Math.round(measures.rounding.confidence * 100) / 100,
+    trunkChordShortening: context.trunkChordShortening,
     kneeConfidence: Math.round((knee?.confidence ?? 0) * 100) / 100,
     neckFlexionDeg: numberOf(measures.neckFlexionDeg),
     trunkInclinationDeg: numberOf(measures.trunkInclinationDeg),

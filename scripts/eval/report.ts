@@ -1,6 +1,6 @@
 import { BACK_ROUNDED_ENTER } from '../../src/geometry';
 import { fixed, printTable } from '../bench/table';
-import { clipOf, folderOf } from './labels';
+import { clipOf, folderOf, sourceOf } from './labels';
 import { median, quantile, rocAuc, share } from './metrics';
 import type { EvalRecord } from './record';
 
@@ -96,6 +96,18 @@ function hingeIndices(records: readonly EvalRecord[]): number[] {
   return records
     .filter((r) => r.hipFlexionDeg !== null && r.hipFlexionDeg >= HINGE_MIN_HIP_FLEXION_DEG)
     .flatMap((r) => (r.roundingIndex === null ? [] : [r.roundingIndex]));
+}
+
+function hingeValues(
+  records: readonly EvalRecord[],
+  value: (r: EvalRecord) => number | null,
+): number[] {
+  return records
+    .filter((r) => r.hipFlexionDeg !== null && r.hipFlexionDeg >= HINGE_MIN_HIP_FLEXION_DEG)
+    .flatMap((r) => {
+      const v = value(r);
+      return v === null ? [] : [v];
+    });
 }
 
 function counts<T extends string>(values: readonly (T | null)[]): string {
@@ -204,6 +216,7 @@ export function printRoundingSeparation(records: readonly EvalRecord[]): void {
   console.log(
     `  frame AUC rounded+bad vs correct:      ${fixed(rocAuc([...rounded, ...bad], correct), 3)}`,
   );
+  printSeparationBySource(labelled);
   const clips = groupBy(labelled, (r) => clipOf(r.file));
   const rows: string[][] = [];
   let right = 0;
@@ -238,6 +251,48 @@ export function printRoundingSeparation(records: readonly EvalRecord[]): void {
   printTable(['clip', 'label', 'hinge frames', 'median index', 'verdict', ''], rows);
   console.log(
     `  per-clip accuracy, rounded vs correct: ${share(rightStrict, judgedStrict)}; including 'bad' as faulty: ${share(right, judged)}`,
+  );
+}
+
+/**
+ * Frame AUC within each source, for the rounding index and for the trunk chord's shortening
+ * against the calibrated upright trunk (DESIGN.md §3 (b)). Within one source (one lifter, one
+ * camera) a measure can rank rounded above correct frames even when its level differs from the
+ * other sources', which the pooled AUC mixes up. The chord needs upright frames earlier in the
+ * file to be calibrated, so it is missing where a clip starts bent over.
+ */
+function printSeparationBySource(labelled: readonly EvalRecord[]): void {
+  const measures: readonly [string, (r: EvalRecord) => number | null][] = [
+    ['index', (r) => r.roundingIndex],
+    ['chord', (r) => r.trunkChordShortening],
+  ];
+  const rows = [...groupBy(labelled, (r) => sourceOf(r.file))].map(([source, rs]) => {
+    const cells = measures.flatMap(([, value]) => {
+      const of = (label: string) =>
+        hingeValues(
+          rs.filter((r) => r.label === label),
+          value,
+        );
+      const [rounded, bad, correct] = [of('rounded'), of('bad'), of('correct')];
+      return [
+        `${rounded.length}/${bad.length}/${correct.length}`,
+        fixed(rocAuc(rounded, correct), 2),
+        fixed(rocAuc([...rounded, ...bad], correct), 2),
+      ];
+    });
+    return [source, ...cells];
+  });
+  printTable(
+    [
+      'source',
+      'index frames r/bad/c',
+      'AUC r vs c',
+      'AUC r+bad vs c',
+      'chord frames r/bad/c',
+      'AUC r vs c',
+      'AUC r+bad vs c',
+    ],
+    rows,
   );
 }
 

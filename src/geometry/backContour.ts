@@ -221,12 +221,13 @@ export function measureBackContour(
   shoulder: Vec2,
   facing: Side,
 ): BackContour | null {
-  const scaleX = mask.widthPx / imageSize.widthPx;
-  const scaleY = mask.heightPx / imageSize.heightPx;
-  const hx = hip.x * scaleX;
-  const hy = hip.y * scaleY;
-  const cx = shoulder.x * scaleX - hx;
-  const cy = shoulder.y * scaleY - hy;
+  const region = mask.region ?? { leftPx: 0, topPx: 0, ...imageSize };
+  const scaleX = mask.widthPx / region.widthPx;
+  const scaleY = mask.heightPx / region.heightPx;
+  const hx = (hip.x - region.leftPx) * scaleX;
+  const hy = (hip.y - region.topPx) * scaleY;
+  const cx = (shoulder.x - region.leftPx) * scaleX - hx;
+  const cy = (shoulder.y - region.topPx) * scaleY - hy;
   const chord = Math.hypot(cx, cy);
   if (!(chord >= MIN_CHORD_MASK_PX)) return null;
   // Forward is clockwise of up when the right side faces the camera, so the back is

@@ -93,15 +93,27 @@ export interface WorldKeypoint {
 export type KeypointMap = Readonly<Partial<Record<KeypointName, Keypoint>>>;
 export type WorldKeypointMap = Readonly<Partial<Record<KeypointName, WorldKeypoint>>>;
 
+/** A rectangle of the image, in image pixels (origin top-left, y down). */
+export interface ImageRegion {
+  readonly leftPx: number;
+  readonly topPx: number;
+  readonly widthPx: number;
+  readonly heightPx: number;
+}
+
 /**
  * A person/background mask at `widthPx` x `heightPx`, row-major, one byte per pixel:
- * 0 = background, 255 = certainly the person. Its grid covers the whole image, so mask pixel
- * (mx, my) lies at image pixel (mx * imageWidth / widthPx, my * imageHeight / heightPx).
+ * 0 = background, 255 = certainly the person. Its grid covers `region` of the image (the whole
+ * image when absent), so mask pixel (mx, my) lies at image pixel
+ * (left + mx * regionWidth / widthPx, top + my * regionHeight / heightPx); outside the region the
+ * mask is background.
  */
 export interface SegmentationMask {
   readonly widthPx: number;
   readonly heightPx: number;
   readonly data: Uint8Array;
+  /** The part of the image the mask covers; absent = the whole image. */
+  readonly region?: ImageRegion;
 }
 
 /** The models StretchCheck ships in `models/`. */

@@ -108,6 +108,30 @@ describe('back contour', () => {
     expect(contour?.chordMaskPx).toBeCloseTo(CHORD, 6);
   });
 
+  it('reads a mask cut to the person where its region says it lies in the frame', () => {
+    // The 256 px trunk mask covers the part of a 1920 x 1080 frame from (800, 300), at 2 image
+    // pixels per mask pixel: the same back as above, found at the same curl.
+    const image = { widthPx: 1920, heightPx: 1080 };
+    const region = { leftPx: 800, topPx: 300, widthPx: 512, heightPx: 512 };
+    const inFrame = (p: { x: number; y: number }) => ({ x: 800 + p.x * 2, y: 300 + p.y * 2 });
+    const mask = { ...trunkMask(curledBack(30)), region };
+    const contour = measureBackContour(mask, image, inFrame(HIP), inFrame(SHOULDER), 'right');
+    expect(Math.abs((contour?.curlDeg ?? NaN) - 30)).toBeLessThan(2);
+    expect(contour?.chordMaskPx).toBeCloseTo(CHORD, 6);
+  });
+
+  it('counts the frame outside a cut mask as background', () => {
+    // The region ends 20 px behind the back: the outline is where the region ends, not beyond.
+    const image = { widthPx: 512, heightPx: 512 };
+    const region = { leftPx: 108 - 20, topPx: 0, widthPx: 256, heightPx: 256 };
+    const everywhere = { ...maskFrom(256, 256, () => true), region };
+    const hip = { x: 108 + 20, y: HIP.y };
+    const shoulder = { x: 108 + 20, y: SHOULDER.y };
+    const contour = measureBackContour(everywhere, image, hip, shoulder, 'right');
+    expect(contour?.coverage).toBe(1);
+    expect(Math.abs(contour?.curlDeg ?? NaN)).toBeLessThan(1);
+  });
+
   it('gives up on a trunk too short to resolve, without a person under the chord, or with a third of the outline missing', () => {
     expect(
       measureBackContour(

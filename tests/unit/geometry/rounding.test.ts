@@ -134,6 +134,14 @@ describe('the back outline over a short window', () => {
     expect(out.map((m) => m.value?.index)).toEqual([0.3, 0.3, 0.3, 0.3, 0.3, 0.3]);
   });
 
+  it.each([33, 50, 100])(
+    'ignores a single frame thrown off at one frame every %d ms (30 to 10 frames/s)',
+    (stepMs) => {
+      const out = run([0.3, 0.3, 0.3, 0.3, 2.5, 0.3, 0.3, 0.3], stepMs);
+      expect(out.slice(2).every((m) => m.value?.index === 0.3)).toBe(true);
+    },
+  );
+
   it(`follows a real change within half the window (${ROUNDING_WINDOW_MS} ms)`, () => {
     const out = run([0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 1.4, 1.4, 1.4, 1.4, 1.4, 1.4], 100);
     const firstRounded = out.findIndex((m) => (m.value?.index ?? 0) >= 1);
