@@ -7,8 +7,8 @@ import {
   SAMPLING_CHOICES,
   describeTimeLeft,
 } from '../../engine/clips/reviewTools';
-import { MODEL_SETTING_CHOICES } from '../../engine/modelChoices';
 import type { ModelSetting } from '../../session';
+import { ModelSelect } from '../common/ModelSelect';
 import { useEngine } from '../EngineContext';
 import { ProgressBar } from '../ProgressBar';
 import { routeHref } from '../router';
@@ -101,20 +101,11 @@ function AnalysisForm({
       </div>
       <div className="field">
         <label htmlFor={`${id}-model`}>Pose model</label>
-        <select
+        <ModelSelect
           id={`${id}-model`}
           value={values.model}
-          onChange={(e) => {
-            const model = MODEL_SETTING_CHOICES.find((m) => m.id === e.currentTarget.value)?.id;
-            if (model !== undefined) onChange({ model });
-          }}
-        >
-          {MODEL_SETTING_CHOICES.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
-        </select>
+          onChange={(model) => onChange({ model })}
+        />
       </div>
       <div className="field checkbox-field">
         <input

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { BundleImportResult } from '../../engine/clips/clipLibrary';
 import { describeClipError } from '../../engine/clips/clipLibrary';
+import { Refusal } from '../common/Refusal';
 import { routeHref } from '../router';
 import { useClipLibrary } from './useClipLibrary';
 
@@ -71,18 +72,10 @@ export function BundleImport({ onOpened }: { readonly onOpened: (clipId: string)
           </p>
         )}
         {outcome.kind === 'result' && !outcome.result.ok && (
-          <div className="error" data-kind={outcome.result.problem.kind}>
-            <p>
-              {outcome.result.problem.message} Nothing was added, and your kept clips are unchanged.
-            </p>
-            {outcome.result.problem.details.length > 0 && (
-              <ul>
-                {outcome.result.problem.details.map((detail) => (
-                  <li key={detail}>{detail}</li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <Refusal
+            problem={outcome.result.problem}
+            unchanged="Nothing was added, and your kept clips are unchanged."
+          />
         )}
       </div>
     </>

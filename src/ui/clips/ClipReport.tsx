@@ -1,5 +1,5 @@
 import type { SessionReport } from '../../session';
-import { formatDuration, formatPercent } from '../../engine/sessionLibrary';
+import { KeyFigures } from '../report/KeyFigures';
 import { GlideTable, HoldTable } from '../report/RepTables';
 import '../report/report.css';
 
@@ -8,7 +8,6 @@ import '../report/report.css';
  * (its components), in a section of the review screen.
  */
 export function ClipReport({ report }: { readonly report: SessionReport }) {
-  const { totals } = report;
   return (
     <section className="clip-report" aria-labelledby="clip-report-title" data-testid="clip-report">
       <h2 id="clip-report-title">Report</h2>
@@ -17,25 +16,7 @@ export function ClipReport({ report }: { readonly report: SessionReport }) {
           <li key={sentence}>{sentence}</li>
         ))}
       </ul>
-      <dl className="key-figures">
-        {totals.targetMs > 0 && (
-          <div>
-            <dt>Held in good form</dt>
-            <dd>
-              {formatDuration(totals.heldInFormMs)} of {formatDuration(totals.targetMs)} (
-              {formatPercent(totals.heldInFormMs, totals.targetMs)})
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>Form faults</dt>
-          <dd>{totals.faultCount}</dd>
-        </div>
-        <div>
-          <dt>Length</dt>
-          <dd>{formatDuration(report.durationMs)}</dd>
-        </div>
-      </dl>
+      <KeyFigures report={report} />
       {report.stretches.map((stretch) =>
         stretch.legs.map((leg) =>
           stretch.kind === 'hold' ? (

@@ -4,7 +4,7 @@ import { describeClipError } from '../../engine/clips/clipLibrary';
 import { describeBudget, formatBytes } from '../../engine/clips/reviewTools';
 import { formatDuration } from '../../engine/sessionLibrary';
 import type { ClipMeta } from '../../review/clipTypes';
-import { ModalDialog } from '../live/ModalDialog';
+import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
 import { formatDateTime } from '../report/saveFile';
 import { navigate, routeHref } from '../router';
 import { BundleImport } from './BundleImport';
@@ -103,68 +103,12 @@ function ClipTable({ clips, selected, onSelect, onDelete }: ClipTableProps) {
   );
 }
 
-function DeleteClipDialog({
-  target,
-  onDone,
-}: {
-  readonly target: ClipMeta | null;
-  readonly onDone: (deleted: boolean) => void;
-}) {
-  const library = useClipLibrary();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const close = (deleted: boolean): void => {
-    setError(null);
-    onDone(deleted);
-  };
-  const confirm = (): void => {
-    if (target === null) return;
-    setBusy(true);
-    library.delete(target.id).then(
-      () => {
-        setBusy(false);
-        close(true);
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        setError(describeClipError(failure));
-      },
-    );
-  };
-  return (
-    <ModalDialog
-      open={target !== null}
-      title="Delete this clip?"
-      onEscape={() => close(false)}
-      testId="delete-clip-dialog"
-    >
-      <p>
-        {target !== null && `“${target.title}” `}— its video, pose track and notes — will be removed
-        from this device. Sessions in your history are kept. Export a review bundle first if you may
-        want it back.
-      </p>
-      {error !== null && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" autoFocus onClick={() => close(false)} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className="danger" onClick={confirm} disabled={busy}>
-          Delete clip
-        </button>
-      </div>
-    </ModalDialog>
-  );
-}
-
 /**
  * Kept clips: the list with the space they take, analysis of a new video, opening a review
  * bundle someone sent, choosing two clips to compare, and delete (asked first).
  */
 export function ClipsScreen() {
+  const library = useClipLibrary();
   const query = useClipQuery(loadList);
   const [selected, setSelected] = useState<readonly string[]>([]);
   const [target, setTarget] = useState<ClipMeta | null>(null);
@@ -237,14 +181,24 @@ export function ClipsScreen() {
           )}
         </>
       )}
-      <DeleteClipDialog
+      <ConfirmDeleteDialog
         target={target}
-        onDone={(deleted) => {
-          if (deleted && target !== null) setSelected((ids) => ids.filter((x) => x !== target.id));
+        title="Delete this clip?"
+        describe={(clip) =>
+          `“${clip.title}” — its video, pose track and notes — will be removed from this device. Sessions in your history are kept. Export a review bundle first if you may want it back.`
+        }
+        confirmLabel="Delete clip"
+        onConfirm={async (clip) => {
+          await library.delete(clip.id);
+          setSelected((ids) => ids.filter((x) => x !== clip.id));
+        }}
+        describeError={describeClipError}
+        onClose={(deleted) => {
           setTarget(null);
           // The row is gone: focus lands on the heading rather than on nothing.
           if (deleted) heading.current?.focus();
         }}
+        testId="delete-clip-dialog"
       />
     </div>
   );

@@ -1,6 +1,7 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext } from 'react';
 import { browserClipLibrary } from '../../engine/clips/browserClips';
 import { describeClipError, type ClipLibrary } from '../../engine/clips/clipLibrary';
+import { useAsyncQuery, type Query } from '../common/useAsyncQuery';
 import { useStore } from '../useStore';
 
 /** The clip library the screens read: the page's IndexedDB one unless a test provides one. */
@@ -10,10 +11,7 @@ export function useClipLibrary(): ClipLibrary {
   return useContext(ClipLibraryContext) ?? browserClipLibrary();
 }
 
-export type ClipQuery<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly data: T }
-  | { readonly status: 'error'; readonly message: string };
+export type ClipQuery<T> = Query<T>;
 
 /**
  * Reads from the clip library, and again after every change when `follow` (the default); once
@@ -26,18 +24,5 @@ export function useClipQuery<T>(
 ): ClipQuery<T> {
   const library = useClipLibrary();
   const changes = useStore(library.changes);
-  const version = follow ? changes : 0;
-  const [query, setQuery] = useState<ClipQuery<T>>({ status: 'loading' });
-  useEffect(() => {
-    let current = true;
-    load(library).then(
-      (data) => current && setQuery({ status: 'ready', data }),
-      (error: unknown) =>
-        current && setQuery({ status: 'error', message: describeClipError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [library, load, version]);
-  return query;
+  return useAsyncQuery(library, load, follow ? changes : 0, describeClipError);
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ImportProblem } from '../../session';
 import { MAX_IMPORT_BYTES, describeLibraryError } from '../../engine/sessionLibrary';
+import { Refusal } from '../common/Refusal';
 import { saveFile } from '../report/saveFile';
 import { useSessionLibrary } from './useSessionLibrary';
 
@@ -87,19 +88,10 @@ export function ImportExport({ hasSessions }: { readonly hasSessions: boolean })
         {outcome.kind === 'done' && <p className="import-ok">{outcome.text}</p>}
         {outcome.kind === 'failed' && <p className="error">{outcome.text}</p>}
         {outcome.kind === 'refused' && (
-          <div className="error" data-kind={outcome.problem.kind}>
-            <p>
-              {outcome.problem.message} Nothing was imported, and your stored sessions are
-              unchanged.
-            </p>
-            {outcome.problem.details.length > 0 && (
-              <ul>
-                {outcome.problem.details.map((detail) => (
-                  <li key={detail}>{detail}</li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <Refusal
+            problem={outcome.problem}
+            unchanged="Nothing was imported, and your stored sessions are unchanged."
+          />
         )}
       </div>
     </div>

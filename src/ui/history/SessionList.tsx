@@ -1,9 +1,8 @@
 import { useRef, useState } from 'react';
 import type { SessionListEntry } from '../../session';
-import { formatDuration, formatPercent } from '../../engine/sessionLibrary';
+import { describeLibraryError, formatDuration, formatPercent } from '../../engine/sessionLibrary';
 import { formatDateTime } from '../report/saveFile';
-import type { DeleteTarget } from './DeleteSessionDialog';
-import { DeleteSessionDialog } from './DeleteSessionDialog';
+import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
 
 const END_WORDS: Record<string, string> = {
   completed: 'completed',
@@ -29,6 +28,11 @@ function symptoms(entry: SessionListEntry): string {
   return reported === 0 ? 'none' : `reported (${reported})`;
 }
 
+interface DeleteTarget {
+  readonly id: string;
+  readonly startedAtEpochMs: number;
+}
+
 /** Every stored session, newest first, with its report link and a delete that asks first. */
 export function SessionList({
   sessions,
@@ -40,18 +44,10 @@ export function SessionList({
   const [target, setTarget] = useState<DeleteTarget | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const deleted = useRef(false);
-
-  const confirmDelete = async (id: string) => {
-    await onDelete(id);
-    deleted.current = true;
-  };
-
-  const closed = () => {
+  const closed = (deleted: boolean) => {
     setTarget(null);
     // The row and its button are gone: give focus a place to land that makes sense.
-    if (deleted.current) heading.current?.focus();
-    deleted.current = false;
+    if (deleted) heading.current?.focus();
   };
 
   return (
@@ -112,7 +108,18 @@ export function SessionList({
           </tbody>
         </table>
       </div>
-      <DeleteSessionDialog target={target} onConfirm={confirmDelete} onClose={closed} />
+      <ConfirmDeleteDialog
+        target={target}
+        title="Delete this session?"
+        describe={(t) =>
+          `The session of ${formatDateTime(t.startedAtEpochMs)} and its report will be removed from this device. This cannot be undone; export it first if you may want it back.`
+        }
+        confirmLabel="Delete session"
+        onConfirm={(t) => onDelete(t.id)}
+        describeError={describeLibraryError}
+        onClose={closed}
+        testId="delete-dialog"
+      />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import type { SettingsState } from '../../engine/appEngine';
 import type { CoachVoiceState } from '../../engine/coachVoice';
 import type { AutoModelChoice } from '../../engine/autoModel';
-import { MODEL_CHOICES, MODEL_SETTING_CHOICES } from '../../engine/modelChoices';
+import { MODEL_CHOICES } from '../../engine/modelChoices';
+import { ModelSelect } from '../common/ModelSelect';
 import {
   HOLD_SECONDS_CHOICES,
   REPS_CHOICES,
@@ -129,20 +130,7 @@ export function SettingsPanel({
         </select>
       </label>
       <label>
-        Pose model{' '}
-        <select
-          value={settings.model}
-          onChange={(e) => {
-            const model = MODEL_SETTING_CHOICES.find((m) => m.id === e.target.value)?.id;
-            if (model !== undefined) onChange({ model });
-          }}
-        >
-          {MODEL_SETTING_CHOICES.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
-        </select>
+        Pose model <ModelSelect value={settings.model} onChange={(model) => onChange({ model })} />
       </label>
       {settings.model === 'auto' && (
         <p className="hint" data-testid="auto-model">
