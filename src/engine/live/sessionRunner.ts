@@ -26,6 +26,7 @@ import {
   type UserCommand,
 } from '../../protocol';
 import type { SessionRecording, RecordingStatus } from '../../session/sessionRecording';
+import type { SessionRecord } from '../../session/sessionRecord';
 import type { ExportedFile, SessionLibrary } from '../sessionLibrary';
 import type { CoachLine, CoachVoice } from '../coachVoice';
 import { LivePoseLoop } from '../livePoseLoop';
@@ -263,11 +264,11 @@ export class SessionRunner {
   }
 
   /**
-   * The session so far as an export file, from memory: what to save when storage is full or
-   * gone, so nothing recorded is lost. Null when nothing is being recorded.
+   * The session so far as an export file, what storage holds plus what is only in memory: what
+   * to save when storage is full, so nothing recorded is lost. Null when nothing is recorded.
    */
-  exportNow(): ExportedFile | null {
-    if (this.recording === null || this.deps.recordings === null) return null;
+  exportNow(): Promise<ExportedFile | null> {
+    if (this.recording === null || this.deps.recordings === null) return Promise.resolve(null);
     return this.deps.recordings.exportRecording(this.recording);
   }
 
@@ -278,8 +279,8 @@ export class SessionRunner {
   }
 
   /** The whole session recorded so far (for an export when storage failed). */
-  snapshot() {
-    return this.recording?.snapshot() ?? null;
+  snapshot(): Promise<SessionRecord | null> {
+    return this.recording?.snapshot() ?? Promise.resolve(null);
   }
 
   private async startRecording(): Promise<void> {
