@@ -68,6 +68,8 @@ export interface RunnerState {
   readonly restartingModel: boolean;
   /** Tensors the pose model holds, sampled every few seconds (flat, or something leaks). */
   readonly tensorCount: number | null;
+  /** How many times `tensorCount` was read: a soak can tell a fresh reading from a stale one. */
+  readonly tensorReadings: number;
 }
 
 /** What the runner needs to analyse pictures: a source and an estimator that suits it. */
@@ -132,6 +134,7 @@ export const INITIAL_RUNNER_STATE: RunnerState = {
   pausedByPageHide: false,
   restartingModel: false,
   tensorCount: null,
+  tensorReadings: 0,
 };
 
 /**
@@ -363,8 +366,18 @@ export class SessionRunner {
   private async sampleDiagnostics(): Promise<void> {
     const estimator = this.estimator;
     if (estimator === null) return;
-    const { numTensors } = await estimator.diagnostics();
-    this.store.update((s) => ({ ...s, tensorCount: numTensors }));
+    let numTensors: number;
+    try {
+      ({ numTensors } = await estimator.diagnostics());
+    } catch {
+      // The worker stopped (it is being restarted): no reading this time, not a stale one.
+      return;
+    }
+    this.store.update((s) => ({
+      ...s,
+      tensorCount: numTensors,
+      tensorReadings: s.tensorReadings + 1,
+    }));
   }
 
   private tick(): void {
