@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Request } from '@playwright/test';
 
 test.use({ serviceWorkers: 'allow' });
@@ -57,4 +59,40 @@ test('a whole session talks only to its own origin and sends nothing', async ({
   expect(
     await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
   ).toEqual([]);
+});
+
+test('the pose worker is held to the same policy: it cannot reach another origin', async ({
+  page,
+}) => {
+  // Another origin on this machine that counts what reaches it (CORS open, so only the policy
+  // can stop a request).
+  const hits: string[] = [];
+  const server = createServer((request, response) => {
+    hits.push(request.url ?? '');
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.end('reached');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const elsewhere = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  try {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: /warmed up/ }).click();
+    await expect(page.getByTestId('setup-help')).toBeVisible({ timeout: 60_000 });
+    const worker = page.workers().find((w) => w.url().includes('poseWorker'));
+    expect(worker).toBeDefined();
+    // A <meta> policy binds the page only; a worker has the policy of its script's response.
+    const answer = await worker?.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => 'reached',
+          () => 'refused',
+        ),
+      `${elsewhere}from-worker`,
+    );
+    expect(answer).toBe('refused');
+    expect(hits).toEqual([]);
+  } finally {
+    server.close();
+  }
 });
