@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { cspPlugin } from './scripts/vite-plugin-csp.ts';
+import { CONTENT_SECURITY_POLICY, cspPlugin } from './scripts/vite-plugin-csp.ts';
 import { modelsPlugin } from './scripts/vite-plugin-models.ts';
 import { offlinePlugin } from './scripts/vite-plugin-offline.ts';
 
@@ -16,7 +16,14 @@ const CROSS_ORIGIN_ISOLATION = {
 export default defineConfig({
   plugins: [react(), modelsPlugin(), cspPlugin(), offlinePlugin()],
   server: { headers: CROSS_ORIGIN_ISOLATION, port: 5173 },
-  preview: { headers: CROSS_ORIGIN_ISOLATION, port: 4173 },
+  // The built pages carry the policy in a <meta> tag, but a worker takes its policy from its
+  // own script's response headers only: without the header the pose worker, its wasm threads
+  // and the service worker run unrestricted. (The dev server goes without: hot reload needs
+  // inline styles and a websocket.)
+  preview: {
+    headers: { ...CROSS_ORIGIN_ISOLATION, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    port: 4173,
+  },
   optimizeDeps: {
     // Pre-bundled when the dev server starts, not discovered on first import: discovering
     // them later reloads the page (which breaks module tests) and slows the first visit.

@@ -24,6 +24,13 @@ const steps = [
   ['format', 'npx', ['prettier', '--check', '.']],
   ['unit + integration tests (Node)', 'npx', ['vitest', 'run']],
   ['browser tests (Chromium)', 'npx', ['playwright', 'test']],
+  // A minute of live session on the built app: any growth of the pose worker's tensor count
+  // fails it, and so does a run that read no fresh count (scripts/soak.ts). About 75 s.
+  [
+    'soak check (no tensor growth)',
+    'npx',
+    ['tsx', 'scripts/soak.ts', '--minutes', '1', '--interval', '10', '--check'],
+  ],
 ];
 
 const started = Date.now();

@@ -123,9 +123,11 @@ export class LiveCameraController {
       this.store.update((s) => ({ ...s, phase: 'live', backend: estimator.backend }));
       this.loop.start();
       this.diagnosticsTimer = setInterval(() => {
-        void estimator
+        // A stopped worker has no count to give; the error itself is shown by onCrash.
+        estimator
           .diagnostics()
-          .then(({ numTensors }) => this.store.update((s) => ({ ...s, tensorCount: numTensors })));
+          .then(({ numTensors }) => this.store.update((s) => ({ ...s, tensorCount: numTensors })))
+          .catch(() => undefined);
       }, DIAGNOSTICS_INTERVAL_MS);
     } catch (error) {
       // Whichever half succeeded must not linger (a camera light left on, a worker running).

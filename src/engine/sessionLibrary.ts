@@ -94,10 +94,10 @@ export interface SessionLibrary {
   /** Ends a recording and tells the screens. */
   finishRecording(recording: SessionRecording): Promise<SessionRecord>;
   /**
-   * JSON of a recording from memory, whether or not storage has it: what "export it now"
-   * saves when storage is full.
+   * JSON of a recording: what storage has of it, then what is only in memory. What "export it
+   * now" saves when storage is full.
    */
-  exportRecording(recording: SessionRecording): ExportedFile;
+  exportRecording(recording: SessionRecording): Promise<ExportedFile>;
 }
 
 export interface LibraryDependencies {
@@ -297,8 +297,8 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
       if ((await liveIds()).has(id)) throw new SessionInUseError();
       return watch(await SessionRecording.resume(store, clock, id, recordingOptions));
     },
-    exportRecording(recording) {
-      const record = recording.snapshot();
+    async exportRecording(recording) {
+      const record = await recording.snapshot();
       return {
         fileName: exportFileName('session', record.meta.startedAtEpochMs, 'json'),
         mimeType: JSON_TYPE,

@@ -36,9 +36,11 @@ import { clearStash, stashChunks } from './unloadStash';
  * `frame` for every analysed frame (cheap: no write happens there) and `cue` for every line the
  * coach gives; `flush` when the page is hidden; `finish` at the end.
  *
- * Nothing recorded is ever dropped: every chunk stays in memory until the session is finished,
- * so when storage fails (full, or gone) `status.error` says so and `snapshot()` still holds the
- * whole session for an export. Failed chunks are written again on the next flush.
+ * Nothing recorded is ever dropped: a chunk stays in memory until the store has it, so when
+ * storage fails (full, or gone) `status.error` says so and `snapshot()` joins what the store holds
+ * with what is only in memory, for an export. Failed chunks are written again on the next flush.
+ * Chunks the store has are not also kept here: a long session would otherwise hold all of itself
+ * twice, and the page's memory would grow for as long as it runs (the soak measures this).
  */
 
 export interface RecordingClock {
@@ -84,9 +86,7 @@ const defaultSchedule = (run: () => void, everyMs: number): (() => void) => {
 
 export class SessionRecording {
   private state: RecorderState;
-  /** Everything recorded before this recording object (a resumed session's stored part). */
-  private readonly base: SessionRecord | null;
-  private readonly chunks: SessionChunk[] = [];
+  /** Chunks cut but not yet in the store, oldest first. */
   private unsaved: QueuedChunk[] = [];
   private writing: Promise<void> = Promise.resolve();
   /** Creating (or reopening) the session in the store; retried before chunks until it works. */
@@ -100,11 +100,9 @@ export class SessionRecording {
     private readonly store: SessionStore,
     private readonly clock: RecordingClock,
     state: RecorderState,
-    base: SessionRecord | null,
     options: RecordingOptions,
   ) {
     this.state = state;
-    this.base = base;
     this.currentStatus = {
       sessionId: state.meta.id,
       savedThroughTMs: state.meta.lastTMs,
@@ -132,7 +130,7 @@ export class SessionRecording {
       clockOriginMs: clock.nowMs(),
       startedAtEpochMs: clock.epochMs(),
     });
-    const recording = new SessionRecording(store, clock, state, null, options);
+    const recording = new SessionRecording(store, clock, state, options);
     recording.setup = () => store.createSession(state.meta);
     await recording.drain();
     return recording;
@@ -145,15 +143,15 @@ export class SessionRecording {
     sessionId: string,
     options: RecordingOptions = {},
   ): Promise<SessionRecording> {
-    const stored = await store.getSession(sessionId);
+    // The list entry has the meta and chunk count; the stored data stays in the store.
     const entry = (await store.listSessions()).find((e) => e.meta.id === sessionId);
-    if (stored === null || entry === undefined) throw new SessionNotFoundError(sessionId);
-    const state = resumeRecorder(stored.meta, {
+    if (entry === undefined) throw new SessionNotFoundError(sessionId);
+    const state = resumeRecorder(entry.meta, {
       resumedAtEpochMs: clock.epochMs(),
       clockOriginMs: clock.nowMs(),
       nextSeq: entry.chunkCount,
     });
-    const recording = new SessionRecording(store, clock, state, stored, options);
+    const recording = new SessionRecording(store, clock, state, options);
     recording.setup = () => store.saveMeta(state.meta, null);
     await recording.drain();
     return recording;
@@ -221,52 +219,82 @@ export class SessionRecording {
   /**
    * Ends the recording: the last chunk, then the meta marked finished with its summary. The
    * reason defaults to the protocol's `session-ended` reason, else `stopped`. Resolves with the
-   * whole session; rejects (after keeping it in memory) if storage fails.
+   * whole session; rejects (after keeping what is unsaved in memory) if storage fails.
    */
   async finish(reason?: RecordedEndReason): Promise<SessionRecord> {
-    if (!this.currentStatus.finished) {
-      this.cut(this.clock.nowMs());
-      this.stopSchedule();
-      const record = this.snapshot();
-      const endReason = reason ?? endReasonFromEvents(record.events) ?? 'stopped';
-      const meta = finishMeta(
-        this.state.meta,
-        endReason,
-        record.meta.startedAtEpochMs + record.meta.lastTMs,
-      );
-      this.state = { ...this.state, meta };
-      const summary = summariseSession({ ...record, meta });
-      this.setStatus({ finished: true });
-      await this.drain();
-      // Only a complete session is marked finished; with chunks missing it stays "recording",
-      // so the next start offers it as interrupted with what did get saved.
-      if (this.unsaved.length === 0 && this.setup === null)
-        await this.enqueue(() => this.store.saveMeta(meta, summary));
+    if (this.currentStatus.finished) {
+      this.throwIfFailed();
+      return this.snapshot();
     }
-    const error = this.currentStatus.error;
-    if (error !== null) throw error;
-    return this.snapshot();
+    this.cut(this.clock.nowMs());
+    this.stopSchedule();
+    this.setStatus({ finished: true });
+    await this.drain();
+    const record = await this.snapshot();
+    const endReason = reason ?? endReasonFromEvents(record.events) ?? 'stopped';
+    const meta = finishMeta(
+      this.state.meta,
+      endReason,
+      record.meta.startedAtEpochMs + record.meta.lastTMs,
+    );
+    this.state = { ...this.state, meta };
+    // Only a complete session is marked finished; with chunks missing it stays "recording",
+    // so the next start offers it as interrupted with what did get saved.
+    if (this.unsaved.length === 0 && this.setup === null) {
+      const summary = summariseSession({ ...record, meta });
+      await this.enqueue(() => this.store.saveMeta(meta, summary));
+    }
+    this.throwIfFailed();
+    return { ...record, meta };
   }
 
-  /** The whole session so far, including what is not yet stored. */
-  snapshot(): SessionRecord {
-    const pending = this.state.pending;
-    const parts = [...this.chunks, pending];
-    return {
-      meta: this.state.meta,
-      samples: concatSamples([
-        ...(this.base === null ? [] : [this.base.samples]),
-        ...parts.map((p) => p.samples),
-      ]),
-      events: [...(this.base?.events ?? []), ...parts.flatMap((p) => p.events)],
-      cues: [...(this.base?.cues ?? []), ...parts.flatMap((p) => p.cues)],
-      incidents: [...(this.base?.incidents ?? []), ...parts.flatMap((p) => p.incidents)],
-    };
+  /**
+   * The whole session so far: what the store holds, then what is only in memory (not yet
+   * written, or refused by a full disk). The read waits for the write in progress, so each chunk
+   * is counted once. If the store cannot be read at all, what memory holds is returned: an
+   * export of part of a session is better than none.
+   */
+  async snapshot(): Promise<SessionRecord> {
+    // In the write queue, so no chunk is between `unsaved` and the store while it is read.
+    const taken = this.writing.then(async () => {
+      let stored: SessionRecord | null;
+      try {
+        stored = await this.store.getSession(this.sessionId);
+      } catch {
+        stored = null;
+      }
+      return this.withUnsaved(stored);
+    });
+    this.writing = taken.then(
+      () => undefined,
+      () => undefined,
+    );
+    return taken;
   }
 
   /** Stops the background flush without finishing (the page is going away). */
   dispose(): void {
     this.stopSchedule();
+  }
+
+  private throwIfFailed(): void {
+    const error = this.currentStatus.error;
+    if (error !== null) throw error;
+  }
+
+  /** `stored` (null: nothing stored) followed by the unsaved chunks and the pending tail. */
+  private withUnsaved(stored: SessionRecord | null): SessionRecord {
+    const parts = [...this.unsaved.map((q) => q.chunk), this.state.pending];
+    return {
+      meta: this.state.meta,
+      samples: concatSamples([
+        ...(stored === null ? [] : [stored.samples]),
+        ...parts.map((p) => p.samples),
+      ]),
+      events: [...(stored?.events ?? []), ...parts.flatMap((p) => p.events)],
+      cues: [...(stored?.cues ?? []), ...parts.flatMap((p) => p.cues)],
+      incidents: [...(stored?.incidents ?? []), ...parts.flatMap((p) => p.incidents)],
+    };
   }
 
   private cutIfDue(): void {
@@ -278,7 +306,6 @@ export class SessionRecording {
     const [next, chunk] = takeChunk(this.state, nowMs);
     this.state = next;
     if (chunk === null) return;
-    this.chunks.push(chunk);
     this.unsaved.push({ meta: next.meta, chunk });
     this.setStatus({ unsavedChunks: this.unsaved.length });
     void this.drain();

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Request } from '@playwright/test';
 
 test.use({ serviceWorkers: 'allow' });
@@ -9,7 +11,7 @@ interface Logged {
   readonly hasBody: boolean;
 }
 
-test('a whole session talks only to its own origin and sends nothing', async ({
+test('a whole session, its report and its clip review talk only to their own origin and send nothing', async ({
   page,
   context,
 }) => {
@@ -31,18 +33,31 @@ test('a whole session talks only to its own origin and sends nothing', async ({
       });`,
   });
 
-  // A live session on the (fake) webcam, stopped after a while, then its report and history.
+  // A live session on the (fake) webcam, recorded as a clip and stopped after a while, then its
+  // report, the history, and the clip's review with a bundle exported.
   await page.goto('/');
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: /warmed up/ }).click();
   await expect(page.getByTestId('setup-help')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Record a clip' }).click();
   await page.waitForTimeout(8000);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('session-ended')).toBeVisible();
+  await expect(page.getByTestId('open-clip')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: 'See your report' }).click();
   await expect(page.getByRole('heading', { name: 'Session report' })).toBeVisible();
   await page.getByRole('link', { name: 'History' }).first().click();
   await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  await page.getByRole('link', { name: 'Clips' }).first().click();
+  await page.getByTestId('clip-list').getByRole('link').first().click();
+  await expect(page.getByTestId('clip-player')).toBeVisible();
+  await page.getByTestId('play-pause').click();
+  await expect
+    .poll(async () => Number(await page.getByTestId('clip-player').getAttribute('data-time-ms')))
+    .toBeGreaterThan(500);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-bundle').click();
+  await download;
 
   const origin = new URL(page.url()).origin;
   const foreign = requests.filter(
@@ -57,4 +72,40 @@ test('a whole session talks only to its own origin and sends nothing', async ({
   expect(
     await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
   ).toEqual([]);
+});
+
+test('the pose worker is held to the same policy: it cannot reach another origin', async ({
+  page,
+}) => {
+  // Another origin on this machine that counts what reaches it (CORS open, so only the policy
+  // can stop a request).
+  const hits: string[] = [];
+  const server = createServer((request, response) => {
+    hits.push(request.url ?? '');
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.end('reached');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const elsewhere = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  try {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: /warmed up/ }).click();
+    await expect(page.getByTestId('setup-help')).toBeVisible({ timeout: 60_000 });
+    const worker = page.workers().find((w) => w.url().includes('poseWorker'));
+    expect(worker).toBeDefined();
+    // A <meta> policy binds the page only; a worker has the policy of its script's response.
+    const answer = await worker?.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => 'reached',
+          () => 'refused',
+        ),
+      `${elsewhere}from-worker`,
+    );
+    expect(answer).toBe('refused');
+    expect(hits).toEqual([]);
+  } finally {
+    server.close();
+  }
 });

@@ -46,7 +46,8 @@ export interface LiveClipState {
 /** What the controller needs of the session runner. */
 export interface RecordedRunner {
   readonly store: ReadableStore<RunnerState>;
-  snapshot(): SessionRecord | null;
+  /** The session recorded so far (read back from storage, so it takes a moment). */
+  snapshot(): Promise<SessionRecord | null>;
 }
 
 export interface LiveClipDependencies {
@@ -229,7 +230,7 @@ export class LiveClipController {
     const record =
       (state.endedSessionId === null
         ? null
-        : await this.deps.sessionRecord(state.endedSessionId)) ?? this.runner.snapshot();
+        : await this.deps.sessionRecord(state.endedSessionId)) ?? (await this.runner.snapshot());
     if (record === null || blob.size === 0) {
       this.set({ phase: 'failed', message: 'Nothing was recorded, so there is no clip to keep.' });
       return;

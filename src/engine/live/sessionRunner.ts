@@ -26,6 +26,7 @@ import {
   type UserCommand,
 } from '../../protocol';
 import type { SessionRecording, RecordingStatus } from '../../session/sessionRecording';
+import type { SessionRecord } from '../../session/sessionRecord';
 import type { ExportedFile, SessionLibrary } from '../sessionLibrary';
 import type { CoachLine, CoachVoice } from '../coachVoice';
 import { LivePoseLoop } from '../livePoseLoop';
@@ -67,6 +68,8 @@ export interface RunnerState {
   readonly restartingModel: boolean;
   /** Tensors the pose model holds, sampled every few seconds (flat, or something leaks). */
   readonly tensorCount: number | null;
+  /** How many times `tensorCount` was read: a soak can tell a fresh reading from a stale one. */
+  readonly tensorReadings: number;
 }
 
 /** What the runner needs to analyse pictures: a source and an estimator that suits it. */
@@ -132,6 +135,7 @@ export const INITIAL_RUNNER_STATE: RunnerState = {
   pausedByPageHide: false,
   restartingModel: false,
   tensorCount: null,
+  tensorReadings: 0,
 };
 
 /**
@@ -264,11 +268,11 @@ export class SessionRunner {
   }
 
   /**
-   * The session so far as an export file, from memory: what to save when storage is full or
-   * gone, so nothing recorded is lost. Null when nothing is being recorded.
+   * The session so far as an export file, what storage holds plus what is only in memory: what
+   * to save when storage is full, so nothing recorded is lost. Null when nothing is recorded.
    */
-  exportNow(): ExportedFile | null {
-    if (this.recording === null || this.deps.recordings === null) return null;
+  exportNow(): Promise<ExportedFile | null> {
+    if (this.recording === null || this.deps.recordings === null) return Promise.resolve(null);
     return this.deps.recordings.exportRecording(this.recording);
   }
 
@@ -279,8 +283,8 @@ export class SessionRunner {
   }
 
   /** The whole session recorded so far (for an export when storage failed). */
-  snapshot() {
-    return this.recording?.snapshot() ?? null;
+  snapshot(): Promise<SessionRecord | null> {
+    return this.recording?.snapshot() ?? Promise.resolve(null);
   }
 
   /** `model`: the model that runs (the plan may say 'auto'). */
@@ -364,8 +368,18 @@ export class SessionRunner {
   private async sampleDiagnostics(): Promise<void> {
     const estimator = this.estimator;
     if (estimator === null) return;
-    const { numTensors } = await estimator.diagnostics();
-    this.store.update((s) => ({ ...s, tensorCount: numTensors }));
+    let numTensors: number;
+    try {
+      ({ numTensors } = await estimator.diagnostics());
+    } catch {
+      // The worker stopped (it is being restarted): no reading this time, not a stale one.
+      return;
+    }
+    this.store.update((s) => ({
+      ...s,
+      tensorCount: numTensors,
+      tensorReadings: s.tensorReadings + 1,
+    }));
   }
 
   private tick(): void {

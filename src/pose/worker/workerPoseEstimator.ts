@@ -49,6 +49,12 @@ async function toTransferable(frame: PoseFrame): Promise<[TransferableFrame, Tra
   return [bitmap, [bitmap]];
 }
 
+/** A question to the worker waiting for its answer (rejected if the worker dies first). */
+interface Answer<T> {
+  resolve(value: T): void;
+  reject(error: Error): void;
+}
+
 interface Pending {
   resolve(pose: Pose | null): void;
   reject(error: Error): void;
@@ -62,11 +68,8 @@ interface Pending {
 export class WorkerPoseEstimator implements PoseEstimator {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly pendingDiagnostics = new Map<number, (d: TensorDiagnostics) => void>();
-  private readonly pendingTimings = new Map<
-    number,
-    { readonly resolve: (t: RawModelTiming) => void; readonly reject: (e: Error) => void }
-  >();
+  private readonly pendingDiagnostics = new Map<number, Answer<TensorDiagnostics>>();
+  private readonly pendingTimings = new Map<number, Answer<RawModelTiming>>();
   private crashed: Error | null = null;
   private disposed = false;
   /** Worker-side milliseconds spent on the most recent frame. */
@@ -146,11 +149,16 @@ export class WorkerPoseEstimator implements PoseEstimator {
     });
   }
 
-  /** What TF.js holds in the worker: flat over a session, or something leaks. */
+  /**
+   * What TF.js holds in the worker: flat over a session, or something leaks. Rejects when the
+   * worker is gone, so a caller never waits forever (nor shows an old count as a new one).
+   */
   diagnostics(): Promise<TensorDiagnostics> {
+    if (this.crashed !== null) return Promise.reject(this.crashed);
+    if (this.disposed) return Promise.reject(new Error('The pose estimator was disposed.'));
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pendingDiagnostics.set(id, resolve);
+    return new Promise((resolve, reject) => {
+      this.pendingDiagnostics.set(id, { resolve, reject });
       this.worker.postMessage({ type: 'diagnostics', id } satisfies ToWorker);
     });
   }
@@ -191,9 +199,11 @@ export class WorkerPoseEstimator implements PoseEstimator {
       pending.reject(new Error('The pose estimator was disposed.'));
     }
     this.pending.clear();
-    for (const timing of this.pendingTimings.values())
-      timing.reject(new Error('The pose estimator was disposed.'));
-    this.pendingTimings.clear();
+    for (const answers of [this.pendingDiagnostics, this.pendingTimings]) {
+      for (const answer of answers.values())
+        answer.reject(new Error('The pose estimator was disposed.'));
+      answers.clear();
+    }
   }
 
   private receive(message: FromWorker): void {
@@ -208,7 +218,7 @@ export class WorkerPoseEstimator implements PoseEstimator {
         pending?.reject(new PoseWorkerError(message.error));
       }
     } else if (message.type === 'diagnostics') {
-      this.pendingDiagnostics.get(message.id)?.(message.tensors);
+      this.pendingDiagnostics.get(message.id)?.resolve(message.tensors);
       this.pendingDiagnostics.delete(message.id);
     } else if (message.type === 'raw-model-timing' || message.type === 'raw-model-timing-failed') {
       const pending = this.pendingTimings.get(message.id);
@@ -229,7 +239,9 @@ export class WorkerPoseEstimator implements PoseEstimator {
       pending.reject(error);
     }
     this.pending.clear();
-    for (const timing of this.pendingTimings.values()) timing.reject(error);
-    this.pendingTimings.clear();
+    for (const answers of [this.pendingDiagnostics, this.pendingTimings]) {
+      for (const answer of answers.values()) answer.reject(error);
+      answers.clear();
+    }
   }
 }

@@ -115,8 +115,9 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
             type="button"
             className="primary"
             onClick={() => {
-              const file = runner?.exportNow() ?? null;
-              if (file !== null) saveFile(file);
+              void runner?.exportNow().then((file) => {
+                if (file !== null) saveFile(file);
+              });
             }}
           >
             Export this session now

@@ -23,6 +23,7 @@ export function SessionStage({ store, setVideo, video, state }: Props) {
       data-testid="session-stage"
       data-frames-analysed={state.framesAnalysed}
       data-tensors={state.tensorCount ?? undefined}
+      data-tensor-readings={state.tensorReadings}
     >
       <video ref={setVideo} className="camera" muted playsInline aria-label="Your picture" />
       <SkeletonOverlay store={store} select={selectPose} video={video} />

@@ -123,7 +123,7 @@ describe('the engine session library', () => {
       recording.frame(measuresAt(now(), 60), [], now());
     }
     expect(await lib.interrupted()).toEqual([]);
-    expect(parseSessionFile(lib.exportRecording(recording).text).ok).toBe(true);
+    expect(parseSessionFile((await lib.exportRecording(recording)).text).ok).toBe(true);
     const record = await lib.finishRecording(recording);
     expect(record.meta.id).toBe('new-0');
     expect((await lib.list())[0]?.meta.status).toBe('finished');

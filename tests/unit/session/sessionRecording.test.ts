@@ -9,6 +9,7 @@ import {
   type RecordingClock,
 } from '../../../src/session/sessionRecording';
 import { interruptedSessions } from '../../../src/session/sessionStore';
+import type { SessionChunk, SessionMeta } from '../../../src/session/sessionRecord';
 import { StorageFullError } from '../../../src/session/storageErrors';
 import { MemorySessionStore } from '../../fakes/memorySessionStore';
 import { utterance } from '../../helpers/sessionScenario';
@@ -82,7 +83,7 @@ describe('the live recording writes about once a second, never per frame', () =>
     frames(4_200);
     await settle();
     const stored = await store.getSession('live-1');
-    const all = recording.snapshot();
+    const all = await recording.snapshot();
     expect((all.samples.tMs.at(-1) ?? 0) - (stored?.samples.tMs.at(-1) ?? 0)).toBeLessThan(1_000);
     expect(recording.status.savedThroughTMs).toBe(stored?.meta.lastTMs);
   });
@@ -113,7 +114,7 @@ describe('the live recording writes about once a second, never per frame', () =>
     listeners.get('visibilitychange')?.();
     await settle();
     expect((await store.getSession('live-1'))?.samples.tMs.length).toBe(
-      recording.snapshot().samples.tMs.length,
+      (await recording.snapshot()).samples.tMs.length,
     );
     detach();
     expect(listeners.size).toBe(0);
@@ -182,7 +183,7 @@ describe('when storage is full', () => {
     expect(recording.status.error).toBeInstanceOf(StorageFullError);
     expect(recording.status.error?.message).toMatch(/kept in memory\. Export it now/);
     expect(recording.status.unsavedChunks).toBeGreaterThan(1);
-    const inMemory = recording.snapshot().samples.tMs.length;
+    const inMemory = (await recording.snapshot()).samples.tMs.length;
     expect(inMemory).toBeGreaterThan(25);
 
     full = false;
@@ -199,8 +200,9 @@ describe('when storage is full', () => {
     store.failWrites = () => new DOMException('no space', 'QuotaExceededError');
     frames(2_000);
     await expect(recording.finish('completed')).rejects.toBeInstanceOf(StorageFullError);
-    expect(recording.snapshot().meta.status).toBe('finished');
-    expect(recording.snapshot().samples.tMs.length).toBeGreaterThan(15);
+    const kept = await recording.snapshot();
+    expect(kept.meta.status).toBe('finished');
+    expect(kept.samples.tMs.length).toBeGreaterThan(15);
     store.failWrites = null;
     expect((await store.listSessions())[0]?.meta.status).toBe('recording');
   });
@@ -219,5 +221,63 @@ describe('when storage is full', () => {
     await recording.flush();
     expect(recording.status.error).toBeNull();
     expect((await store.getSession('live-1'))?.samples.tMs).toHaveLength(1);
+  });
+});
+
+/** A store whose chunk writes land at once but are only confirmed when the test says so. */
+class SlowStore extends MemorySessionStore {
+  private readonly held: (() => void)[] = [];
+  override async appendChunk(meta: SessionMeta, chunk: SessionChunk): Promise<void> {
+    await super.appendChunk(meta, chunk);
+    await new Promise<void>((resolve) => this.held.push(resolve));
+  }
+  confirmWrites(): void {
+    for (const confirm of this.held.splice(0)) confirm();
+  }
+}
+
+/** Every sample time once, in order: no chunk counted twice or lost. */
+function strictlyIncreasing(values: readonly number[]): boolean {
+  return values.every((v, i) => i === 0 || v > (values[i - 1] ?? Infinity));
+}
+
+describe('memory stays flat: what the store has is read back, not kept twice', () => {
+  it('joins what the store has with what only memory has, each sample once', async () => {
+    const { store, recording, frames } = await started();
+    frames(2_000);
+    await settle();
+    store.failWrites = () => new DOMException('no space', 'QuotaExceededError');
+    frames(2_000);
+    await settle();
+    const stored = (await store.getSession('live-1'))?.samples.tMs ?? [];
+    const all = (await recording.snapshot()).samples.tMs;
+    expect(stored.length).toBeGreaterThan(10);
+    expect(all.slice(0, stored.length)).toEqual(stored);
+    expect(all.length).toBeGreaterThan(stored.length + 10);
+    expect(strictlyIncreasing(all)).toBe(true);
+    // 4 s at 10 samples a second.
+    expect(all.length).toBeGreaterThanOrEqual(39);
+  });
+
+  it('counts a chunk that is being written once', async () => {
+    const store = new SlowStore();
+    const { recording, frames } = await started(store);
+    frames(1_100);
+    await settle();
+    const snapshot = recording.snapshot();
+    store.confirmWrites();
+    await settle();
+    store.confirmWrites();
+    const tMs = (await snapshot).samples.tMs;
+    expect(tMs.length).toBeGreaterThan(9);
+    expect(strictlyIncreasing(tMs)).toBe(true);
+  });
+
+  it('still exports what memory holds when the store cannot be read', async () => {
+    const { store, recording, frames } = await started();
+    store.failWrites = () => new DOMException('no space', 'QuotaExceededError');
+    frames(1_500);
+    store.getSession = () => Promise.reject(new Error('the database is gone'));
+    expect((await recording.snapshot()).samples.tMs.length).toBeGreaterThan(10);
   });
 });

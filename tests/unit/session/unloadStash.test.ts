@@ -39,7 +39,7 @@ async function recordThenUnload() {
   flushWhenPageHides(recording, page);
   for (now = 33; now < 2_600; now += 33) recording.frame(measuresAt(now, 60), [], now);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const lastFrameTMs = recording.snapshot().samples.tMs.at(-1);
+  const lastFrameTMs = (await recording.snapshot()).samples.tMs.at(-1);
   // The unload: writes from here on fail; the pagehide handler runs.
   store.failWrites = () => new Error('the page is gone');
   (pageHide as (() => void) | null)?.();
