@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { CONTENT_SECURITY_POLICY, cspPlugin } from './scripts/vite-plugin-csp.ts';
 import { modelsPlugin } from './scripts/vite-plugin-models.ts';
-import { offlinePlugin } from './scripts/vite-plugin-offline.ts';
+import { MODELS_CACHE, offlinePlugin } from './scripts/vite-plugin-offline.ts';
 
 /**
  * Cross-origin isolation lets the wasm backend use threads (SharedArrayBuffer). Both the dev and
@@ -15,6 +15,7 @@ const CROSS_ORIGIN_ISOLATION = {
 
 export default defineConfig({
   plugins: [react(), modelsPlugin(), cspPlugin(), offlinePlugin()],
+  define: { 'import.meta.env.VITE_MODELS_CACHE': JSON.stringify(MODELS_CACHE) },
   server: { headers: CROSS_ORIGIN_ISOLATION, port: 5173 },
   // The built pages carry the policy in a <meta> tag, but a worker takes its policy from its
   // own script's response headers only: without the header the pose worker, its wasm threads

@@ -8,9 +8,10 @@ const PRECACHED_MODEL = 'movenet-lightning';
 /**
  * Other models are cached when first used, in a cache named after the model manifest: new
  * weights come with a new manifest, hence a new cache, never mixed with old files. (The loader
- * also checks every file's sha256 against the manifest built into the code.)
+ * also checks every file's sha256 against the manifest built into the code.) The page gets the
+ * name too (import.meta.env.VITE_MODELS_CACHE), to delete the caches of earlier weights.
  */
-const MODELS_CACHE = `models-${createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12)}`;
+export const MODELS_CACHE = `models-${createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12)}`;
 
 /**
  * A service worker that precaches the app and the default model, so StretchCheck works offline

@@ -14,4 +14,23 @@ export function registerServiceWorker(): void {
     immediate: true,
     onRegisterError: (error: unknown) => console.warn('Offline copy unavailable:', error),
   });
+  void pruneOldModelCaches();
+}
+
+/**
+ * Deletes the caches of earlier model weights (each build's cache is named after its model
+ * manifest), which would otherwise stay on disk for good. Only from a page its own build's
+ * service worker controls: a tab of another build may still be using its cache.
+ */
+async function pruneOldModelCaches(): Promise<void> {
+  if (typeof caches === 'undefined' || navigator.serviceWorker.controller === null) return;
+  try {
+    const current = import.meta.env.VITE_MODELS_CACHE;
+    const names = await caches.keys();
+    await Promise.all(
+      names.filter((n) => n.startsWith('models-') && n !== current).map((n) => caches.delete(n)),
+    );
+  } catch (error) {
+    console.warn('Old model caches could not be deleted:', error);
+  }
 }

@@ -9,11 +9,13 @@ import {
   tensorDiagnostics,
   wasmThreadsFor,
 } from '../backends';
+import { ModelIntegrityError } from '../modelArtifacts';
 import { timeRawModel } from '../rawModelTiming';
 import { createTfjsPoseEstimator } from '../tfjsPoseEstimator';
 import type { PoseEstimator } from '../types';
 import { fetchModelReader } from './fetchModelReader';
 import type { FromWorker, ToWorker } from './messages';
+import { evictCachedFile } from './evictCachedFile';
 import { serializeError } from './serializeError';
 import { WASM_FILE_URLS } from './wasmAssets';
 
@@ -46,6 +48,10 @@ async function handle(message: ToWorker): Promise<void> {
         });
         post({ type: 'loaded', backend: estimator.backend });
       } catch (error) {
+        if (error instanceof ModelIntegrityError)
+          await evictCachedFile(
+            new URL(error.fileName, new URL(modelsBaseUrl, self.location.href)).href,
+          );
         post({ type: 'load-failed', error: serializeError(error) });
       }
       return;
