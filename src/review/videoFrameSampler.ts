@@ -1,12 +1,20 @@
 import { grabScaledBitmap } from '../camera/scaledBitmap';
 import { VideoFileError, type GrabbedFrame } from '../camera/types';
 import { videoFileErrorFor } from '../camera/videoFileSource';
+import { FrameRecovery } from './frameRecovery';
+import {
+  framesSkippedBetween,
+  mayHaveLostDueFrame,
+  mayHaveLostFramesAtEnd,
+  startRecovery,
+  updatedFramePeriodMs,
+  type FrameShown,
+} from './missedFrames';
 import {
   isFrameDue,
   nextDueMs,
   playbackRateFor,
   samplingIntervalMs,
-  SLOT_TOLERANCE_MS,
   type SamplingRate,
 } from './samplingPlan';
 
@@ -89,29 +97,6 @@ function sampledFrame(frame: GrabbedFrame, videoTimeMs: number): SampledFrame {
   return { bitmap: frame.bitmap, videoTimeMs, widthPx: frame.widthPx, heightPx: frame.heightPx };
 }
 
-/** A seek that shows no frame in this long has nothing new to show (the frame was the same). */
-const RECOVERY_SEEK_TIMEOUT_MS = 1_500;
-/** Seeks one recovery may take, stepping a frame at a time, before it gives the slot up. */
-const MAX_RECOVERY_STEPS = 4;
-/**
- * A gap between frames shown this many times the clip's frame period means frames were skipped
- * (catches frames the decoder dropped, which the presented-frame count does not). Under 2, so one
- * missing frame at a steady rate shows; over 1.5, so a phone clip's slightly uneven frame times
- * do not.
- */
-const SKIP_GAP_FACTOR = 1.9;
-/** Frame period assumed before one is seen: 30 fps, the commonest rate. */
-const DEFAULT_FRAME_PERIOD_MS = 1000 / 30;
-
-interface Recovery {
-  /** The frame whose arrival showed the miss: the recovery ends once it is reached again. */
-  readonly triggerMs: number;
-  /** Media time sought to: the frame shown is the last one at or before it. */
-  targetMs: number;
-  steps: number;
-  timer: ReturnType<typeof setTimeout> | null;
-}
-
 type Waiter = (frame: SampledFrame | null | Error) => void;
 
 export class VideoFrameSampler {
@@ -142,14 +127,12 @@ export class VideoFrameSampler {
     slotsLost: 0,
     grabsFailed: 0,
   };
-  private recovery: Recovery | null = null;
+  private recovery: FrameRecovery | null = null;
   /** Smallest gap seen between consecutive frames: the clip's frame period. */
   private framePeriodMs: number | null = null;
   private lastDropped = 0;
-  /** A due time whose slot a recovery could not find: not sought again. */
-  private abandonedDueMs: number | null = null;
   /** The last frame seen when the end was last checked for skipped frames. */
-  private endRecoveryTriedAfterMs: number | null = null;
+  private endCheckedAfterMs: number | null = null;
   private readonly maxWaiting: number;
   private readonly now: () => number;
 
@@ -313,7 +296,7 @@ export class VideoFrameSampler {
     const video = this.video;
     if (this.callbackId !== null) video.cancelVideoFrameCallback(this.callbackId);
     if (this.stallTimer !== null) clearInterval(this.stallTimer);
-    if (this.recovery !== null && this.recovery.timer !== null) clearTimeout(this.recovery.timer);
+    this.recovery?.cancel();
     this.recovery = null;
     video.removeEventListener('ended', this.onEnded);
     video.removeEventListener('error', this.onError);
@@ -342,23 +325,56 @@ export class VideoFrameSampler {
     if (this.stopped) return;
     this.watchFrames();
     this.lastFrameAtMs = this.now();
-    const mediaMs = metadata.mediaTime * 1000;
+    const dropped = this.droppedFrames();
     if (this.recovery !== null) {
-      this.onRecoveryFrame(mediaMs, metadata.presentedFrames);
+      this.recovery.onFrame(metadata, dropped);
       return;
     }
     this.counts.framesShown++;
-    const skipped = this.skippedBefore(mediaMs, metadata.presentedFrames);
-    this.lastPresented = metadata.presentedFrames;
-    this.firstShown ??= { presented: metadata.presentedFrames, mediaMs };
-    const previousMs = this.lastShownMediaMs;
-    this.lastShownMediaMs = mediaMs;
-    if (skipped && this.mayHaveLostDueFrame(mediaMs)) {
-      this.startRecovery(mediaMs, previousMs);
-      return;
+    const shown = {
+      mediaMs: metadata.mediaTime * 1000,
+      presentedFrames: metadata.presentedFrames,
+      droppedFrames: dropped,
+    };
+    const previous = this.lastShown();
+    this.noteShown(shown);
+    this.firstShown ??= { presented: shown.presentedFrames, mediaMs: shown.mediaMs };
+    if (previous !== null) {
+      const skipped = framesSkippedBetween(previous, shown, this.framePeriodMs);
+      if (shown.presentedFrames > previous.presentedFrames + 1)
+        this.counts.framesMissed += shown.presentedFrames - previous.presentedFrames - 1;
+      if (!skipped)
+        this.framePeriodMs = updatedFramePeriodMs(
+          this.framePeriodMs,
+          shown.mediaMs - previous.mediaMs,
+        );
+      else if (mayHaveLostDueFrame(this.options.rate, this.dueMs, shown.mediaMs)) {
+        this.startRecovery(shown.mediaMs, previous.mediaMs);
+        return;
+      }
     }
-    this.takeIfDue(mediaMs);
+    this.takeIfDue(shown.mediaMs);
   };
+
+  private lastShown(): FrameShown | null {
+    return this.lastPresented === null
+      ? null
+      : {
+          mediaMs: this.lastShownMediaMs,
+          presentedFrames: this.lastPresented,
+          droppedFrames: this.lastDropped,
+        };
+  }
+
+  private noteShown(frame: FrameShown): void {
+    this.lastShownMediaMs = frame.mediaMs;
+    this.lastPresented = frame.presentedFrames;
+    this.lastDropped = frame.droppedFrames;
+  }
+
+  private droppedFrames(): number {
+    return this.video.getVideoPlaybackQuality?.().droppedVideoFrames ?? 0;
+  }
 
   private takeIfDue(mediaMs: number): boolean {
     if (!isFrameDue(mediaMs, this.dueMs)) return false;
@@ -367,87 +383,33 @@ export class VideoFrameSampler {
     return true;
   }
 
-  /** Whether frames went by unseen between the last frame shown and this one. */
-  private skippedBefore(mediaMs: number, presentedFrames: number): boolean {
-    let skipped = false;
-    if (this.lastPresented !== null && presentedFrames > this.lastPresented + 1) {
-      this.counts.framesMissed += presentedFrames - this.lastPresented - 1;
-      skipped = true;
-    }
-    const dropped = this.video.getVideoPlaybackQuality?.().droppedVideoFrames ?? 0;
-    if (dropped > this.lastDropped) skipped = true;
-    this.lastDropped = dropped;
-    if (this.lastPresented === null) return false;
-    const gapMs = mediaMs - this.lastShownMediaMs;
-    const period = this.framePeriodMs;
-    if (period !== null && gapMs > SKIP_GAP_FACTOR * period) skipped = true;
-    if (gapMs > 0.5 && !skipped) this.framePeriodMs = Math.min(period ?? Infinity, gapMs);
-    return skipped;
-  }
-
-  /**
-   * A skip cost something only if the frame shown now lies past the slot that was due (or, for
-   * every frame, always): the slot may have had its only frames among the skipped ones.
-   */
-  private mayHaveLostDueFrame(mediaMs: number): boolean {
-    const interval = samplingIntervalMs(this.options.rate);
-    if (interval === null) return true;
-    if (this.abandonedDueMs === this.dueMs) return false;
-    return mediaMs >= this.dueMs + interval - SLOT_TOLERANCE_MS;
-  }
-
+  /** Pauses and seeks back for what a skip may have cost (see missedFrames.ts). */
   private startRecovery(triggerMs: number, lastSeenMs: number): void {
     this.counts.recoveries++;
-    const interval = samplingIntervalMs(this.options.rate);
-    // The due slot's start, or (every frame) the frame after the last one seen.
-    const targetMs =
-      interval === null ? lastSeenMs + (this.framePeriodMs ?? DEFAULT_FRAME_PERIOD_MS) : this.dueMs;
-    this.recovery = { triggerMs, targetMs, steps: 0, timer: null };
-    this.video.pause();
-    this.seekForRecovery(targetMs);
-  }
-
-  private seekForRecovery(targetMs: number): void {
-    const recovery = this.recovery;
-    if (recovery === null) return;
-    recovery.targetMs = targetMs;
-    if (recovery.timer !== null) clearTimeout(recovery.timer);
-    recovery.timer = setTimeout(() => this.endRecovery(true), RECOVERY_SEEK_TIMEOUT_MS);
-    // A hair past the frame's time, so float rounding cannot land on the frame before.
-    this.video.currentTime = (targetMs + SLOT_TOLERANCE_MS) / 1000;
-  }
-
-  private onRecoveryFrame(mediaMs: number, presentedFrames: number): void {
-    const recovery = this.recovery;
-    // A frame from before the pause took hold: the seek's frame is at or before its target.
-    if (recovery === null || mediaMs > recovery.targetMs + 2 * SLOT_TOLERANCE_MS) return;
-    this.lastPresented = presentedFrames;
-    this.lastShownMediaMs = mediaMs;
-    this.lastDropped =
-      this.video.getVideoPlaybackQuality?.().droppedVideoFrames ?? this.lastDropped;
-    // Taken if due, the trigger frame included: playing on shows the frame after the one on show.
-    const taken = this.takeIfDue(mediaMs);
-    if (taken || mediaMs >= recovery.triggerMs - SLOT_TOLERANCE_MS) {
-      this.endRecovery(false);
-      return;
-    }
-    // The frame before the slot: step to the next frame.
-    recovery.steps++;
-    if (recovery.steps > MAX_RECOVERY_STEPS) this.endRecovery(true);
-    else this.seekForRecovery(mediaMs + (this.framePeriodMs ?? DEFAULT_FRAME_PERIOD_MS));
-  }
-
-  /** Plays on from the frame shown; a slot not found is given up rather than sought forever. */
-  private endRecovery(gaveUp: boolean): void {
-    const recovery = this.recovery;
-    if (recovery === null) return;
-    if (recovery.timer !== null) clearTimeout(recovery.timer);
-    this.recovery = null;
-    if (gaveUp) {
-      this.counts.slotsLost++;
-      this.abandonedDueMs = this.dueMs;
-    }
-    this.resume();
+    const state = startRecovery(
+      this.options.rate,
+      triggerMs,
+      this.dueMs,
+      lastSeenMs,
+      this.framePeriodMs,
+    );
+    this.recovery = new FrameRecovery(
+      {
+        video: this.video,
+        take: (mediaMs) => this.take(mediaMs),
+        setDueMs: (dueMs) => {
+          this.dueMs = dueMs;
+        },
+        noteShown: (frame) => this.noteShown(frame),
+        finished: (gaveUp) => {
+          this.recovery = null;
+          if (gaveUp) this.counts.slotsLost++;
+          this.resume();
+        },
+      },
+      state,
+    );
+    this.recovery.begin();
   }
 
   private grab(videoTimeMs: number): Promise<GrabbedFrame | null> {
@@ -558,32 +520,27 @@ export class VideoFrameSampler {
   private readonly onEnded = (): void => {
     // The last frame showed a miss: the recovery seeks back, and the video will end again.
     if (this.recovery !== null) return;
-    if (this.lostFramesAtEnd()) {
-      this.endRecoveryTriedAfterMs = this.lastShownMediaMs;
-      this.startRecovery(Infinity, this.lastShownMediaMs);
+    // Frames skipped at the very end have no later frame to give them away. Checked once per
+    // last frame seen, so a clip whose last frame simply lasts long cannot loop.
+    const lastSeenMs = this.lastShownMediaMs;
+    if (
+      this.lastPresented !== null &&
+      this.endCheckedAfterMs !== lastSeenMs &&
+      mayHaveLostFramesAtEnd(
+        this.options.rate,
+        this.dueMs,
+        lastSeenMs,
+        this.durationMs,
+        this.framePeriodMs,
+      )
+    ) {
+      this.endCheckedAfterMs = lastSeenMs;
+      this.startRecovery(this.durationMs, lastSeenMs);
       return;
     }
     this.ended = true;
     this.wake(null);
   };
-
-  /**
-   * Frames skipped at the very end show no later frame to give them away: the video ended more
-   * than a frame after the last frame seen, and a due frame may lie in between. Tried once per
-   * last frame seen, so a clip whose last frame simply lasts long cannot loop.
-   */
-  private lostFramesAtEnd(): boolean {
-    if (this.lastPresented === null || this.endRecoveryTriedAfterMs === this.lastShownMediaMs)
-      return false;
-    const period = this.framePeriodMs ?? DEFAULT_FRAME_PERIOD_MS;
-    const lastFrameMs = this.durationMs - period;
-    if (lastFrameMs < this.lastShownMediaMs + period / 2) return false;
-    const interval = samplingIntervalMs(this.options.rate);
-    return (
-      interval === null ||
-      (this.abandonedDueMs !== this.dueMs && lastFrameMs >= this.dueMs - SLOT_TOLERANCE_MS)
-    );
-  }
 
   private readonly onError = (): void => {
     if (!this.stopped) this.fail(videoFileErrorFor(this.video, this.fileName));

@@ -1,0 +1,180 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import type * as Analysis from '../../../src/review/offlineAnalysis';
+import type * as Sampler from '../../../src/review/videoFrameSampler';
+import type * as Worker from '../../../src/pose/worker/workerPoseEstimator';
+import { tfjsFixture } from '../../helpers/fixtures';
+import { requireFfmpeg } from '../../helpers/video';
+import { openHarness } from './harness';
+
+/**
+ * Offline analysis of phone-like clips in Chromium, made at test time from the Apache fixtures:
+ * a portrait clip stored landscape with rotation metadata (as phones record), and a clip with a
+ * variable frame rate (every fourth frame dropped). Every sampling slot that has a frame gives
+ * one, and the rotated clip's frames come out upright.
+ */
+
+const OUT = fileURLToPath(new URL('../../../artifacts/review-clips/', import.meta.url));
+const ROTATED = 'rotated-portrait.mp4';
+const VARIABLE = 'variable-rate.mp4';
+
+function ffmpeg(...args: string[]): void {
+  execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
+}
+
+/** Frame times of a clip, from its container (ms). */
+function frameTimesMs(path: string): number[] {
+  const csv = execFileSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'frame=pts_time',
+      '-of',
+      'csv=p=0',
+      path,
+    ],
+    { encoding: 'utf8' },
+  );
+  return csv
+    .split('\n')
+    .map((line) => Number.parseFloat(line))
+    .filter(Number.isFinite)
+    .map((s) => s * 1000);
+}
+
+test.beforeAll(() => {
+  requireFfmpeg();
+  mkdirSync(OUT, { recursive: true });
+  // Turned a quarter left and stored with "rotate on playback": a portrait phone clip.
+  ffmpeg(
+    '-i',
+    tfjsFixture('pose_squats.mp4'),
+    '-vf',
+    'transpose=2',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    `${OUT}turned.mp4`,
+  );
+  ffmpeg(
+    '-i',
+    `${OUT}turned.mp4`,
+    '-c',
+    'copy',
+    '-metadata:s:v:0',
+    'rotate=270',
+    `${OUT}${ROTATED}`,
+  );
+  ffmpeg(
+    '-i',
+    tfjsFixture('pose_1.mp4'),
+    '-vf',
+    "select='mod(n\\,4)-1'",
+    '-vsync',
+    'vfr',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    `${OUT}${VARIABLE}`,
+  );
+});
+
+interface Outcome {
+  readonly frames: number;
+  readonly tMs: number[];
+  readonly videoSize: { widthPx: number; heightPx: number };
+  readonly frameSize: { widthPx: number; heightPx: number };
+  /** Frames where the nose is above both hips (an upright person, not one lying sideways). */
+  readonly uprightFrames: number;
+  readonly posesFound: number;
+}
+
+async function analyse(page: Page, file: string): Promise<Outcome> {
+  return page.evaluate(
+    async ({ url, paths }) => {
+      const S = (await import(paths.sampler)) as typeof Sampler;
+      const A = (await import(paths.analysis)) as typeof Analysis;
+      const W = (await import(paths.worker)) as typeof Worker;
+      const blob = await (await fetch(url)).blob();
+      const video = document.createElement('video');
+      video.style.width = '320px';
+      document.body.append(video);
+      const sampler = await S.VideoFrameSampler.open(video, blob, 'clip.mp4', {
+        rate: { kind: 'per-second', perSecond: 10 },
+        maxSidePx: 480,
+      });
+      const estimator = await W.WorkerPoseEstimator.create({ model: 'movenet-lightning' });
+      let uprightFrames = 0;
+      let posesFound = 0;
+      const result = await A.analyseVideo(sampler, estimator, {
+        onPose: (pose) => {
+          if (pose === null) return;
+          posesFound++;
+          const { nose, left_hip: leftHip, right_hip: rightHip } = pose.keypoints;
+          if (nose !== undefined && leftHip !== undefined && rightHip !== undefined)
+            if (nose.y < leftHip.y && nose.y < rightHip.y) uprightFrames++;
+        },
+      });
+      estimator.dispose();
+      video.remove();
+      return {
+        frames: result.track.tMs.length,
+        tMs: [...result.track.tMs],
+        videoSize: result.videoSize,
+        frameSize: result.track.imageSize,
+        uprightFrames,
+        posesFound,
+      };
+    },
+    {
+      url: `/artifacts/review-clips/${file}`,
+      paths: {
+        sampler: '/src/review/videoFrameSampler.ts',
+        analysis: '/src/review/offlineAnalysis.ts',
+        worker: '/src/pose/worker/workerPoseEstimator.ts',
+      },
+    },
+  );
+}
+
+/** One frame per 100 ms slot that has any frame: what sampling at 10 a second should give. */
+function expectedSlots(timesMs: readonly number[]): number {
+  return new Set(timesMs.map((t) => Math.floor((t + 0.5) / 100))).size;
+}
+
+test.describe('offline analysis of phone-like clips', () => {
+  test.beforeEach(async ({ page }) => openHarness(page));
+
+  test('a portrait clip stored with rotation metadata is analysed upright, every slot sampled', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const outcome = await analyse(page, ROTATED);
+    // Stored 1280 x 720, shown (and analysed) 720 x 1280.
+    expect(outcome.videoSize).toEqual({ widthPx: 720, heightPx: 1280 });
+    expect(outcome.frameSize).toEqual({ widthPx: 270, heightPx: 480 });
+    expect(outcome.frames).toBe(expectedSlots(frameTimesMs(`${OUT}${ROTATED}`)));
+    expect(outcome.posesFound).toBeGreaterThan(outcome.frames * 0.9);
+    expect(outcome.uprightFrames).toBeGreaterThan(outcome.posesFound * 0.9);
+  });
+
+  test('a variable-frame-rate clip gives one frame per slot that has one, at its own times', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const times = frameTimesMs(`${OUT}${VARIABLE}`);
+    const outcome = await analyse(page, VARIABLE);
+    expect(outcome.frames).toBe(expectedSlots(times));
+    // Each sample is one of the clip's own frames, in order.
+    for (const t of outcome.tMs) expect(times.some((f) => Math.abs(f - t) < 1)).toBe(true);
+    expect([...outcome.tMs].sort((a, b) => a - b)).toEqual(outcome.tMs);
+  });
+});
