@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { BrowserPoseBenchRow } from '../../src/bench/benchPage';
+import type { PoseModelId } from '../../src/geometry/types';
 import { tfjsFixture } from '../../tests/helpers/fixtures';
 import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM_ARGS, requireChromium } from '../../tests/browser/chromium';
@@ -41,11 +42,15 @@ export async function serveBenchClip(page: Page): Promise<void> {
 }
 
 /**
- * Times MoveNet Lightning standalone in the pose worker (the bench page), for ratios against a
- * pipeline measured in the same run. Needs `serveBenchClip` first.
+ * Times a model (MoveNet Lightning unless told) standalone in the pose worker (the bench page),
+ * for ratios against a pipeline measured in the same run. Needs `serveBenchClip` first.
  */
-export async function standaloneRates(page: Page, baseUrl: string): Promise<BrowserPoseBenchRow> {
-  await page.goto(`${baseUrl}bench.html?clip=/bench-clip.mp4&frames=60&models=movenet-lightning`);
+export async function standaloneRates(
+  page: Page,
+  baseUrl: string,
+  model: PoseModelId = 'movenet-lightning',
+): Promise<BrowserPoseBenchRow> {
+  await page.goto(`${baseUrl}bench.html?clip=/bench-clip.mp4&frames=60&models=${model}`);
   await page.waitForFunction(() => window.benchResults !== undefined, undefined, {
     timeout: 300_000,
   });

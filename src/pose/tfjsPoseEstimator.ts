@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-converter';
+import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import * as poseDetection from '@tensorflow-models/pose-detection';
+import type { Pose as PdPose } from '@tensorflow-models/pose-detection';
 import type { FrameRotationDeg, ImageSize, Pose, PoseModelId } from '../geometry/types';
 import {
   activateBackend,
@@ -9,6 +10,7 @@ import {
   type TensorDiagnostics,
 } from './backends';
 import { frameSize, frameToTensor } from './frameTensor';
+import { MoveNetTracker } from './movenet/moveNetTracker';
 import { verifiedGraphModelHandler, type ModelFileReader } from './modelArtifacts';
 import { POSE_MODELS, modelFiles, type PoseModelSpec } from './modelRegistry';
 import { segmentationToMask } from './segmentationMask';
@@ -48,30 +50,69 @@ function progressReporter(
   };
 }
 
-async function createDetector(
+/**
+ * What runs the model on a frame: MoveNet through our own tracker (the crop is cut before the
+ * frame becomes a tensor, see movenet/moveNetTracker.ts), BlazePose through pose-detection.
+ * Keypoints come back in the pixels of the frame as turned by `rotationDeg`.
+ */
+interface PoseRunner {
+  estimate(
+    frame: PoseFrame,
+    rotationDeg: FrameRotationDeg,
+    timestampMs: number,
+  ): Promise<PdPose | null>;
+  reset(): void;
+  dispose(): void;
+}
+
+class BlazePoseRunner implements PoseRunner {
+  constructor(private readonly detector: poseDetection.PoseDetector) {}
+
+  async estimate(
+    frame: PoseFrame,
+    rotationDeg: FrameRotationDeg,
+    timestampMs: number,
+  ): Promise<PdPose | null> {
+    const input = frameToTensor(frame, rotationDeg);
+    try {
+      const [first] = await this.detector.estimatePoses(input, undefined, timestampMs);
+      return first ?? null;
+    } finally {
+      input.dispose();
+    }
+  }
+
+  reset(): void {
+    this.detector.reset();
+  }
+
+  dispose(): void {
+    this.detector.dispose();
+  }
+}
+
+async function createRunner(
   spec: PoseModelSpec,
   options: EstimatorOptions,
   handlerFor: (graph: string) => tf.io.IOHandler,
-): Promise<poseDetection.PoseDetector> {
+): Promise<PoseRunner> {
   const enableSmoothing = options.enableSmoothing ?? true;
   if (spec.family === 'movenet') {
     const [graph] = spec.graphs;
     if (graph === undefined) throw new Error(`${spec.id}: no graph listed`);
-    return poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
-      modelType:
-        spec.id === 'movenet-thunder'
-          ? poseDetection.movenet.modelType.SINGLEPOSE_THUNDER
-          : poseDetection.movenet.modelType.SINGLEPOSE_LIGHTNING,
-      modelUrl: handlerFor(graph),
-      enableSmoothing,
+    const model = await loadGraphModel(handlerFor(graph));
+    await warmUpGraph(model, spec.inputSizePx, 'int32');
+    return new MoveNetTracker(model, {
+      inputSizePx: spec.inputSizePx,
       minPoseScore: MOVENET_MIN_POSE_SCORE,
+      enableSmoothing,
     });
   }
   const [detectorGraph, landmarkGraph] = spec.graphs;
   if (detectorGraph === undefined || landmarkGraph === undefined) {
     throw new Error(`${spec.id}: needs a detector and a landmark graph`);
   }
-  return poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
+  const detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
     runtime: 'tfjs',
     modelType: spec.id === 'blazepose-lite' ? 'lite' : 'full',
     enableSmoothing,
@@ -79,6 +120,25 @@ async function createDetector(
     detectorModelUrl: handlerFor(detectorGraph),
     landmarkModelUrl: handlerFor(landmarkGraph),
   });
+  await warmUpBlazePose(detector, spec);
+  return new BlazePoseRunner(detector);
+}
+
+/** Runs a graph once so the first real frame does not pay for kernel set-up. */
+async function warmUpGraph(
+  model: { execute(input: tf.Tensor): tf.Tensor | tf.Tensor[] },
+  inputSizePx: number,
+  dtype: 'int32' | 'float32',
+): Promise<void> {
+  const input = tf.zeros([1, inputSizePx, inputSizePx, 3], dtype);
+  try {
+    const outputs = model.execute(input);
+    const list = Array.isArray(outputs) ? outputs : [outputs];
+    await Promise.all(list.map((t) => t.data()));
+    tf.dispose(list);
+  } finally {
+    input.dispose();
+  }
 }
 
 /** The landmark graph inside pose-detection's BlazePose detector (not part of its public API). */
@@ -94,21 +154,18 @@ function hasLandmarkModel(detector: object): detector is HasLandmarkModel {
 }
 
 /**
- * Runs every graph once so the first real frame does not pay for kernel set-up. A blank frame
- * runs MoveNet fully, but BlazePose's detector finds nobody in it and would skip the landmark
- * graph, so that graph is run directly as well.
+ * Warms BlazePose up: a blank frame runs its detector, which finds nobody and would skip the
+ * landmark graph, so that graph is run directly as well.
  */
-async function warmUp(detector: poseDetection.PoseDetector, spec: PoseModelSpec): Promise<void> {
+async function warmUpBlazePose(
+  detector: poseDetection.PoseDetector,
+  spec: PoseModelSpec,
+): Promise<void> {
   const blank = tf.zeros<tf.Rank.R3>([spec.inputSizePx, spec.inputSizePx, 3], 'int32');
   try {
     await detector.estimatePoses(blank, undefined, 0);
-    if (spec.family === 'blazepose' && hasLandmarkModel(detector)) {
-      const input = tf.zeros([1, spec.inputSizePx, spec.inputSizePx, 3]);
-      const outputs = detector.landmarkModel.execute(input);
-      const list = Array.isArray(outputs) ? outputs : [outputs];
-      await Promise.all(list.map((t) => t.data()));
-      tf.dispose([input, ...list]);
-    }
+    if (hasLandmarkModel(detector))
+      await warmUpGraph(detector.landmarkModel, spec.inputSizePx, 'float32');
   } finally {
     blank.dispose();
     detector.reset();
@@ -125,7 +182,7 @@ class TfjsPoseEstimator implements PoseEstimator {
   constructor(
     readonly model: PoseModelId,
     readonly backend: BackendInfo,
-    private readonly detector: poseDetection.PoseDetector,
+    private readonly runner: PoseRunner,
   ) {}
 
   estimate(frame: PoseFrame, timestampMs: number, options?: EstimateOptions): Promise<Pose | null> {
@@ -148,19 +205,12 @@ class TfjsPoseEstimator implements PoseEstimator {
       this.lastSize?.widthPx !== imageSize.widthPx ||
       this.lastSize.heightPx !== imageSize.heightPx
     ) {
-      this.detector.reset();
+      this.runner.reset();
       this.lastRotationDeg = rotationDeg;
       this.lastSize = imageSize;
     }
-    const input = frameToTensor(frame, rotationDeg);
-    let poses: poseDetection.Pose[];
-    try {
-      poses = await this.detector.estimatePoses(input, undefined, timestampMs);
-    } finally {
-      input.dispose();
-    }
-    const [first] = poses;
-    if (first === undefined) return null;
+    const first = await this.runner.estimate(frame, rotationDeg, timestampMs);
+    if (first === null) return null;
     const segmentation =
       first.segmentation === undefined
         ? undefined
@@ -175,7 +225,7 @@ class TfjsPoseEstimator implements PoseEstimator {
   }
 
   reset(): void {
-    this.detector.reset();
+    this.runner.reset();
     this.lastSize = null;
   }
 
@@ -189,7 +239,7 @@ class TfjsPoseEstimator implements PoseEstimator {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.detector.dispose();
+    this.runner.dispose();
   }
 }
 
@@ -214,10 +264,9 @@ export async function createTfjsPoseEstimator(options: EstimatorOptions): Promis
       const loaded = [...loadedPerGraph.values()].reduce((a, b) => a + b, 0);
       report('download', loaded, 0);
     });
-  const detector = await createDetector(spec, options, handlerFor);
-
-  report('warmup', totalBytes, 0);
-  await warmUp(detector, spec);
+  // Loading ends with a warm-up run of each graph (in createRunner).
+  const runner = await createRunner(spec, options, handlerFor);
+  report('warmup', totalBytes, 1);
   report('ready', totalBytes, 1);
-  return new TfjsPoseEstimator(spec.id, backend, detector);
+  return new TfjsPoseEstimator(spec.id, backend, runner);
 }
