@@ -26,7 +26,9 @@ export async function segmentationToMask(
   const held: tf.Tensor[] = [rgba];
   try {
     const upright = tf.tidy((): tf.Tensor3D => {
-      const probability = tf.slice(rgba, [0, 0, 0], [-1, -1, 1]);
+      // Pixels come as [r, 0, 0, r]: the largest channel is the probability. (Slicing the red
+      // channel out is a strided copy, ~28 ms a 576 px frame on wasm; the reduction is ~1 ms.)
+      const probability = tf.max<tf.Tensor3D>(rgba, 2, true);
       return rotateImageTensor(probability, inverseRotation(rotationDeg));
     });
     held.push(upright);
