@@ -101,7 +101,13 @@ export function playbackRateFor(inputs: PlaybackRateInputs): number {
     modelFramesPerSecond === null || modelFramesPerSecond <= 0
       ? 1
       : (modelFramesPerSecond * videoMsPerSample * PLAYBACK_HEADROOM) / 1000;
-  if (everyFrame && videoFramesPerSecond !== null && videoFramesPerSecond > 0)
+  // Every frame wanted (asked for, or a clip with no more frames than slots, like a 5 fps clip
+  // at 10 a second): a frame the page does not see is a sample lost and a seek back to fetch it,
+  // so the video is never shown faster than the page sees every frame.
+  const framesPerSample =
+    videoFramesPerSecond === null ? null : (videoMsPerSample * videoFramesPerSecond) / 1000;
+  const everyFrameWanted = everyFrame || (framesPerSample !== null && framesPerSample < 1.5);
+  if (everyFrameWanted && videoFramesPerSecond !== null && videoFramesPerSecond > 0)
     rate = Math.min(rate, MAX_FRAMES_SHOWN_PER_S / videoFramesPerSecond);
   const clamped = Math.min(PLAYBACK_RATE_RANGE.max, Math.max(PLAYBACK_RATE_RANGE.min, rate));
   // Quarter steps: the media pipeline restarts its clock on every change, so do not dither.

@@ -11,11 +11,33 @@ export const FAKE_WEBCAM_CLIP = fileURLToPath(
 );
 export const FAKE_WEBCAM_Y4M = `${ARTIFACTS}pose_1.y4m`;
 
-/** Chromium's fake capture device reads raw y4m; convert the mp4 once per run. */
-export function prepareFakeWebcam(clip = FAKE_WEBCAM_CLIP, y4m = FAKE_WEBCAM_Y4M): string {
+/**
+ * Chromium's fake capture device reads raw y4m, at the frame rate in its header; convert the mp4
+ * once per run. 30 frames a second, as webcams give; the bench asks for 60, so that the camera
+ * out-paces the fast model and the live pipeline is measured against the model, not the camera.
+ */
+export function prepareFakeWebcam(
+  clip = FAKE_WEBCAM_CLIP,
+  y4m = FAKE_WEBCAM_Y4M,
+  fps = 30,
+): string {
   if (existsSync(y4m)) return y4m;
   requireFfmpeg();
   mkdirSync(ARTIFACTS, { recursive: true });
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip, '-pix_fmt', 'yuv420p', '-r', '30', y4m]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    clip,
+    '-pix_fmt',
+    'yuv420p',
+    '-r',
+    String(fps),
+    y4m,
+  ]);
   return y4m;
 }
+
+/** A 60 frames/s fake webcam (see prepareFakeWebcam). */
+export const FAST_FAKE_WEBCAM_Y4M = `${ARTIFACTS}pose_1-60fps.y4m`;

@@ -122,6 +122,19 @@ describe('the playback rate', () => {
     ).toBeCloseTo(rate, 6);
   });
 
+  it('shows a clip with fewer frames than slots no faster than the page sees every frame', () => {
+    // 5 fps at 10 a second: every frame is a sample. 36 * 200 ms * 1.3 = 9.4x wanted; 30 frames
+    // a second of a 5 fps clip is 6x.
+    expect(
+      playbackRateFor({
+        modelFramesPerSecond: 36,
+        videoMsPerSample: 200,
+        videoFramesPerSecond: 5,
+        everyFrame: false,
+      }),
+    ).toBe(6);
+  });
+
   it('never shows every frame faster than the page can see them', () => {
     // A fast model on a 60 fps clip would want 60 * 16.7 ms * 1.3 = 1.3x; 30 frames/s is 0.5x.
     expect(
