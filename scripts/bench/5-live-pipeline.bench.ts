@@ -1,6 +1,7 @@
 import { fakeWebcamArgs } from '../../tests/browser/chromium';
 import {
   FAKE_WEBCAM_CLIP,
+  FAKE_WEBCAM_Y4M,
   FAST_FAKE_WEBCAM_Y4M,
   prepareFakeWebcam,
 } from '../../tests/browser/fakeWebcam';
@@ -10,7 +11,7 @@ import { openBuiltApp, serveBenchClip, standaloneRates } from './browser';
 import { fixed, printTable } from './table';
 
 export const title =
-  'Live session in headless Chromium (fake 60 fps webcam, wasm; geometry, protocol, cues and recording all running), against the same model standalone';
+  'Live session in headless Chromium (fake webcam, wasm; geometry, protocol, cues and recording all running), against the same model standalone';
 
 const LIVE_SECONDS = 60;
 
@@ -41,12 +42,6 @@ declare global {
     benchStartClickedAtMs?: number;
   }
 }
-
-/**
- * The fake webcam's frame rate: the most a live session can analyse. Twice a webcam's, so the
- * fast model, not the camera, sets the pace.
- */
-const CAMERA_FPS = 60;
 
 interface LiveFigures {
   readonly liveFps: number;
@@ -99,54 +94,73 @@ async function measureLive(page: Page, baseUrl: string, model: PoseModelId): Pro
   };
 }
 
-export async function run(): Promise<void> {
+interface LiveCase {
+  readonly label: string;
+  readonly model: PoseModelId;
+  readonly cameraFps: number;
+}
+
+/**
+ * A 30 fps camera is what webcams give; at 60 the camera out-paces the fast model, so the
+ * pipeline is measured against the model, with the page compositing twice the frames.
+ */
+const CASES: readonly LiveCase[] = [
+  { label: 'Lightning, 30 fps camera', model: 'movenet-lightning', cameraFps: 30 },
+  { label: 'Lightning, 60 fps camera', model: 'movenet-lightning', cameraFps: 60 },
+  { label: 'BlazePose full, 30 fps camera', model: 'blazepose-full', cameraFps: 30 },
+];
+
+async function measureCase(one: LiveCase): Promise<LiveFigures> {
+  const y4m = one.cameraFps === 30 ? FAKE_WEBCAM_Y4M : FAST_FAKE_WEBCAM_Y4M;
   const session = await openBuiltApp(
-    fakeWebcamArgs(prepareFakeWebcam(FAKE_WEBCAM_CLIP, FAST_FAKE_WEBCAM_Y4M, CAMERA_FPS)),
+    fakeWebcamArgs(prepareFakeWebcam(FAKE_WEBCAM_CLIP, y4m, one.cameraFps)),
   );
-  const { page, baseUrl } = session;
   try {
-    await serveBenchClip(page);
-    await page.addInitScript({ content: PAGE_PROBES });
-    const fast = await measureLive(page, baseUrl, 'movenet-lightning');
-    const accurate = await measureLive(page, baseUrl, 'blazepose-full');
-    const row = (label: string, f: (m: LiveFigures) => string, goal = ''): string[] => [
-      label,
-      f(fast),
-      f(accurate),
-      goal,
-    ];
-    printTable(
-      ['figure', 'MoveNet Lightning', 'BlazePose full', 'goal'],
-      [
-        row(`analysed frames/s, live (${LIVE_SECONDS} s)`, (m) => fixed(m.liveFps)),
-        row('raw model frames/s (same run, before+after)', (m) => fixed(m.rawFps)),
-        row('live / raw model', (m) => fixed(m.liveFps / m.rawFps, 2), '>= 0.95'),
-        row(
-          `live / what could be analysed (raw model, at most the camera's ${CAMERA_FPS})`,
-          (m) => fixed(m.liveFps / Math.min(m.rawFps, CAMERA_FPS), 2),
-          '>= 0.95',
-        ),
-        row('estimator frames/s standalone in the worker', (m) => fixed(m.estimatorFps)),
-        row('live / standalone estimator', (m) => fixed(m.liveFps / m.estimatorFps, 2)),
-        row(
-          'page load to first drawn pose, ms',
-          (m) => fixed(m.loadToPoseMs, 0),
-          '<= 3000 (fast model)',
-        ),
-        row('start click to first drawn pose, ms', (m) => fixed(m.clickToPoseMs, 0)),
-        row(
-          `longest main-thread task in ${LIVE_SECONDS} s live, ms`,
-          (m) => fixed(Math.max(0, ...m.longTasksMs), 0),
-          '< 50',
-        ),
-        row(
-          `main-thread tasks over 50 ms in ${LIVE_SECONDS} s live`,
-          (m) => String(m.longTasksMs.length),
-          '0',
-        ),
-      ],
-    );
+    await serveBenchClip(session.page);
+    await session.page.addInitScript({ content: PAGE_PROBES });
+    return await measureLive(session.page, session.baseUrl, one.model);
   } finally {
     await session.close();
   }
+}
+
+export async function run(): Promise<void> {
+  const results: [LiveFigures, LiveCase][] = [];
+  for (const one of CASES) results.push([await measureCase(one), one]);
+  const row = (label: string, f: (m: LiveFigures, c: LiveCase) => string, goal = ''): string[] => [
+    label,
+    ...results.map(([m, c]) => f(m, c)),
+    goal,
+  ];
+  printTable(
+    ['figure', ...CASES.map((c) => c.label), 'goal'],
+    [
+      row(`analysed frames/s, live (${LIVE_SECONDS} s)`, (m) => fixed(m.liveFps)),
+      row('raw model frames/s (same run, before+after)', (m) => fixed(m.rawFps)),
+      row('live / raw model', (m) => fixed(m.liveFps / m.rawFps, 2)),
+      row(
+        'live / what could be analysed (raw model, at most the camera)',
+        (m, c) => fixed(m.liveFps / Math.min(m.rawFps, c.cameraFps), 2),
+        '>= 0.95',
+      ),
+      row('estimator frames/s standalone in the worker', (m) => fixed(m.estimatorFps)),
+      row('live / standalone estimator', (m) => fixed(m.liveFps / m.estimatorFps, 2)),
+      row(
+        'page load to first drawn pose, ms',
+        (m) => fixed(m.loadToPoseMs, 0),
+        '<= 3000 (fast model)',
+      ),
+      row('start click to first drawn pose, ms', (m) => fixed(m.clickToPoseMs, 0)),
+      row(
+        `longest main-thread task in ${LIVE_SECONDS} s live, ms`,
+        (m) => fixed(Math.max(0, ...m.longTasksMs), 0),
+        '< 50',
+      ),
+      row(
+        `main-thread tasks over 50 ms in ${LIVE_SECONDS} s live`,
+        (m) => String(m.longTasksMs.length),
+        '0',
+      ),
+    ],
+  );
 }
