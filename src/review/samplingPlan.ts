@@ -68,22 +68,21 @@ export function plannedSampleCount(
 }
 
 export interface PlaybackRateInputs {
-  /** Frames the model finished per second of wall time, lately (null before the first). */
+  /** What the model can do, frames per second (null before it is known). */
   readonly modelFramesPerSecond: number | null;
   /** Video time between the samples taken so far (the interval, or the frame gap if larger). */
   readonly videoMsPerSample: number;
-  /** The clip's frame rate, once known (null before two frames were seen). */
-  readonly videoFramesPerSecond: number | null;
-  readonly everyFrame: boolean;
 }
 
 /**
- * The fastest pace the page sees every frame at. Frame callbacks come at most once per display
- * refresh (60 Hz), and with the page busy grabbing frames some are missed well before that:
- * measured in headless Chromium on a 30 fps clip, 69 of 390 frames were missed at 60 frames a
- * second of playback, none at 30.
+ * The most samples the video may bring past in a second: a slot (or, reading every frame, a
+ * frame) that goes by with no frame callback seen in it is a seek back to fetch it. Callbacks
+ * come at most once per display refresh (60 Hz) and a busy page misses some. Measured in
+ * headless Chromium: a 30 fps clip read frame by frame missed 69 of 390 frames at 60 frames a
+ * second shown and none at 30; at 10 a second it needed 10 seeks back at 40 slots a second and
+ * none at 30 (npm run bench, section 7). The model is fed at most this fast.
  */
-export const MAX_FRAMES_SHOWN_PER_S = 30;
+export const MAX_SAMPLES_SHOWN_PER_S = 30;
 
 /** Chromium plays muted video up to 16x; past about 8x its decoder drops frames on 2 cores. */
 export const PLAYBACK_RATE_RANGE = { min: 0.25, max: 8 } as const;
@@ -96,19 +95,12 @@ export const PLAYBACK_HEADROOM = 1.3;
 
 /** How fast the video should play so that the model always has a frame waiting. */
 export function playbackRateFor(inputs: PlaybackRateInputs): number {
-  const { modelFramesPerSecond, videoMsPerSample, videoFramesPerSecond, everyFrame } = inputs;
-  let rate =
+  const { modelFramesPerSecond, videoMsPerSample } = inputs;
+  const wanted =
     modelFramesPerSecond === null || modelFramesPerSecond <= 0
       ? 1
       : (modelFramesPerSecond * videoMsPerSample * PLAYBACK_HEADROOM) / 1000;
-  // Every frame wanted (asked for, or a clip with no more frames than slots, like a 5 fps clip
-  // at 10 a second): a frame the page does not see is a sample lost and a seek back to fetch it,
-  // so the video is never shown faster than the page sees every frame.
-  const framesPerSample =
-    videoFramesPerSecond === null ? null : (videoMsPerSample * videoFramesPerSecond) / 1000;
-  const everyFrameWanted = everyFrame || (framesPerSample !== null && framesPerSample < 1.5);
-  if (everyFrameWanted && videoFramesPerSecond !== null && videoFramesPerSecond > 0)
-    rate = Math.min(rate, MAX_FRAMES_SHOWN_PER_S / videoFramesPerSecond);
+  const rate = Math.min(wanted, (MAX_SAMPLES_SHOWN_PER_S * videoMsPerSample) / 1000);
   const clamped = Math.min(PLAYBACK_RATE_RANGE.max, Math.max(PLAYBACK_RATE_RANGE.min, rate));
   // Quarter steps: the media pipeline restarts its clock on every change, so do not dither.
   return Math.max(PLAYBACK_RATE_RANGE.min, Math.round(clamped * 4) / 4);

@@ -273,8 +273,6 @@ export class VideoFrameSampler {
     const rate = playbackRateFor({
       modelFramesPerSecond: framesPerSecond,
       videoMsPerSample: Math.max(1, videoMsPerSample),
-      videoFramesPerSecond: this.videoFramesPerSecond(),
-      everyFrame: this.options.rate.kind === 'every-frame',
     });
     if (Math.abs(rate - this.video.playbackRate) > 1e-6) this.video.playbackRate = rate;
   }

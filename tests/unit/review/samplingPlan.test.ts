@@ -93,57 +93,24 @@ describe('the sampling plan', () => {
 
 describe('the playback rate', () => {
   it('plays at normal speed until the model has a pace', () => {
-    expect(
-      playbackRateFor({
-        modelFramesPerSecond: null,
-        videoMsPerSample: 100,
-        videoFramesPerSecond: null,
-        everyFrame: false,
-      }),
-    ).toBe(1);
+    expect(playbackRateFor({ modelFramesPerSecond: null, videoMsPerSample: 100 })).toBe(1);
   });
 
   it.each([
-    // [model fps, video ms per sample, expected rate]: model x interval x 1.3 headroom
-    [20, 100, 2.5], // 2.6 rounded to quarter steps
+    // [model fps, video ms per sample, expected rate]: model x interval x 1.3 headroom, in
+    // quarter steps, and no more than 30 samples a second go by
+    [20, 100, 2.5], // 2.6
     [10, 100, 1.25], // 1.3
-    [4, 100, 0.5],
-    [30, 200, 7.75], // 7.8
-    [100, 100, PLAYBACK_RATE_RANGE.max],
+    [4, 100, 0.5], // 0.52
+    [30, 100, 3], // 3.9 wanted; 30 slots a second is 3x
+    [36, 200, 6], // a 5 fps clip at 10 a second: 9.4x wanted, 30 frames a second is 6x
+    [60, 16.7, 0.5], // a 60 fps clip frame by frame: 30 frames a second is 0.5x
+    [100, 400, PLAYBACK_RATE_RANGE.max],
     [1, 33, PLAYBACK_RATE_RANGE.min],
   ])('a model at %f frames/s sampling every %f ms of video plays at %fx', (fps, ms, rate) => {
-    expect(
-      playbackRateFor({
-        modelFramesPerSecond: fps,
-        videoMsPerSample: ms,
-        videoFramesPerSecond: 30,
-        everyFrame: false,
-      }),
-    ).toBeCloseTo(rate, 6);
-  });
-
-  it('shows a clip with fewer frames than slots no faster than the page sees every frame', () => {
-    // 5 fps at 10 a second: every frame is a sample. 36 * 200 ms * 1.3 = 9.4x wanted; 30 frames
-    // a second of a 5 fps clip is 6x.
-    expect(
-      playbackRateFor({
-        modelFramesPerSecond: 36,
-        videoMsPerSample: 200,
-        videoFramesPerSecond: 5,
-        everyFrame: false,
-      }),
-    ).toBe(6);
-  });
-
-  it('never shows every frame faster than the page can see them', () => {
-    // A fast model on a 60 fps clip would want 60 * 16.7 ms * 1.3 = 1.3x; 30 frames/s is 0.5x.
-    expect(
-      playbackRateFor({
-        modelFramesPerSecond: 60,
-        videoMsPerSample: 16.7,
-        videoFramesPerSecond: 60,
-        everyFrame: true,
-      }),
-    ).toBe(0.5);
+    expect(playbackRateFor({ modelFramesPerSecond: fps, videoMsPerSample: ms })).toBeCloseTo(
+      rate,
+      6,
+    );
   });
 });
