@@ -91,3 +91,28 @@ export function decodeVideo(path: string, sampleFps?: number): DecodedFrame[] {
   }
   return frames;
 }
+
+/** The presentation time of every frame of a clip's video stream, from its container (ms). */
+export function frameTimesMs(path: string): number[] {
+  requireFfmpeg();
+  const csv = execFileSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'frame=pts_time',
+      '-of',
+      'csv=p=0',
+      path,
+    ],
+    { encoding: 'utf8' },
+  );
+  return csv
+    .split('\n')
+    .map((line) => Number.parseFloat(line))
+    .filter(Number.isFinite)
+    .map((seconds) => seconds * 1000);
+}

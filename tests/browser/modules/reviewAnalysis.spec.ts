@@ -6,7 +6,7 @@ import type * as Analysis from '../../../src/review/offlineAnalysis';
 import type * as Sampler from '../../../src/review/videoFrameSampler';
 import type * as Worker from '../../../src/pose/worker/workerPoseEstimator';
 import { tfjsFixture } from '../../helpers/fixtures';
-import { requireFfmpeg } from '../../helpers/video';
+import { frameTimesMs, requireFfmpeg } from '../../helpers/video';
 import { openHarness } from './harness';
 
 /**
@@ -22,30 +22,6 @@ const VARIABLE = 'variable-rate.mp4';
 
 function ffmpeg(...args: string[]): void {
   execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
-}
-
-/** Frame times of a clip, from its container (ms). */
-function frameTimesMs(path: string): number[] {
-  const csv = execFileSync(
-    'ffprobe',
-    [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'frame=pts_time',
-      '-of',
-      'csv=p=0',
-      path,
-    ],
-    { encoding: 'utf8' },
-  );
-  return csv
-    .split('\n')
-    .map((line) => Number.parseFloat(line))
-    .filter(Number.isFinite)
-    .map((s) => s * 1000);
 }
 
 test.beforeAll(() => {

@@ -65,6 +65,19 @@ function expectSameRegion(ours: CropRegion, theirs: CropRegion): void {
     expect(ours[edge]).toBeCloseTo(theirs[edge], 9);
 }
 
+function expectSameNextCrop(
+  kps: NormalizedKeypoint[],
+  size: { widthPx: number; heightPx: number },
+) {
+  const theirs = pdCrop.determineNextCropRegion(
+    initialCropRegion(false, size) as PdCropRegion,
+    kps.map((k) => ({ ...k })),
+    INDEX_BY_NAME,
+    { width: size.widthPx, height: size.heightPx },
+  );
+  expectSameRegion(nextCropRegion(kps, size), theirs);
+}
+
 describe('the MoveNet crop', () => {
   it.each([true, false])('first look %s matches pose-detection on any frame shape', (first) => {
     fc.assert(
@@ -79,15 +92,11 @@ describe('the MoveNet crop', () => {
 
   it('follows the person as pose-detection does, for any keypoints', () => {
     fc.assert(
-      fc.property(fc.array(keypointArb, { minLength: 17, maxLength: 17 }), sizeArb, (kps, size) => {
-        const theirs = pdCrop.determineNextCropRegion(
-          initialCropRegion(false, size) as PdCropRegion,
-          kps.map((k) => ({ ...k })),
-          INDEX_BY_NAME,
-          { width: size.widthPx, height: size.heightPx },
-        );
-        expectSameRegion(nextCropRegion(kps, size), theirs);
-      }),
+      fc.property(
+        fc.array(keypointArb, { minLength: 17, maxLength: 17 }),
+        sizeArb,
+        expectSameNextCrop,
+      ),
     );
   });
 
@@ -110,18 +119,7 @@ describe('the MoveNet crop', () => {
       .map(({ cy, cx, spread, offsets }) =>
         offsets.map(([dy, dx, score]) => ({ y: cy + dy * spread, x: cx + dx * spread, score })),
       );
-    fc.assert(
-      fc.property(personArb, sizeArb, (kps, size) => {
-        const theirs = pdCrop.determineNextCropRegion(
-          initialCropRegion(false, size) as PdCropRegion,
-          kps.map((k) => ({ ...k })),
-          INDEX_BY_NAME,
-          { width: size.widthPx, height: size.heightPx },
-        );
-        expectSameRegion(nextCropRegion(kps, size), theirs);
-      }),
-      { numRuns: 300 },
-    );
+    fc.assert(fc.property(personArb, sizeArb, expectSameNextCrop), { numRuns: 300 });
   });
 
   it('looks at the whole frame, padded square, when no torso is visible', () => {
