@@ -41,7 +41,12 @@ import {
  * clip, where every frame is a slot, lost 6 of 65). Skipping a frame inside a slot is harmless —
  * a later frame of the slot is taken — but when a skip may have cost a whole slot (or any frame,
  * for every-frame analysis) the sampler pauses, seeks back to the frame it missed, takes it, and
- * plays on from there. Seeks are slow on clips with few keyframes, but only misses pay for them.
+ * plays on from there (decisions in missedFrames.ts, seeking in frameRecovery.ts). Seeks are slow
+ * on clips with few keyframes, but only misses pay for them.
+ *
+ * One class, over the usual length: playback, the frame callbacks, the grab queue and the
+ * recoveries share one state (the due time, why the video is paused) that splitting would have to
+ * pass around; the decisions themselves are pure functions in samplingPlan.ts and missedFrames.ts.
  */
 
 export interface SampledFrame {
