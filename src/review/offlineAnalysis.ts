@@ -24,9 +24,6 @@ export interface AnalysisProgress {
   readonly timeLeftMs: number | null;
   /** Frames analysed per second lately (what the user sees happen). */
   readonly framesPerSecond: number;
-  /** What the model could do (from its time per frame): the playback rate follows this. */
-  readonly modelFramesPerSecond: number;
-  readonly playbackRate: number;
 }
 
 export interface AnalysisStats {
@@ -67,6 +64,8 @@ export interface AnalyseVideoOptions {
 const PACE_WINDOW_MS = 2_000;
 /** Frames whose worker time is averaged for the model's pace. */
 const WORKER_PACE_FRAMES = 10;
+/** How often progress is reported. */
+const PROGRESS_EVERY_MS = 250;
 /** How often the playback rate is adjusted to the model's pace. */
 const RATE_UPDATE_MS = 500;
 
@@ -122,7 +121,8 @@ export async function analyseVideo(
     return ((poseTimes.length - 1) * 1000) / (atMs - first);
   };
 
-  const report = (atMs: number): void => {
+  let lastReportMs = -Infinity;
+  const report = (atMs: number, final = false): void => {
     const fraction = durationMs > 0 ? Math.min(1, lastVideoMs / durationMs) : 0;
     history = addProgress(history, { atMs, fraction });
     const throughput = throughputAt(atMs);
@@ -131,6 +131,9 @@ export async function analyseVideo(
       lastRateUpdateMs = atMs;
       sampler.setModelRate(pace);
     }
+    // A progress bar needs a few updates a second, not one per frame (each re-renders a screen).
+    if (!final && atMs - lastReportMs < PROGRESS_EVERY_MS) return;
+    lastReportMs = atMs;
     options.onProgress?.({
       videoTimeMs: lastVideoMs,
       durationMs,
@@ -138,8 +141,6 @@ export async function analyseVideo(
       framesAnalysed: measures.length,
       timeLeftMs: estimateTimeLeftMs(history),
       framesPerSecond: throughput,
-      modelFramesPerSecond: pace,
-      playbackRate: sampler.stats().playbackRate,
     });
   };
 
@@ -190,7 +191,7 @@ export async function analyseVideo(
     await done;
     if (aborted()) throw abortError();
     lastVideoMs = durationMs;
-    report(now());
+    report(now(), true);
     samplerStats = sampler.stats();
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -55,8 +55,6 @@ export interface AnalysisRunState {
   readonly fileName: string | null;
   readonly loadProgress: LoadProgress | null;
   readonly progress: AnalysisProgress | null;
-  /** The newest pose, for the preview's overlay. */
-  readonly pose: Pose | null;
   readonly error: UserFacingError | null;
   readonly outcome: AnalysisOutcome | null;
 }
@@ -66,7 +64,6 @@ export const INITIAL_ANALYSIS_STATE: AnalysisRunState = {
   fileName: null,
   loadProgress: null,
   progress: null,
-  pose: null,
   error: null,
   outcome: null,
 };
@@ -107,6 +104,11 @@ function facingError(error: unknown): UserFacingError {
 
 export class OfflineAnalysisRun {
   readonly store: Store<AnalysisRunState> = createStore(INITIAL_ANALYSIS_STATE);
+  /**
+   * The newest pose, for the preview's overlay: apart from `store`, so a pose a frame does not
+   * re-render the screen (the overlay reads it on animation frames).
+   */
+  readonly pose: Store<Pose | null> = createStore<Pose | null>(null);
   private abort: AbortController | null = null;
   private estimator: AnalysisEstimator | null = null;
   private unsaved: StoredClip | null = null;
@@ -119,6 +121,7 @@ export class OfflineAnalysisRun {
     const abort = new AbortController();
     this.abort = abort;
     this.unsaved = null;
+    this.pose.update(() => null);
     this.store.update(() => ({
       ...INITIAL_ANALYSIS_STATE,
       phase: 'starting',
@@ -144,7 +147,7 @@ export class OfflineAnalysisRun {
         signal: abort.signal,
         now: this.deps.now,
         onProgress: (progress) => this.store.update((s) => ({ ...s, progress })),
-        onPose: (pose) => this.store.update((s) => ({ ...s, pose })),
+        onPose: (pose) => this.pose.update(() => pose),
       });
       this.releaseEstimator();
       this.store.update((s) => ({ ...s, phase: 'saving' }));

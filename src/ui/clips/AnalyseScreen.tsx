@@ -7,6 +7,7 @@ import {
   SAMPLING_CHOICES,
   describeTimeLeft,
 } from '../../engine/clips/reviewTools';
+import type { Pose } from '../../geometry/types';
 import type { ModelSetting } from '../../session';
 import { ModelSelect } from '../common/ModelSelect';
 import { useEngine } from '../EngineContext';
@@ -28,7 +29,7 @@ const DETECT = 'detect';
 const DEFAULT_RATE_ID = SAMPLING_CHOICES.find((c) => c.rate === DEFAULT_SAMPLING)?.id ?? '10';
 const BUSY_PHASES = new Set<AnalysisRunState['phase']>(['starting', 'analysing', 'saving']);
 
-const selectPose = (state: AnalysisRunState) => ({ pose: state.pose });
+const selectPose = (pose: Pose | null) => ({ pose });
 
 interface FormValues {
   readonly file: File | null;
@@ -325,7 +326,7 @@ export function AnalyseScreen() {
           playsInline
           aria-label="The video being analysed"
         />
-        <SkeletonOverlay store={run.store} select={selectPose} video={video} />
+        <SkeletonOverlay store={run.pose} select={selectPose} video={video} />
       </div>
     </div>
   );
