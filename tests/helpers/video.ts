@@ -21,20 +21,10 @@ export interface VideoInfo {
 /** Display size (rotation applied), frame rate and duration of a clip. */
 export function probeVideo(path: string): VideoInfo {
   requireFfmpeg();
-  const json = execFileSync(
-    'ffprobe',
-    [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'stream=width,height,r_frame_rate:stream_side_data=rotation:format=duration',
-      '-of',
-      'json',
-      path,
-    ],
-    { encoding: 'utf8' },
+  const json = ffprobeVideo(
+    path,
+    'stream=width,height,r_frame_rate:stream_side_data=rotation:format=duration',
+    'json',
   );
   const parsed = JSON.parse(json) as {
     streams: {
@@ -92,25 +82,19 @@ export function decodeVideo(path: string, sampleFps?: number): DecodedFrame[] {
   return frames;
 }
 
+/** ffprobe's `entries` of a clip's first video stream, printed as `format`. */
+function ffprobeVideo(path: string, entries: string, format: string): string {
+  return execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', entries, '-of', format, path],
+    { encoding: 'utf8' },
+  );
+}
+
 /** The presentation time of every frame of a clip's video stream, from its container (ms). */
 export function frameTimesMs(path: string): number[] {
   requireFfmpeg();
-  const csv = execFileSync(
-    'ffprobe',
-    [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'frame=pts_time',
-      '-of',
-      'csv=p=0',
-      path,
-    ],
-    { encoding: 'utf8' },
-  );
-  return csv
+  return ffprobeVideo(path, 'frame=pts_time', 'csv=p=0')
     .split('\n')
     .map((line) => Number.parseFloat(line))
     .filter(Number.isFinite)

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { BundleImportResult } from '../../engine/clips/clipLibrary';
 import { describeClipError } from '../../engine/clips/clipLibrary';
+import { FileButton } from '../common/FileButton';
 import { Refusal } from '../common/Refusal';
 import { routeHref } from '../router';
 import { useClipLibrary } from './useClipLibrary';
@@ -27,7 +28,6 @@ function mergedText(added: number, updated: number): string {
  */
 export function BundleImport({ onOpened }: { readonly onOpened: (clipId: string) => void }) {
   const library = useClipLibrary();
-  const inputId = useId();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
 
   const open = (file: File): void => {
@@ -43,21 +43,13 @@ export function BundleImport({ onOpened }: { readonly onOpened: (clipId: string)
 
   return (
     <>
-      <label className="file-button secondary" htmlFor={inputId}>
-        Open a review bundle…
-        <input
-          id={inputId}
-          type="file"
-          accept=".zip,application/zip"
-          className="visually-hidden"
-          data-testid="bundle-input"
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file !== undefined) open(file);
-          }}
-        />
-      </label>
+      <FileButton
+        label="Open a review bundle…"
+        accept=".zip,application/zip"
+        onFile={open}
+        secondary
+        testId="bundle-input"
+      />
       <div role="status" aria-live="polite" data-testid="bundle-status" className="bundle-status">
         {outcome.kind === 'busy' && <p>Checking {outcome.fileName}…</p>}
         {outcome.kind === 'failed' && <p className="error">{outcome.text}</p>}

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ImportProblem } from '../../session';
 import { MAX_IMPORT_BYTES, describeLibraryError } from '../../engine/sessionLibrary';
+import { FileButton } from '../common/FileButton';
 import { Refusal } from '../common/Refusal';
 import { saveFile } from '../report/saveFile';
 import { useSessionLibrary } from './useSessionLibrary';
@@ -31,7 +32,6 @@ function doneText(added: number, skipped: number): string {
  */
 export function ImportExport({ hasSessions }: { readonly hasSessions: boolean }) {
   const library = useSessionLibrary();
-  const inputId = useId();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
 
   const importFile = (file: File) => {
@@ -57,21 +57,12 @@ export function ImportExport({ hasSessions }: { readonly hasSessions: boolean })
   return (
     <div className="import-export">
       <div className="history-actions" role="group" aria-label="Import and export sessions">
-        <label className="file-button" htmlFor={inputId}>
-          Import sessions (JSON)
-          <input
-            id={inputId}
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            data-testid="import-input"
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              event.currentTarget.value = '';
-              if (file !== undefined) importFile(file);
-            }}
-          />
-        </label>
+        <FileButton
+          label="Import sessions (JSON)"
+          accept=".json,application/json"
+          onFile={importFile}
+          testId="import-input"
+        />
         <button type="button" onClick={() => exportAs('json')} disabled={!hasSessions}>
           Export all (JSON)
         </button>

@@ -53,7 +53,4 @@ test('MoveNet Lightning in the pose worker matches the reference keypoints of po
   }, '/src/pose/worker/workerPoseEstimator.ts');
   expect(result.median).toBeLessThan(MEDIAN_TOLERANCE * result.shortSide);
   expect(result.p95).toBeLessThan(P95_TOLERANCE * result.shortSide);
-  console.log(
-    `bitmap route: median ${result.median.toFixed(1)} px, p95 ${result.p95.toFixed(1)} px`,
-  );
 });
