@@ -1,4 +1,4 @@
-import type { Pose } from '../../geometry/types';
+import { POSE_MODEL_IDS, type Pose } from '../../geometry/types';
 import { ClipRecorder, clipRecordingSupported } from '../../review/clipRecorder';
 import type { StoredClip } from '../../review/clipTypes';
 import { PoseTrackBuilder } from '../../review/poseTrack';
@@ -237,7 +237,11 @@ export class LiveClipController {
     }
     const session = finaliseRecord(record);
     const durationMs = recorder.durationMs(this.deps.now());
-    const track = (this.track ?? new PoseTrackBuilder('movenet-lightning')).build(this.videoSize());
+    // No pose seen while recording: an empty track, under the model the session ran (the demo's
+    // simulated person has none; its keypoints are MoveNet's).
+    const sessionModel =
+      POSE_MODEL_IDS.find((id) => id === session.meta.model) ?? 'movenet-lightning';
+    const track = (this.track ?? new PoseTrackBuilder(sessionModel)).build(this.videoSize());
     const clip: StoredClip = {
       meta: {
         id: this.deps.newId(),
