@@ -36,6 +36,7 @@ interface Outcome {
   readonly analysedFps: number;
   readonly recoveries: number;
   readonly slotsLost: number;
+  readonly method: string;
 }
 
 async function analyse(page: Page, baseUrl: string, one: Case): Promise<Outcome> {
@@ -53,6 +54,7 @@ async function analyse(page: Page, baseUrl: string, one: Case): Promise<Outcome>
     analysedFps: Number(data['analysedFps']),
     recoveries: Number(data['recoveries']),
     slotsLost: Number(data['slotsLost']),
+    method: data['method'] ?? '?',
   };
 }
 
@@ -68,12 +70,22 @@ export async function run(): Promise<void> {
     const rawFps = 2000 / (before.rawMsPerFrame + after.rawMsPerFrame);
     const estimatorFps = 2000 / (before.estimatorMsPerFrame + after.estimatorMsPerFrame);
     printTable(
-      ['clip', 'frames', 'analysed/s', '/ raw model', '/ estimator', 'seeks back', 'lost'],
+      [
+        'clip',
+        'read by',
+        'frames',
+        'analysed/s',
+        '/ raw model',
+        '/ estimator',
+        'seeks back',
+        'lost',
+      ],
       CASES.map((one, i) => {
         const o = outcomes[i];
         if (o === undefined) return [one.label];
         return [
           one.label,
+          o.method,
           String(o.frames),
           fixed(o.analysedFps),
           fixed(o.analysedFps / rawFps, 2),

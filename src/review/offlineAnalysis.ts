@@ -4,7 +4,7 @@ import type { ImageSize, Pose } from '../geometry/types';
 import type { PoseEstimator } from '../pose/types';
 import { PoseTrackBuilder, type PoseTrack } from './poseTrack';
 import { addProgress, estimateTimeLeftMs, type ProgressPoint } from './timeLeft';
-import type { SamplerStats, VideoFrameSampler } from './videoFrameSampler';
+import type { FrameSource, SamplerStats } from './frameSource';
 
 /**
  * Runs the pose model over a video's sampled frames and the geometry over its poses, with the
@@ -77,7 +77,7 @@ function abortError(): DOMException {
 }
 
 export async function analyseVideo(
-  sampler: VideoFrameSampler,
+  sampler: FrameSource,
   estimator: TimedEstimator,
   options: AnalyseVideoOptions = {},
 ): Promise<VideoAnalysis> {

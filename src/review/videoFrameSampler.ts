@@ -2,6 +2,7 @@ import { grabScaledBitmap } from '../camera/scaledBitmap';
 import { VideoFileError, type GrabbedFrame } from '../camera/types';
 import { videoFileErrorFor } from '../camera/videoFileSource';
 import { FrameRecovery } from './frameRecovery';
+import type { FrameSource, SampledFrame, SamplerStats } from './frameSource';
 import {
   framesSkippedBetween,
   mayHaveLostDueFrame,
@@ -49,36 +50,6 @@ import {
  * pass around; the decisions themselves are pure functions in samplingPlan.ts and missedFrames.ts.
  */
 
-export interface SampledFrame {
-  /** Owned by the receiver: transfer it to the estimator or close it. */
-  readonly bitmap: ImageBitmap;
-  /** The frame's media time. */
-  readonly videoTimeMs: number;
-  readonly widthPx: number;
-  readonly heightPx: number;
-}
-
-export interface SamplerStats {
-  /** Frames the video showed while the sampler watched. */
-  readonly framesShown: number;
-  readonly framesTaken: number;
-  /** Frames shown without a callback (the page was busy) or dropped by the player. */
-  readonly framesMissed: number;
-  /** Times the sampler sought back for a frame it missed. */
-  readonly recoveries: number;
-  /** Slots (or frames) given up after a recovery found nothing: should stay 0. */
-  readonly slotsLost: number;
-  /** Frames due whose picture could not be read (the video had none to give at that moment). */
-  readonly grabsFailed: number;
-  /** Times the video paused because the model had enough frames waiting. */
-  readonly pauses: number;
-  /** Main-thread time spent starting frame grabs. */
-  readonly grabMs: number;
-  readonly playbackRate: number;
-  /** The clip's frame rate as seen (frames shown per second of video), null until known. */
-  readonly videoFramesPerSecond: number | null;
-}
-
 export interface VideoFrameSamplerOptions {
   readonly rate: SamplingRate;
   /** Long side of the frames handed out. */
@@ -104,7 +75,8 @@ function sampledFrame(frame: GrabbedFrame, videoTimeMs: number): SampledFrame {
 
 type Waiter = (frame: SampledFrame | null | Error) => void;
 
-export class VideoFrameSampler {
+export class VideoFrameSampler implements FrameSource {
+  readonly method = 'player';
   private readonly queue: Promise<SampledFrame | null>[] = [];
   private waiter: Waiter | null = null;
   private dueMs = 0;
@@ -285,6 +257,7 @@ export class VideoFrameSampler {
   stats(): SamplerStats {
     const quality = this.video.getVideoPlaybackQuality?.();
     return {
+      method: this.method,
       ...this.counts,
       framesMissed: this.counts.framesMissed + (quality?.droppedVideoFrames ?? 0),
       playbackRate: this.video.playbackRate,

@@ -23,15 +23,26 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.impact ?? ''} ${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
-/** Every value the progress bar showed, collected in the page as it changes. */
+/**
+ * Every value the progress bar showed, collected in the page as it changes, and whether the
+ * preview showed a decoded picture (not all black) with the skeleton over it.
+ */
 async function watchProgress(page: Page): Promise<void> {
   await page.evaluate(() => {
     const seen: string[] = [];
-    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    const watch = window as unknown as { progressSeen: string[]; previewSeen: boolean };
+    watch.progressSeen = seen;
+    watch.previewSeen = false;
     new MutationObserver(() => {
       const bar = document.querySelector('[role="progressbar"]');
       const label = document.querySelector('.progress-label')?.textContent ?? '';
       if (bar !== null) seen.push(`${bar.getAttribute('aria-valuenow') ?? ''}|${label}`);
+      const preview = document.querySelector<HTMLCanvasElement>('.analysis-preview canvas.camera');
+      const overlay = document.querySelector<HTMLElement>('.analysis-preview .overlay');
+      if (preview === null || preview.hidden || preview.width === 0 || overlay === null) return;
+      const pixels = preview.getContext('2d')?.getImageData(0, 0, preview.width, preview.height);
+      const lit = pixels?.data.some((value, i) => i % 4 !== 3 && value > 40) ?? false;
+      if (lit && Number(overlay.dataset['keypointsDrawn'] ?? 0) > 5) watch.previewSeen = true;
     }).observe(document.body, {
       subtree: true,
       childList: true,
@@ -70,6 +81,11 @@ test('a video is analysed with progress, reviewed, bundled, refused when damaged
     // The bar moved through the analysis, and said how long was left.
     expect([...percents].filter((p) => p > 0 && p < 100).length).toBeGreaterThanOrEqual(2);
     expect(seen.some((s) => / left/.test(s))).toBe(true);
+    // Read by the decoder, whose frames the preview showed with the skeleton on them.
+    await expect(page.getByTestId('analysis-done')).toHaveAttribute('data-method', 'decoder');
+    expect(
+      await page.evaluate(() => (window as unknown as { previewSeen: boolean }).previewSeen),
+    ).toBe(true);
 
     // One frame per sampling slot, or per frame when the clip has fewer (5 fps < 10/s).
     const info = probeVideo(SQUATS);

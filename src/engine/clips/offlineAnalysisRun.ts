@@ -8,9 +8,10 @@ import type { ClipMeta, StoredClip } from '../../review/clipTypes';
 import type { AnalysisProgress, AnalysisStats } from '../../review/offlineAnalysis';
 import { analyseVideo } from '../../review/offlineAnalysis';
 import { replayOfflineSession } from '../../review/offlineSession';
+import type { FrameSource, FrameSourceMethod } from '../../review/frameSource';
+import { openFrameSource } from '../../review/openFrameSource';
 import type { SamplingRate } from '../../review/samplingPlan';
 import { detectStretch } from '../../review/stretchDetection';
-import { VideoFrameSampler } from '../../review/videoFrameSampler';
 import { buildSessionReport } from '../../session';
 import { createStore, type Store } from '../store';
 import { toUserFacingError, type UserFacingError } from '../userFacingError';
@@ -53,6 +54,8 @@ export interface AnalysisOutcome {
 export interface AnalysisRunState {
   readonly phase: AnalysisPhase;
   readonly fileName: string | null;
+  /** How the file is read (decoded, or played in the preview's video), once it is open. */
+  readonly method: FrameSourceMethod | null;
   readonly loadProgress: LoadProgress | null;
   readonly progress: AnalysisProgress | null;
   readonly error: UserFacingError | null;
@@ -62,6 +65,7 @@ export interface AnalysisRunState {
 export const INITIAL_ANALYSIS_STATE: AnalysisRunState = {
   phase: 'idle',
   fileName: null,
+  method: null,
   loadProgress: null,
   progress: null,
   error: null,
@@ -102,6 +106,12 @@ function facingError(error: unknown): UserFacingError {
   return toUserFacingError(error);
 }
 
+/** Where the analysis shows what it reads. */
+export interface AnalysisView {
+  readonly video: HTMLVideoElement;
+  readonly canvas: HTMLCanvasElement | null;
+}
+
 export class OfflineAnalysisRun {
   readonly store: Store<AnalysisRunState> = createStore(INITIAL_ANALYSIS_STATE);
   /**
@@ -115,8 +125,11 @@ export class OfflineAnalysisRun {
 
   constructor(private readonly deps: AnalysisRunDependencies) {}
 
-  /** Analyses `request.file`, playing it (muted, unseen or as a preview) in `video`. */
-  async start(video: HTMLVideoElement, request: AnalysisRequest): Promise<void> {
+  /**
+   * Analyses `request.file`: decoded, with its frames shown in `view.canvas`, or when the browser
+   * cannot decode it that way, played muted in `view.video`.
+   */
+  async start(view: AnalysisView, request: AnalysisRequest): Promise<void> {
     this.cancel();
     const abort = new AbortController();
     this.abort = abort;
@@ -127,22 +140,24 @@ export class OfflineAnalysisRun {
       phase: 'starting',
       fileName: request.fileName,
     }));
-    let sampler: VideoFrameSampler | null = null;
+    let sampler: FrameSource | null = null;
     const onLoadProgress = (loadProgress: LoadProgress): void =>
       this.store.update((s) => ({ ...s, loadProgress }));
     try {
       const model = await this.deps.resolveModel(request.model, onLoadProgress);
       const [opened, estimator] = await Promise.all([
-        VideoFrameSampler.open(video, request.file, request.fileName, {
+        openFrameSource(request.file, request.fileName, {
           rate: request.rate,
           maxSidePx: INFERENCE_MAX_SIDE_PX,
+          video: view.video,
+          previewCanvas: view.canvas,
         }),
         this.deps.createEstimator(model, onLoadProgress),
       ]);
       sampler = opened;
       this.estimator = estimator;
       if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      this.store.update((s) => ({ ...s, phase: 'analysing' }));
+      this.store.update((s) => ({ ...s, phase: 'analysing', method: opened.method }));
       const analysis = await analyseVideo(opened, estimator, {
         signal: abort.signal,
         now: this.deps.now,

@@ -184,6 +184,7 @@ function Outcome({
       data-frames-missed={outcome.stats.sampler.framesMissed}
       data-recoveries={outcome.stats.sampler.recoveries}
       data-slots-lost={outcome.stats.sampler.slotsLost}
+      data-method={outcome.stats.sampler.method}
     >
       <h2 id="outcome-title" tabIndex={-1}>
         Analysis finished
@@ -246,6 +247,7 @@ export function AnalyseScreen() {
   useEffect(() => () => run.dispose(), [run]);
   const state = useStore(run.store);
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
+  const [previewCanvas, setPreviewCanvas] = useState<HTMLCanvasElement | null>(null);
   const [values, setValues] = useState<FormValues>(() => ({
     file: null,
     rateId: DEFAULT_RATE_ID,
@@ -267,14 +269,17 @@ export function AnalyseScreen() {
     const { file } = values;
     if (file === null || video === null) return;
     const rate = SAMPLING_CHOICES.find((c) => c.id === values.rateId)?.rate ?? DEFAULT_SAMPLING;
-    void run.start(video, {
-      file,
-      fileName: file.name,
-      rate,
-      stretchId: values.stretchId === DETECT ? null : values.stretchId,
-      model: values.model,
-      keepInHistory: values.keepInHistory,
-    });
+    void run.start(
+      { video, canvas: previewCanvas },
+      {
+        file,
+        fileName: file.name,
+        rate,
+        stretchId: values.stretchId === DETECT ? null : values.stretchId,
+        model: values.model,
+        keepInHistory: values.keepInHistory,
+      },
+    );
   };
 
   return (
@@ -299,8 +304,8 @@ export function AnalyseScreen() {
         {busy && (
           <>
             <p>
-              Analysing <strong>{state.fileName}</strong>. Keep this page open; the video plays
-              silently while the model reads it.
+              Analysing <strong>{state.fileName}</strong>. Keep this page open while the model reads
+              the video{state.method === 'player' ? ' (it plays silently below)' : ''}.
             </p>
             <Progress state={state} />
             <button type="button" onClick={() => run.cancel()} data-testid="cancel-analysis">
@@ -319,14 +324,27 @@ export function AnalyseScreen() {
       </div>
       {state.phase === 'done' && <Outcome run={run} state={state} />}
       <div className="stage analysis-preview" hidden={!busy} data-testid="analysis-preview">
+        {/* Decoded frames are drawn on the canvas; a file the decoder cannot read plays instead. */}
         <video
           ref={setVideo}
           className="camera"
           muted
           playsInline
+          hidden={state.method === 'decoder'}
           aria-label="The video being analysed"
         />
-        <SkeletonOverlay store={run.pose} select={selectPose} video={video} />
+        <canvas
+          ref={setPreviewCanvas}
+          className="camera"
+          hidden={state.method !== 'decoder'}
+          role="img"
+          aria-label="The frames being analysed"
+        />
+        <SkeletonOverlay
+          store={run.pose}
+          select={selectPose}
+          video={state.method === 'decoder' ? null : video}
+        />
       </div>
     </div>
   );

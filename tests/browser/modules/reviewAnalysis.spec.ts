@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type * as Analysis from '../../../src/review/offlineAnalysis';
+import type * as Decoder from '../../../src/review/decoding/decodedFrameSource';
+import type * as Open from '../../../src/review/openFrameSource';
 import type * as Sampler from '../../../src/review/videoFrameSampler';
 import type * as Worker from '../../../src/pose/worker/workerPoseEstimator';
 import { tfjsFixture } from '../../helpers/fixtures';
@@ -19,6 +21,8 @@ import { openHarness } from './harness';
 const OUT = fileURLToPath(new URL('../../../artifacts/review-clips/', import.meta.url));
 const ROTATED = 'rotated-portrait.mp4';
 const VARIABLE = 'variable-rate.mp4';
+const WEBM = 'recording.webm';
+const FRAGMENTED = 'fragmented.mp4';
 
 function ffmpeg(...args: string[]): void {
   execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
@@ -61,36 +65,67 @@ test.beforeAll(() => {
     'yuv420p',
     `${OUT}${VARIABLE}`,
   );
+  // What MediaRecorder makes, and what some cameras and screen recorders write.
+  ffmpeg(
+    '-i',
+    tfjsFixture('pose_1.mp4'),
+    '-t',
+    '1',
+    '-c:v',
+    'libvpx',
+    '-b:v',
+    '1M',
+    `${OUT}${WEBM}`,
+  );
+  ffmpeg(
+    '-i',
+    tfjsFixture('pose_1.mp4'),
+    '-c',
+    'copy',
+    '-movflags',
+    'frag_keyframe+empty_moov',
+    `${OUT}${FRAGMENTED}`,
+  );
 });
 
 interface Outcome {
+  readonly method: Method;
   readonly frames: number;
   readonly tMs: number[];
   readonly videoSize: { widthPx: number; heightPx: number };
   readonly frameSize: { widthPx: number; heightPx: number };
+  readonly durationMs: number;
   /** Frames where the nose is above both hips (an upright person, not one lying sideways). */
   readonly uprightFrames: number;
   readonly posesFound: number;
 }
 
-async function analyse(page: Page, file: string): Promise<Outcome> {
+type Method = 'player' | 'decoder';
+
+async function analyse(page: Page, file: string, method: Method): Promise<Outcome> {
   return page.evaluate(
-    async ({ url, paths }) => {
+    async ({ url, paths, method }) => {
       const S = (await import(paths.sampler)) as typeof Sampler;
+      const D = (await import(paths.decoder)) as typeof Decoder;
       const A = (await import(paths.analysis)) as typeof Analysis;
       const W = (await import(paths.worker)) as typeof Worker;
       const blob = await (await fetch(url)).blob();
       const video = document.createElement('video');
       video.style.width = '320px';
       document.body.append(video);
-      const sampler = await S.VideoFrameSampler.open(video, blob, 'clip.mp4', {
-        rate: { kind: 'per-second', perSecond: 10 },
-        maxSidePx: 480,
-      });
+      const options = { rate: { kind: 'per-second', perSecond: 10 }, maxSidePx: 480 } as const;
+      let source;
+      if (method === 'player')
+        source = await S.VideoFrameSampler.open(video, blob, 'clip.mp4', options);
+      else {
+        const opened = await D.DecodedFrameSource.open(blob, 'clip.mp4', options);
+        if (!opened.ok) throw new Error(`the decoder cannot read the clip: ${opened.reason}`);
+        source = opened.source;
+      }
       const estimator = await W.WorkerPoseEstimator.create({ model: 'movenet-lightning' });
       let uprightFrames = 0;
       let posesFound = 0;
-      const result = await A.analyseVideo(sampler, estimator, {
+      const result = await A.analyseVideo(source, estimator, {
         onPose: (pose) => {
           if (pose === null) return;
           posesFound++;
@@ -102,18 +137,22 @@ async function analyse(page: Page, file: string): Promise<Outcome> {
       estimator.dispose();
       video.remove();
       return {
+        method: result.stats.sampler.method,
         frames: result.track.tMs.length,
         tMs: [...result.track.tMs],
         videoSize: result.videoSize,
         frameSize: result.track.imageSize,
+        durationMs: result.durationMs,
         uprightFrames,
         posesFound,
       };
     },
     {
       url: `/artifacts/review-clips/${file}`,
+      method,
       paths: {
         sampler: '/src/review/videoFrameSampler.ts',
+        decoder: '/src/review/decoding/decodedFrameSource.ts',
         analysis: '/src/review/offlineAnalysis.ts',
         worker: '/src/pose/worker/workerPoseEstimator.ts',
       },
@@ -123,34 +162,89 @@ async function analyse(page: Page, file: string): Promise<Outcome> {
 
 /** One frame per 100 ms slot that has any frame: what sampling at 10 a second should give. */
 function expectedSlots(timesMs: readonly number[]): number {
-  return new Set(timesMs.map((t) => Math.floor((t + 0.5) / 100))).size;
+  return new Set(timesMs.map(slotOf)).size;
 }
 
-test.describe('offline analysis of phone-like clips', () => {
+function slotOf(timeMs: number): number {
+  return Math.floor((timeMs + 0.5) / 100);
+}
+
+for (const method of ['decoder', 'player'] as const) {
+  test.describe(`offline analysis of phone-like clips, read by the ${method}`, () => {
+    test.beforeEach(async ({ page }) => openHarness(page));
+
+    test('a portrait clip stored with rotation metadata is analysed upright, every slot sampled', async ({
+      page,
+    }) => {
+      test.setTimeout(180_000);
+      const outcome = await analyse(page, ROTATED, method);
+      expect(outcome.method).toBe(method);
+      // Stored 1280 x 720, shown (and analysed) 720 x 1280.
+      expect(outcome.videoSize).toEqual({ widthPx: 720, heightPx: 1280 });
+      expect(outcome.frameSize).toEqual({ widthPx: 270, heightPx: 480 });
+      expect(outcome.frames).toBe(expectedSlots(frameTimesMs(`${OUT}${ROTATED}`)));
+      expect(outcome.posesFound).toBeGreaterThan(outcome.frames * 0.9);
+      expect(outcome.uprightFrames).toBeGreaterThan(outcome.posesFound * 0.9);
+    });
+
+    test('a variable-frame-rate clip gives one frame per slot that has one, at its own times', async ({
+      page,
+    }) => {
+      test.setTimeout(180_000);
+      const times = frameTimesMs(`${OUT}${VARIABLE}`);
+      const outcome = await analyse(page, VARIABLE, method);
+      expect(outcome.method).toBe(method);
+      expect(outcome.frames).toBe(expectedSlots(times));
+      // Each sample is one of the clip's own frames, in order.
+      for (const t of outcome.tMs) expect(times.some((f) => Math.abs(f - t) < 1)).toBe(true);
+      expect([...outcome.tMs].sort((a, b) => a - b)).toEqual(outcome.tMs);
+    });
+  });
+}
+
+test.describe('choosing how to read a file', () => {
   test.beforeEach(async ({ page }) => openHarness(page));
 
-  test('a portrait clip stored with rotation metadata is analysed upright, every slot sampled', async ({
+  test('the decoder takes the first frame of each slot; the player lands in the same slots', async ({
     page,
   }) => {
     test.setTimeout(180_000);
-    const outcome = await analyse(page, ROTATED);
-    // Stored 1280 x 720, shown (and analysed) 720 x 1280.
-    expect(outcome.videoSize).toEqual({ widthPx: 720, heightPx: 1280 });
-    expect(outcome.frameSize).toEqual({ widthPx: 270, heightPx: 480 });
-    expect(outcome.frames).toBe(expectedSlots(frameTimesMs(`${OUT}${ROTATED}`)));
-    expect(outcome.posesFound).toBeGreaterThan(outcome.frames * 0.9);
-    expect(outcome.uprightFrames).toBeGreaterThan(outcome.posesFound * 0.9);
+    const firstOfSlot = new Map<number, number>();
+    for (const t of frameTimesMs(`${OUT}${VARIABLE}`))
+      if (!firstOfSlot.has(slotOf(t))) firstOfSlot.set(slotOf(t), t);
+    const expected = [...firstOfSlot.values()];
+    const decoded = await analyse(page, VARIABLE, 'decoder');
+    const played = await analyse(page, VARIABLE, 'player');
+    expect(decoded.tMs).toHaveLength(expected.length);
+    decoded.tMs.forEach((t, i) => expect(Math.abs(t - (expected[i] ?? NaN))).toBeLessThan(1));
+    // The player may miss a slot's first frame and take a later one of the same slot.
+    expect(played.tMs.map(slotOf)).toEqual(expected.map(slotOf));
+    expect(Math.abs(decoded.durationMs - played.durationMs)).toBeLessThan(50);
   });
 
-  test('a variable-frame-rate clip gives one frame per slot that has one, at its own times', async ({
-    page,
-  }) => {
-    test.setTimeout(180_000);
-    const times = frameTimesMs(`${OUT}${VARIABLE}`);
-    const outcome = await analyse(page, VARIABLE);
-    expect(outcome.frames).toBe(expectedSlots(times));
-    // Each sample is one of the clip's own frames, in order.
-    for (const t of outcome.tMs) expect(times.some((f) => Math.abs(f - t) < 1)).toBe(true);
-    expect([...outcome.tMs].sort((a, b) => a - b)).toEqual(outcome.tMs);
+  test('an MP4 is decoded; a WebM recording and a fragmented MP4 are played', async ({ page }) => {
+    const methods = await page.evaluate(
+      async ({ urls, path }) => {
+        const O = (await import(path)) as typeof Open;
+        const methods: string[] = [];
+        for (const url of urls) {
+          const blob = await (await fetch(url)).blob();
+          const video = document.createElement('video');
+          const source = await O.openFrameSource(blob, url, {
+            rate: { kind: 'per-second', perSecond: 10 },
+            maxSidePx: 480,
+            video,
+          });
+          methods.push(source.method);
+          source.stop();
+        }
+        return methods;
+      },
+      {
+        urls: [VARIABLE, WEBM, FRAGMENTED].map((f) => `/artifacts/review-clips/${f}`),
+        path: '/src/review/openFrameSource.ts',
+      },
+    );
+    expect(methods).toEqual(['decoder', 'player', 'player']);
   });
 });

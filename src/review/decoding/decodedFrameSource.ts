@@ -1,0 +1,333 @@
+import { VideoFileError } from '../../camera/types';
+import type { FrameSource, SampledFrame, SamplerStats } from '../frameSource';
+import { isFrameDue, nextDueMs, type SamplingRate } from '../samplingPlan';
+import { drawUpright, scaledSize } from './frameDrawing';
+import { readMp4VideoTrack, type Mp4VideoTrack, type NotReadable } from './mp4VideoTrack';
+import { batchFrom } from './sampleBatches';
+
+/**
+ * Frames of an MP4 or MOV file for an offline analysis, decoded with WebCodecs.
+ *
+ * Why: playing the file and catching the frames the player shows (videoFrameSampler.ts) is tied
+ * to the display. Frame callbacks come at most once per refresh and a busy page misses some, so
+ * supply stopped near 30 frames a second and each missed slot cost a seek (npm run bench,
+ * section 7: analysis reached 0.52-0.92 of the model's own pace). A `VideoDecoder` has no display
+ * path: the file's frames are read in order (sampleBatches.ts), decoded once each, and the ones
+ * the sampling plan wants are scaled (and turned upright, frameDrawing.ts) into bitmaps for the
+ * model. Every frame gets its time from the file's index (mp4Timing.ts), so variable frame rates
+ * and edit lists give the same times the review player shows.
+ *
+ * Reading stops while enough frames wait for the model (`maxWaiting`) or the decoder has a
+ * backlog, so memory stays a few frames however long the clip is.
+ */
+
+export interface DecodedFrameSourceOptions {
+  readonly rate: SamplingRate;
+  /** Long side of the frames handed out. */
+  readonly maxSidePx: number;
+  /** Frames ready and waiting before reading pauses. */
+  readonly maxWaiting?: number;
+  /** A canvas that shows the frames being analysed, a few times a second. */
+  readonly preview?: HTMLCanvasElement | null;
+  readonly now?: () => number;
+}
+
+/** Encoded frames handed to the decoder and not yet decoded; a few keep its threads busy. */
+const MAX_DECODE_BACKLOG = 6;
+/** The preview redraws at most this often: it is for a person to follow, not for the model. */
+const PREVIEW_EVERY_MS = 100;
+
+export type DecoderOpenResult =
+  | { readonly ok: true; readonly source: DecodedFrameSource }
+  | { readonly ok: false; readonly reason: NotReadable | 'no-webcodecs' | 'codec-unsupported' };
+
+type Waiter = () => void;
+
+export class DecodedFrameSource implements FrameSource {
+  readonly method = 'decoder';
+  private readonly queue: Promise<SampledFrame | null>[] = [];
+  private readonly maxWaiting: number;
+  private readonly now: () => number;
+  private readonly frameSize: { readonly widthPx: number; readonly heightPx: number };
+  private decoder: VideoDecoder | null = null;
+  private canvas: OffscreenCanvas | null = null;
+  private dueMs = 0;
+  private started = false;
+  private stopped = false;
+  private ended = false;
+  private failure: Error | null = null;
+  /** Woken when a frame is ready, the source ends or fails. */
+  private frameWaiter: Waiter | null = null;
+  /** Woken when the decoder or the queue has room for more. */
+  private roomWaiter: Waiter | null = null;
+  private lastPreviewMs = -Infinity;
+  private firstShownMs: number | null = null;
+  private lastShownMs = 0;
+  private readonly counts = {
+    framesShown: 0,
+    framesTaken: 0,
+    grabsFailed: 0,
+    pauses: 0,
+    grabMs: 0,
+  };
+
+  private constructor(
+    private readonly file: Blob,
+    private readonly fileName: string,
+    private readonly track: Mp4VideoTrack,
+    private readonly config: VideoDecoderConfig,
+    private readonly options: DecodedFrameSourceOptions,
+  ) {
+    this.maxWaiting = options.maxWaiting ?? 3;
+    this.now = options.now ?? (() => performance.now());
+    this.frameSize = scaledSize(track.displayWidthPx, track.displayHeightPx, options.maxSidePx);
+  }
+
+  /**
+   * Reads the file's index and checks this browser can decode its video. Not ok (with the
+   * reason) when it cannot: the caller then plays the file instead.
+   */
+  static async open(
+    file: Blob,
+    fileName: string,
+    options: DecodedFrameSourceOptions,
+  ): Promise<DecoderOpenResult> {
+    if (typeof VideoDecoder === 'undefined') return { ok: false, reason: 'no-webcodecs' };
+    // A file mp4box cannot make sense of is for the player to judge (and explain).
+    const read = await readMp4VideoTrack(file).catch(() => null);
+    if (read === null) return { ok: false, reason: 'no-index' };
+    if (!read.ok) return read;
+    const { track } = read;
+    const config: VideoDecoderConfig = {
+      codec: track.codec,
+      codedWidth: track.codedWidthPx,
+      codedHeight: track.codedHeightPx,
+      ...(track.description === undefined ? {} : { description: track.description }),
+    };
+    const support = await VideoDecoder.isConfigSupported(config).catch(() => null);
+    if (support?.supported !== true) return { ok: false, reason: 'codec-unsupported' };
+    if (!track.samples.some((sample) => sample.isKey))
+      return { ok: false, reason: 'codec-unsupported' };
+    return { ok: true, source: new DecodedFrameSource(file, fileName, track, config, options) };
+  }
+
+  get durationMs(): number {
+    return this.track.durationMs;
+  }
+
+  get widthPx(): number {
+    return this.track.displayWidthPx;
+  }
+
+  get heightPx(): number {
+    return this.track.displayHeightPx;
+  }
+
+  start(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    const decoder = new VideoDecoder({
+      output: (frame) => this.onDecoded(frame),
+      error: (error) => this.fail(this.decodeError(error)),
+    });
+    decoder.addEventListener('dequeue', () => this.wakeRoom());
+    decoder.configure(this.config);
+    this.decoder = decoder;
+    void this.feed(decoder).catch((error: unknown) =>
+      this.fail(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  async next(): Promise<SampledFrame | null> {
+    for (;;) {
+      if (this.failure !== null) throw this.failure;
+      const head = this.queue.shift();
+      if (head !== undefined) {
+        this.wakeRoom();
+        const frame = await head;
+        if (frame !== null) return frame;
+        continue;
+      }
+      if (this.ended || this.stopped) return null;
+      await new Promise<void>((resolve) => {
+        this.frameWaiter = resolve;
+      });
+    }
+  }
+
+  /** The decoder reads as fast as the queue allows: nothing to follow. */
+  setModelRate(): void {}
+
+  stats(): SamplerStats {
+    const spanMs = this.firstShownMs === null ? 0 : this.lastShownMs - this.firstShownMs;
+    return {
+      method: this.method,
+      ...this.counts,
+      framesMissed: 0,
+      recoveries: 0,
+      slotsLost: 0,
+      playbackRate: null,
+      videoFramesPerSecond:
+        spanMs >= 200 && this.counts.framesShown >= 3
+          ? ((this.counts.framesShown - 1) * 1000) / spanMs
+          : null,
+    };
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.decoder !== null && this.decoder.state !== 'closed') this.decoder.close();
+    this.decoder = null;
+    for (const waiting of this.queue.splice(0)) void waiting.then((frame) => frame?.bitmap.close());
+    this.wakeFrame();
+    this.wakeRoom();
+  }
+
+  /** Reads encoded frames in decoding order and hands them to the decoder, then flushes it. */
+  private async feed(decoder: VideoDecoder): Promise<void> {
+    const samples = this.track.samples;
+    let index = samples.findIndex((sample) => sample.isKey);
+    while (index < samples.length) {
+      await this.roomToDecode(decoder);
+      if (this.stopped) return;
+      const batch = batchFrom(samples, index);
+      if (batch === null) break;
+      const bytes = new Uint8Array(
+        await this.file.slice(batch.startByte, batch.endByte).arrayBuffer(),
+      );
+      if (this.stopped) return;
+      for (let i = batch.first; i < batch.end; i++) {
+        const sample = samples[i];
+        if (sample === undefined) continue;
+        const start = sample.offset - batch.startByte;
+        decoder.decode(
+          new EncodedVideoChunk({
+            type: sample.isKey ? 'key' : 'delta',
+            timestamp: Math.round(sample.presentationMs * 1000),
+            duration: Math.round(sample.durationMs * 1000),
+            data: bytes.subarray(start, start + sample.size),
+          }),
+        );
+      }
+      index = batch.end;
+    }
+    await decoder.flush();
+    // Frames still being scaled are in the queue already; `next` hands them out before ending.
+    this.ended = true;
+    this.wakeFrame();
+  }
+
+  private async roomToDecode(decoder: VideoDecoder): Promise<void> {
+    let paused = false;
+    while (
+      !this.stopped &&
+      this.failure === null &&
+      (decoder.decodeQueueSize >= MAX_DECODE_BACKLOG || this.queue.length >= this.maxWaiting)
+    ) {
+      if (!paused && this.queue.length >= this.maxWaiting) {
+        paused = true;
+        this.counts.pauses++;
+      }
+      await new Promise<void>((resolve) => {
+        this.roomWaiter = resolve;
+      });
+    }
+  }
+
+  private onDecoded(frame: VideoFrame): void {
+    const videoTimeMs = frame.timestamp / 1000;
+    this.counts.framesShown++;
+    this.firstShownMs ??= videoTimeMs;
+    this.lastShownMs = videoTimeMs;
+    // Frames before the edit list's start (negative times) are decoded as references, not shown.
+    if (this.stopped || videoTimeMs < 0 || !isFrameDue(videoTimeMs, this.dueMs)) {
+      frame.close();
+      return;
+    }
+    this.dueMs = nextDueMs(this.options.rate, videoTimeMs);
+    this.counts.framesTaken++;
+    this.queue.push(this.grab(frame, videoTimeMs));
+    this.wakeFrame();
+  }
+
+  /** Scales (and turns) a frame into a bitmap for the model; closes the frame. */
+  private async grab(frame: VideoFrame, videoTimeMs: number): Promise<SampledFrame | null> {
+    const startedMs = this.now();
+    const { widthPx, heightPx } = this.frameSize;
+    try {
+      this.drawPreview(frame, startedMs);
+      let bitmap: ImageBitmap;
+      if (this.track.rotation === 0) {
+        const pending = createImageBitmap(frame, {
+          resizeWidth: widthPx,
+          resizeHeight: heightPx,
+          resizeQuality: 'medium',
+        });
+        this.counts.grabMs += this.now() - startedMs;
+        bitmap = await pending;
+      } else {
+        const canvas = this.scratchCanvas(widthPx, heightPx);
+        const context = canvas.getContext('2d');
+        if (context === null) throw new Error('No 2D canvas to turn frames upright.');
+        drawUpright(context, frame, this.track.rotation, widthPx, heightPx);
+        bitmap = canvas.transferToImageBitmap();
+        this.counts.grabMs += this.now() - startedMs;
+      }
+      if (this.stopped) {
+        bitmap.close();
+        return null;
+      }
+      return { bitmap, videoTimeMs, widthPx, heightPx };
+    } catch {
+      this.counts.grabsFailed++;
+      return null;
+    } finally {
+      frame.close();
+    }
+  }
+
+  private scratchCanvas(widthPx: number, heightPx: number): OffscreenCanvas {
+    if (this.canvas === null) this.canvas = new OffscreenCanvas(widthPx, heightPx);
+    return this.canvas;
+  }
+
+  private drawPreview(frame: VideoFrame, atMs: number): void {
+    const preview = this.options.preview;
+    if (preview === undefined || preview === null || atMs - this.lastPreviewMs < PREVIEW_EVERY_MS)
+      return;
+    this.lastPreviewMs = atMs;
+    const { widthPx, heightPx } = this.frameSize;
+    if (preview.width !== widthPx) preview.width = widthPx;
+    if (preview.height !== heightPx) preview.height = heightPx;
+    const context = preview.getContext('2d');
+    if (context !== null) drawUpright(context, frame, this.track.rotation, widthPx, heightPx);
+  }
+
+  private decodeError(error: DOMException): VideoFileError {
+    const atS = (this.lastShownMs / 1000).toFixed(1);
+    return new VideoFileError(
+      'damaged',
+      `“${this.fileName}” could not be decoded after ${atS} s (${error.message}). The file may be damaged; saving it again from the phone or camera app usually fixes this.`,
+    );
+  }
+
+  private fail(error: Error): void {
+    if (this.stopped) return;
+    this.failure ??= error;
+    this.wakeFrame();
+    this.wakeRoom();
+  }
+
+  private wakeFrame(): void {
+    const waiter = this.frameWaiter;
+    this.frameWaiter = null;
+    waiter?.();
+  }
+
+  private wakeRoom(): void {
+    const waiter = this.roomWaiter;
+    this.roomWaiter = null;
+    waiter?.();
+  }
+}
