@@ -1,10 +1,10 @@
 import { VideoFileError } from '../../camera/types';
 import type { FrameSource, SampledFrame, SamplerStats } from '../frameSource';
 import { isFrameDue, nextDueMs, type SamplingRate } from '../samplingPlan';
-import { drawUpright, scaledSize } from './frameDrawing';
+import { scaledSize } from './frameDrawing';
+import { FrameShrinker } from './frameShrinker';
 import { readMp4VideoTrack, type Mp4VideoTrack, type NotReadable } from './mp4VideoTrack';
 import { batchFrom } from './sampleBatches';
-import { yuvToRgba, type YuvColour } from './yuvToRgba';
 
 /**
  * Frames of an MP4 or MOV file for an offline analysis, decoded with WebCodecs.
@@ -38,23 +38,6 @@ const MAX_DECODE_BACKLOG = 6;
 /** The preview redraws at most this often: it is for a person to follow, not for the model. */
 const PREVIEW_EVERY_MS = 100;
 
-/**
- * The frame's colour standard; when the file does not say, HD pictures are taken as BT.709 and
- * smaller ones as BT.601, which is what players assume.
- */
-function colourOf(frame: VideoFrame): YuvColour {
-  const space = frame.colorSpace;
-  const matrix =
-    space.matrix === 'bt709'
-      ? 'bt709'
-      : space.matrix === null || space.matrix === undefined
-        ? frame.codedHeight >= 720
-          ? 'bt709'
-          : 'bt601'
-        : 'bt601';
-  return { matrix, fullRange: space.fullRange === true };
-}
-
 export type DecoderOpenResult =
   | { readonly ok: true; readonly source: DecodedFrameSource }
   | { readonly ok: false; readonly reason: NotReadable | 'no-webcodecs' | 'codec-unsupported' };
@@ -68,9 +51,7 @@ export class DecodedFrameSource implements FrameSource {
   private readonly now: () => number;
   private readonly frameSize: { readonly widthPx: number; readonly heightPx: number };
   private decoder: VideoDecoder | null = null;
-  private canvas: OffscreenCanvas | null = null;
-  /** Buffers for decoded pictures' planes, reused (a 1080p picture is 3 MB). */
-  private readonly yuvBuffers: Uint8Array[] = [];
+  private readonly shrinker: FrameShrinker;
   private dueMs = 0;
   private started = false;
   private stopped = false;
@@ -88,7 +69,6 @@ export class DecodedFrameSource implements FrameSource {
     framesTaken: 0,
     grabsFailed: 0,
     pauses: 0,
-    grabMs: 0,
   };
 
   private constructor(
@@ -101,6 +81,7 @@ export class DecodedFrameSource implements FrameSource {
     this.maxWaiting = options.maxWaiting ?? 3;
     this.now = options.now ?? (() => performance.now());
     this.frameSize = scaledSize(track.displayWidthPx, track.displayHeightPx, options.maxSidePx);
+    this.shrinker = new FrameShrinker(track.rotation, this.frameSize, this.now);
   }
 
   /**
@@ -183,6 +164,7 @@ export class DecodedFrameSource implements FrameSource {
     return {
       method: this.method,
       ...this.counts,
+      grabMs: this.shrinker.busyMs,
       framesMissed: 0,
       recoveries: 0,
       slotsLost: 0,
@@ -275,7 +257,7 @@ export class DecodedFrameSource implements FrameSource {
   private async grab(frame: VideoFrame, videoTimeMs: number): Promise<SampledFrame | null> {
     const { widthPx, heightPx } = this.frameSize;
     try {
-      const bitmap = await this.toBitmap(frame);
+      const bitmap = await this.shrinker.toBitmap(frame);
       if (this.stopped) {
         bitmap.close();
         return null;
@@ -288,67 +270,6 @@ export class DecodedFrameSource implements FrameSource {
     } finally {
       frame.close();
     }
-  }
-
-  private async toBitmap(frame: VideoFrame): Promise<ImageBitmap> {
-    const { widthPx, heightPx } = this.frameSize;
-    const rotation = this.track.rotation;
-    const format = frame.format;
-    if (format === 'I420' || format === 'NV12') {
-      // The decoder's planes, shrunk and turned in one pass (yuvToRgba.ts says why).
-      const buffer = this.yuvBuffers.pop() ?? new Uint8Array(frame.allocationSize());
-      try {
-        const data =
-          buffer.byteLength >= frame.allocationSize()
-            ? buffer
-            : new Uint8Array(frame.allocationSize());
-        const planes = await frame.copyTo(data);
-        const startedMs = this.now();
-        const rgba = new ImageData(widthPx, heightPx);
-        yuvToRgba(
-          {
-            format,
-            data,
-            planes,
-            widthPx: frame.visibleRect?.width ?? frame.codedWidth,
-            heightPx: frame.visibleRect?.height ?? frame.codedHeight,
-          },
-          colourOf(frame),
-          rotation,
-          widthPx,
-          heightPx,
-          rgba.data,
-        );
-        this.counts.grabMs += this.now() - startedMs;
-        this.yuvBuffers.push(data);
-        return await createImageBitmap(rgba);
-      } catch (error) {
-        this.yuvBuffers.push(buffer);
-        throw error;
-      }
-    }
-    // Other layouts (10-bit, 4:4:4, alpha): the browser scales, then the canvas turns.
-    const startedMs = this.now();
-    const turned = rotation === 90 || rotation === 270;
-    const pending = createImageBitmap(frame, {
-      resizeWidth: turned ? heightPx : widthPx,
-      resizeHeight: turned ? widthPx : heightPx,
-      resizeQuality: 'medium',
-    });
-    this.counts.grabMs += this.now() - startedMs;
-    const scaled = await pending;
-    if (rotation === 0) return scaled;
-    const canvas = this.scratchCanvas(widthPx, heightPx);
-    const context = canvas.getContext('2d');
-    if (context === null) throw new Error('No 2D canvas to turn frames upright.');
-    drawUpright(context, scaled, rotation, widthPx, heightPx);
-    scaled.close();
-    return canvas.transferToImageBitmap();
-  }
-
-  private scratchCanvas(widthPx: number, heightPx: number): OffscreenCanvas {
-    if (this.canvas === null) this.canvas = new OffscreenCanvas(widthPx, heightPx);
-    return this.canvas;
   }
 
   /** Shows the frame (already small and upright) in the preview, a few times a second. */
