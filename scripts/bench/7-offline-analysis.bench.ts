@@ -25,8 +25,10 @@ const MADE = fileURLToPath(new URL('../../artifacts/bench-clips/', import.meta.u
 const PHONE_1080P = `${MADE}phone-1080p-30fps-16M.mp4`;
 /** The square clip five times over: long enough that starting the model is a small share. */
 const LONG = `${MADE}square-30fps-20s.mp4`;
-/** A WebM (what screen recorders and MediaRecorder write): read by playing it. */
+/** A WebM (VP8, what browsers' MediaRecorder and screen recorders write). */
 const WEBM = `${MADE}square-30fps.webm`;
+/** A fragmented MP4 (some cameras and streaming tools): the decoder leaves it to the player. */
+const FRAGMENTED = `${MADE}square-30fps-fragmented.mp4`;
 
 /** Makes the clips above from the Apache fixtures, once (kept under artifacts/). */
 function makeClips(): void {
@@ -70,6 +72,16 @@ function makeClips(): void {
   }
   if (!existsSync(LONG))
     ffmpeg('-stream_loop', '4', '-i', tfjsFixture('pose_1.mp4'), '-c', 'copy', LONG);
+  if (!existsSync(FRAGMENTED))
+    ffmpeg(
+      '-i',
+      tfjsFixture('pose_1.mp4'),
+      '-c',
+      'copy',
+      '-movflags',
+      'frag_keyframe+empty_moov',
+      FRAGMENTED,
+    );
   if (!existsSync(WEBM))
     ffmpeg('-i', tfjsFixture('pose_1.mp4'), '-c:v', 'libvpx', '-b:v', '2M', WEBM);
 }
@@ -101,8 +113,13 @@ const CASES: readonly Case[] = [
     rate: '10 frames a second (recommended)',
   },
   {
-    label: 'WebM, 30 fps, 4 s, 10/s',
+    label: 'WebM (VP8), 30 fps, 4 s, 10/s',
     file: WEBM,
+    rate: '10 frames a second (recommended)',
+  },
+  {
+    label: 'fragmented MP4, 30 fps, 4 s, 10/s',
+    file: FRAGMENTED,
     rate: '10 frames a second (recommended)',
   },
 ];

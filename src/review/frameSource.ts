@@ -1,8 +1,8 @@
 /**
  * What an offline analysis reads frames from. Two kinds exist: a decoder that reads the file's
- * encoded frames itself (decoding/decodedFrameSource.ts, for MP4 and MOV files, the fast way)
- * and a player that plays the file in a `<video>` element and catches the frames it shows
- * (videoFrameSampler.ts, for anything else the browser plays, WebM recordings included).
+ * encoded frames itself (decoding/decodedFrameSource.ts, for MP4, MOV, WebM and Matroska files,
+ * the fast way) and a player that plays the file in a `<video>` element and catches the frames
+ * it shows (videoFrameSampler.ts, for anything else the browser plays).
  * openFrameSource.ts picks one.
  */
 

@@ -4,9 +4,10 @@ import type { SamplingRate } from './samplingPlan';
 import { VideoFrameSampler } from './videoFrameSampler';
 
 /**
- * The frame source for an offline analysis: the decoder when the file is an MP4 or MOV whose
- * video this browser's WebCodecs decode (phone and camera clips), else the player, which takes
- * anything the browser plays (WebM recordings, fragmented MP4s, other containers).
+ * The frame source for an offline analysis: the decoder when the file is an MP4, MOV, WebM or
+ * Matroska file whose video this browser's WebCodecs decode (phone and camera clips, browser
+ * recordings), else the player, which takes anything else the browser plays (fragmented MP4s,
+ * other containers and codecs).
  */
 
 export interface OpenFrameSourceOptions {

@@ -3,17 +3,19 @@ import type { FrameSource, SampledFrame, SamplerStats } from '../frameSource';
 import { isFrameDue, nextDueMs, type SamplingRate } from '../samplingPlan';
 import { scaledSize } from './frameDrawing';
 import { FrameShrinker } from './frameShrinker';
-import { readMp4VideoTrack, type Mp4VideoTrack, type NotReadable } from './mp4VideoTrack';
+import type { EncodedVideoTrack, NotReadable } from './encodedVideoTrack';
+import { readVideoTrack } from './videoTrack';
 import { batchFrom } from './sampleBatches';
 
 /**
- * Frames of an MP4 or MOV file for an offline analysis, decoded with WebCodecs.
+ * Frames of an MP4, MOV, WebM or Matroska file for an offline analysis, decoded with WebCodecs.
  *
  * Why: playing the file and catching the frames the player shows (videoFrameSampler.ts) is tied
  * to the display. Frame callbacks come at most once per refresh and a busy page misses some, so
  * supply stopped near 30 frames a second and each missed slot cost a seek (npm run bench,
  * section 7: analysis reached 0.52-0.92 of the model's own pace). A `VideoDecoder` has no display
- * path: the file's frames are read in order (sampleBatches.ts), decoded once each, and the ones
+ * path: the file's frames are found from its container (videoTrack.ts), read in order
+ * (sampleBatches.ts), decoded once each, and the ones
  * the sampling plan wants are scaled (and turned upright, frameDrawing.ts) into bitmaps for the
  * model. Every frame gets its time from the file's index (mp4Timing.ts), so variable frame rates
  * and edit lists give the same times the review player shows.
@@ -74,7 +76,7 @@ export class DecodedFrameSource implements FrameSource {
   private constructor(
     private readonly file: Blob,
     private readonly fileName: string,
-    private readonly track: Mp4VideoTrack,
+    private readonly track: EncodedVideoTrack,
     private readonly config: VideoDecoderConfig,
     private readonly options: DecodedFrameSourceOptions,
   ) {
@@ -95,7 +97,7 @@ export class DecodedFrameSource implements FrameSource {
   ): Promise<DecoderOpenResult> {
     if (typeof VideoDecoder === 'undefined') return { ok: false, reason: 'no-webcodecs' };
     // A file mp4box cannot make sense of is for the player to judge (and explain).
-    const read = await readMp4VideoTrack(file).catch(() => null);
+    const read = await readVideoTrack(file).catch(() => null);
     if (read === null) return { ok: false, reason: 'no-index' };
     if (!read.ok) return read;
     const { track } = read;

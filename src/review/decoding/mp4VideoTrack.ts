@@ -1,54 +1,19 @@
 import { createFile, DataStream, Endianness, MP4BoxBuffer, type ISOFile, type Track } from 'mp4box';
+import type { EncodedSampleInfo, TrackReadResult } from './encodedVideoTrack';
 import {
   matrixRotation,
   presentationMs,
   rotatedSize,
   trackClock,
   type EditEntry,
-  type QuarterTurn,
 } from './mp4Timing';
 
 /**
  * The video track of an MP4 (or MOV) file: what a `VideoDecoder` needs to be set up, and where
  * each encoded frame lies in the file, read with mp4box.js from the file's index (`moov`) without
  * reading the pictures. Works on any `Blob`, so it runs in Node tests as well as in the page.
+ * A file cut short (frames listed past its end) is left to the player, which shows what is there.
  */
-
-export interface EncodedSampleInfo {
-  /** Byte range in the file. */
-  readonly offset: number;
-  readonly size: number;
-  /** When the frame is shown, in ms of video time (edit list applied). */
-  readonly presentationMs: number;
-  readonly durationMs: number;
-  /** A keyframe: decoding can start here. */
-  readonly isKey: boolean;
-}
-
-export interface Mp4VideoTrack {
-  /** WebCodecs codec string, e.g. "avc1.64001f". */
-  readonly codec: string;
-  /** The codec's set-up record (avcC, hvcC, vpcC or av1C body), when it has one. */
-  readonly description: Uint8Array | undefined;
-  readonly codedWidthPx: number;
-  readonly codedHeightPx: number;
-  /** Clockwise turn the player applies. */
-  readonly rotation: QuarterTurn;
-  /** Size on screen, rotation applied. */
-  readonly displayWidthPx: number;
-  readonly displayHeightPx: number;
-  /** Samples in decoding order. */
-  readonly samples: readonly EncodedSampleInfo[];
-  /** End of the last frame shown. */
-  readonly durationMs: number;
-}
-
-/** Why a file is not read this way (it can still be played). */
-export type NotReadable = 'not-mp4' | 'no-video-track' | 'fragmented' | 'no-index' | 'cut-short';
-
-export type Mp4ReadResult =
-  | { readonly ok: true; readonly track: Mp4VideoTrack }
-  | { readonly ok: false; readonly reason: NotReadable };
 
 /** Bytes read at a time while looking for the index; big media data is skipped, not read. */
 const READ_CHUNK_BYTES = 1 << 20;
@@ -120,7 +85,7 @@ function videoTrackOf(tracks: readonly Track[]): Track | undefined {
   return [...tracks].sort((a, b) => b.nb_samples - a.nb_samples)[0];
 }
 
-export async function readMp4VideoTrack(file: Blob): Promise<Mp4ReadResult> {
+export async function readMp4VideoTrack(file: Blob): Promise<TrackReadResult> {
   const iso = await readIndex(file);
   if (iso === null) {
     const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());

@@ -1,4 +1,4 @@
-import type { EncodedSampleInfo } from './mp4VideoTrack';
+import type { EncodedSampleInfo } from './encodedVideoTrack';
 
 /**
  * Encoded frames are read from the file a run at a time: one `Blob.slice` per frame would cost a

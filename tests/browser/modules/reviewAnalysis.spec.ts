@@ -222,7 +222,7 @@ test.describe('choosing how to read a file', () => {
     expect(Math.abs(decoded.durationMs - played.durationMs)).toBeLessThan(50);
   });
 
-  test('an MP4 is decoded; a WebM recording and a fragmented MP4 are played', async ({ page }) => {
+  test('MP4 and WebM files are decoded; a fragmented MP4 is played', async ({ page }) => {
     const methods = await page.evaluate(
       async ({ urls, path }) => {
         const O = (await import(path)) as typeof Open;
@@ -245,7 +245,7 @@ test.describe('choosing how to read a file', () => {
         path: '/src/review/openFrameSource.ts',
       },
     );
-    expect(methods).toEqual(['decoder', 'player', 'player']);
+    expect(methods).toEqual(['decoder', 'decoder', 'player']);
   });
 });
 
@@ -311,4 +311,80 @@ test('the decoder’s frames look like the player’s: same picture, same way up
   // Mean difference per colour channel, 0-255: about 1 (scaling filters differ a little); with U
   // and V swapped it was 9-14, and a picture turned the wrong way differs by more.
   for (const difference of differences) expect(difference).toBeLessThan(4);
+});
+
+test('a recording made by the browser’s MediaRecorder (no stated length) is decoded whole', async ({
+  page,
+}) => {
+  await openHarness(page);
+  const outcome = await page.evaluate(
+    async ({ path }) => {
+      const D = (await import(path)) as typeof Decoder;
+      // Two seconds of a moving square, recorded as the app records clips.
+      const canvas = document.createElement('canvas');
+      canvas.width = 320;
+      canvas.height = 240;
+      const context = canvas.getContext('2d')!;
+      const recorder = new MediaRecorder(canvas.captureStream(30), { mimeType: 'video/webm' });
+      const chunks: Blob[] = [];
+      recorder.ondataavailable = (event) => chunks.push(event.data);
+      const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+      recorder.start(500);
+      const started = performance.now();
+      await new Promise<void>((resolve) => {
+        const draw = (): void => {
+          const t = performance.now() - started;
+          context.fillStyle = '#204080';
+          context.fillRect(0, 0, 320, 240);
+          context.fillStyle = '#f0c020';
+          context.fillRect((t / 10) % 280, 100, 40, 40);
+          if (t < 2_000) requestAnimationFrame(draw);
+          else resolve();
+        };
+        draw();
+      });
+      recorder.stop();
+      await stopped;
+      const blob = new Blob(chunks, { type: 'video/webm' });
+      // What the player makes of it: no length, so it could not be analysed by playing.
+      const video = document.createElement('video');
+      video.src = URL.createObjectURL(blob);
+      await new Promise((resolve) =>
+        video.addEventListener('loadedmetadata', resolve, { once: true }),
+      );
+      const playerDurationS = video.duration;
+      const opened = await D.DecodedFrameSource.open(blob, 'recording.webm', {
+        rate: { kind: 'per-second', perSecond: 10 },
+        maxSidePx: 480,
+      });
+      if (!opened.ok) return { reason: opened.reason };
+      const source = opened.source;
+      source.start();
+      const times: number[] = [];
+      let size = '';
+      for (;;) {
+        const frame = await source.next();
+        if (frame === null) break;
+        times.push(frame.videoTimeMs);
+        size = `${frame.widthPx}x${frame.heightPx}`;
+        frame.bitmap.close();
+      }
+      return {
+        playerDurationS: String(playerDurationS),
+        durationMs: source.durationMs,
+        times,
+        size,
+      };
+    },
+    { path: '/src/review/decoding/decodedFrameSource.ts' },
+  );
+  if ('reason' in outcome) throw new Error(`not decoded: ${outcome.reason}`);
+  expect(outcome.playerDurationS).toBe('Infinity');
+  expect(outcome.durationMs).toBeGreaterThan(1_500);
+  expect(outcome.durationMs).toBeLessThan(3_000);
+  expect(outcome.size).toBe('320x240');
+  // One frame per 100 ms slot of the recording (the recorder may drop a frame or two).
+  expect(outcome.times.length).toBeGreaterThan((outcome.durationMs / 100) * 0.8);
+  expect(outcome.times.length).toBeLessThanOrEqual(Math.ceil(outcome.durationMs / 100));
+  expect([...outcome.times].sort((a, b) => a - b)).toEqual(outcome.times);
 });

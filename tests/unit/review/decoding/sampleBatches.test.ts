@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchFrom } from '../../../../src/review/decoding/sampleBatches';
-import type { EncodedSampleInfo } from '../../../../src/review/decoding/mp4VideoTrack';
+import type { EncodedSampleInfo } from '../../../../src/review/decoding/encodedVideoTrack';
 
 function sample(offset: number, size: number): EncodedSampleInfo {
   return { offset, size, presentationMs: 0, durationMs: 33, isKey: false };
