@@ -6,7 +6,7 @@ import { VideoFrameSampler } from './videoFrameSampler';
 /**
  * The frame source for an offline analysis: the decoder when the file is an MP4, MOV, WebM or
  * Matroska file whose video this browser's WebCodecs decode (phone and camera clips, browser
- * recordings), else the player, which takes anything else the browser plays (fragmented MP4s,
+ * recordings), else the player, which takes anything else the browser plays (Ogg files,
  * other containers and codecs).
  */
 

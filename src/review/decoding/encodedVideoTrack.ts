@@ -40,7 +40,6 @@ export type NotReadable =
   | 'not-mp4'
   | 'not-webm'
   | 'no-video-track'
-  | 'fragmented'
   | 'no-index'
   | 'cut-short'
   | 'laced-frames'

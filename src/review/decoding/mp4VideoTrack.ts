@@ -32,12 +32,16 @@ async function readIndex(file: Blob): Promise<ISOFile | null> {
   if (!looksLikeIsoFile(head)) return null;
   const iso = createFile();
   let ready = false;
-  iso.onReady = () => {
+  // A fragmented file's index lists no frames: they are in the fragments (moof) after it, so it
+  // is read to its end; their media data is skipped.
+  let fragmented = false;
+  iso.onReady = (info) => {
     ready = true;
+    fragmented = info.isFragmented;
   };
   iso.onError = () => undefined;
   let position = 0;
-  while (!ready && position < file.size) {
+  while ((!ready || fragmented) && position < file.size) {
     const bytes = await file.slice(position, position + READ_CHUNK_BYTES).arrayBuffer();
     if (bytes.byteLength === 0) break;
     const buffer = MP4BoxBuffer.fromArrayBuffer(bytes, position);
@@ -95,7 +99,7 @@ export async function readMp4VideoTrack(file: Blob): Promise<TrackReadResult> {
   const video = videoTrackOf(info.videoTracks);
   if (video === undefined) return { ok: false, reason: 'no-video-track' };
   const samples = iso.getTrackSamplesInfo(video.id) ?? [];
-  if (info.isFragmented || samples.length === 0) return { ok: false, reason: 'fragmented' };
+  if (samples.length === 0) return { ok: false, reason: 'no-index' };
   const clock = trackClock(editEntries(iso, video.id), video.timescale, info.timescale);
   const encoded: EncodedSampleInfo[] = samples.map((sample) => ({
     offset: sample.offset,

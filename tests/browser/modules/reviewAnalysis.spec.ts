@@ -23,6 +23,7 @@ const ROTATED = 'rotated-portrait.mp4';
 const VARIABLE = 'variable-rate.mp4';
 const WEBM = 'recording.webm';
 const FRAGMENTED = 'fragmented.mp4';
+const OGG = 'vp8.ogv';
 
 function ffmpeg(...args: string[]): void {
   execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
@@ -86,6 +87,8 @@ test.beforeAll(() => {
     'frag_keyframe+empty_moov',
     `${OUT}${FRAGMENTED}`,
   );
+  // A container the decoder does not read (Ogg) holding a codec Chromium plays.
+  ffmpeg('-i', tfjsFixture('pose_1.mp4'), '-t', '1', '-c:v', 'libvpx', '-f', 'ogg', `${OUT}${OGG}`);
 });
 
 interface Outcome {
@@ -222,7 +225,16 @@ test.describe('choosing how to read a file', () => {
     expect(Math.abs(decoded.durationMs - played.durationMs)).toBeLessThan(50);
   });
 
-  test('MP4 and WebM files are decoded; a fragmented MP4 is played', async ({ page }) => {
+  test('a fragmented MP4 is decoded from its fragments, every slot sampled', async ({ page }) => {
+    test.setTimeout(180_000);
+    const outcome = await analyse(page, FRAGMENTED, 'decoder');
+    expect(outcome.frames).toBe(expectedSlots(frameTimesMs(`${OUT}${FRAGMENTED}`)));
+    expect(outcome.posesFound).toBeGreaterThan(outcome.frames * 0.9);
+  });
+
+  test('MP4 (plain and fragmented) and WebM files are decoded; an Ogg file is played', async ({
+    page,
+  }) => {
     const methods = await page.evaluate(
       async ({ urls, path }) => {
         const O = (await import(path)) as typeof Open;
@@ -241,11 +253,11 @@ test.describe('choosing how to read a file', () => {
         return methods;
       },
       {
-        urls: [VARIABLE, WEBM, FRAGMENTED].map((f) => `/artifacts/review-clips/${f}`),
+        urls: [VARIABLE, FRAGMENTED, WEBM, OGG].map((f) => `/artifacts/review-clips/${f}`),
         path: '/src/review/openFrameSource.ts',
       },
     );
-    expect(methods).toEqual(['decoder', 'decoder', 'player']);
+    expect(methods).toEqual(['decoder', 'decoder', 'decoder', 'player']);
   });
 });
 
