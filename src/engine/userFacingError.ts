@@ -12,6 +12,23 @@ export interface UserFacingError {
   readonly fallbackModel?: { readonly id: PoseModelId; readonly label: string };
 }
 
+/**
+ * The pose worker crashed again and again: restarting it is not helping. The session stops and
+ * keeps what was recorded.
+ */
+export class ModelKeepsCrashingError extends Error {
+  override readonly name = 'ModelKeepsCrashingError';
+  constructor(
+    readonly crashes: number,
+    readonly withinMs: number,
+    readonly lastCrash: string,
+  ) {
+    super(
+      `The pose model stopped ${crashes} times within ${Math.round(withinMs / 1000)} s, so the session was stopped (last: ${lastCrash}).`,
+    );
+  }
+}
+
 /** Names the pose worker gives its errors (see src/pose). */
 const MODEL_FILE_ERRORS = new Set(['ModelIntegrityError', 'ModelLoadError']);
 
@@ -40,6 +57,13 @@ export function toUserFacingError(error: unknown): UserFacingError {
   const message = error instanceof Error ? error.message : String(error);
   if (MODEL_FILE_ERRORS.has(name)) {
     return { title: 'The pose model could not be loaded', message, kind: 'model-load' };
+  }
+  if (error instanceof ModelKeepsCrashingError) {
+    return {
+      title: 'The pose model keeps stopping',
+      message: `It stopped ${error.crashes} times in a minute and restarting it did not help, so this session was stopped. What you did up to then is saved. Reloading the page often helps; if it happens again, choose a lighter model (MoveNet Lightning) before you start.`,
+      kind: 'model-crashing',
+    };
   }
   if (name === 'NoUsableBackendError') {
     return { title: 'This browser can’t run the pose model', message, kind: 'no-backend' };

@@ -35,3 +35,53 @@ test('a crashed pose worker is restarted, the session carries on, and the report
   await expect(page.getByTestId('report-summary')).toContainText('Your form was not watched for');
   await page.screenshot({ path: 'test-results/screens/report-with-gap.png', fullPage: true });
 });
+
+test('a pose worker that keeps crashing ends the session with a clear error, and its recording is kept', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: /warmed up/ }).click();
+  const stage = page.getByTestId('session-stage');
+  const frames = async (): Promise<number> =>
+    Number(await stage.getAttribute('data-frames-analysed'));
+  await expect.poll(frames, { timeout: 60_000 }).toBeGreaterThan(10);
+
+  const crashWorker = async (): Promise<void> => {
+    const worker = page.workers().find((w) => w.url().includes('poseWorker'));
+    expect(worker).toBeDefined();
+    await worker?.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('injected crash');
+      }, 0);
+    });
+  };
+  // Three crashes within a minute are restarted from…
+  for (let crash = 1; crash <= 3; crash++) {
+    await crashWorker();
+    await expect(page.getByTestId('model-restarting')).toBeVisible();
+    await expect(page.getByTestId('model-restarting')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId('error')).toHaveCount(0);
+  }
+  // …a fourth is not: the model is not coming back, so the session stops and says so.
+  await crashWorker();
+  const error = page.getByTestId('error');
+  await expect(error).toBeVisible({ timeout: 30_000 });
+  await expect(error).toHaveAttribute('data-kind', 'model-crashing');
+  await expect(error).toContainText('The pose model keeps stopping');
+  await expect(error).toContainText('What you did up to then is saved');
+  await page.screenshot({
+    path: 'test-results/screens/worker-crashed-for-good.png',
+    fullPage: true,
+  });
+
+  // What was recorded is kept, finished: its report opens from the error, with the restarts.
+  await error.getByTestId('error-report-link').click();
+  await expect(page.getByTestId('report-incidents')).toContainText(
+    'the pose model stopped and was restarted',
+  );
+  await page.goto('/#/history');
+  await expect(page.getByTestId('history-summary')).toBeVisible();
+  await expect(page.getByTestId('interrupted-notice')).toHaveCount(0);
+});

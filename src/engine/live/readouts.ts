@@ -34,7 +34,8 @@ function formatDeg(value: number): string {
 
 /**
  * A check group's status: `bad` while one of its faults is on (after hysteresis), `warn` when a
- * value sits between a check's leave and enter thresholds (a fault is close), else `good`.
+ * value is on the fault's side of a check's leave threshold without the fault being on (it is
+ * close, or not yet held long enough), else `good`.
  */
 function groupStatus(
   stretch: StretchDefinition,
@@ -51,9 +52,11 @@ function groupStatus(
     if ((state.form.faultSinceMs[i] ?? null) !== null) return { status: 'bad', detail: check.cue };
     const value = values[i] ?? null;
     if (value === null) continue;
-    const low = Math.min(check.enter, check.leave);
-    const high = Math.max(check.enter, check.leave);
-    if (value >= low && value <= high) warn ??= check;
+    // Past the point where the fault would clear, but not (yet) a fault: in the hysteresis band,
+    // or beyond it while the fault waits to persist or outside the phases that judge it. Never
+    // "good" then: the back reading "rounded" in green told the user two things at once.
+    const onFaultSide = check.faultWhen === 'above' ? value >= check.leave : value <= check.leave;
+    if (onFaultSide) warn ??= check;
   }
   if (!any) return { status: 'unknown', detail: null };
   return warn !== null ? { status: 'warn', detail: warn.cue } : { status: 'good', detail: null };

@@ -32,6 +32,7 @@ import type { CoachLine, CoachVoice } from '../coachVoice';
 import { LivePoseLoop } from '../livePoseLoop';
 import { createStore, type Store } from '../store';
 import {
+  ModelKeepsCrashingError,
   toUserFacingError,
   toUserFacingErrorWithFallback,
   type UserFacingError,
@@ -340,7 +341,9 @@ export class SessionRunner {
       (t) => crashedAtMs - t <= RESTART_WINDOW_MS,
     );
     if (this.restartTimesMs.length > MAX_RESTARTS) {
-      this.fail(error);
+      this.fail(
+        new ModelKeepsCrashingError(this.restartTimesMs.length, RESTART_WINDOW_MS, error.message),
+      );
       return;
     }
     this.loop?.stop();
@@ -456,10 +459,16 @@ export class SessionRunner {
     this.diagnosticsTimer = null;
   }
 
+  /**
+   * The session cannot go on in this page. A session that was running is finished with what was
+   * recorded, so it is in the history with its report rather than left half-open.
+   */
   private fail(error: unknown): void {
+    const wasRunning = this.store.getSnapshot().status === 'running';
     this.stopMachinery();
     this.pipeline?.source.stop();
-    void this.recording?.flush();
+    this.estimator?.dispose();
+    this.estimator = null;
     const model = (POSE_MODEL_IDS as readonly string[]).includes(this.plan.model)
       ? (this.plan.model as PoseModelId)
       : null;
@@ -468,6 +477,24 @@ export class SessionRunner {
       status: 'error',
       error: toUserFacingErrorWithFallback(error, model),
     }));
+    const recording = this.recording;
+    if (recording === null) return;
+    if (!wasRunning) {
+      void recording.flush();
+      return;
+    }
+    void this.keepRecording(recording);
+  }
+
+  private async keepRecording(recording: SessionRecording): Promise<void> {
+    try {
+      const record = await this.deps.recordings?.finishRecording(recording);
+      this.store.update((s) => ({ ...s, endedSessionId: record?.meta.id ?? null }));
+    } catch {
+      // Storage refused: the recording says so itself (and offers an export); what reached
+      // storage is found as an interrupted session next time.
+      void recording.flush();
+    }
   }
 }
 

@@ -103,6 +103,16 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
               </button>
             </p>
           )}
+          {state.endedSessionId !== null && (
+            <p>
+              <a
+                href={routeHref({ name: 'report', sessionId: state.endedSessionId })}
+                data-testid="error-report-link"
+              >
+                See the report of what was saved
+              </a>
+            </p>
+          )}
           <p>
             <a href={routeHref({ name: 'home' })}>Back to the start</a>
           </p>
