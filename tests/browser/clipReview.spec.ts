@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { plannedSampleCount, DEFAULT_SAMPLING } from '../../src/review/samplingPlan';
 import { tfjsFixture } from '../helpers/fixtures';
-import { probeVideo } from '../helpers/video';
+import { probeVideo, requireFfmpeg } from '../helpers/video';
 
 /**
  * Clips and trainer review on the production build, with real clips from the Apache fixtures:
@@ -241,4 +242,45 @@ test('a clip recorded during a live session is kept with its session and can be 
   await expect
     .poll(async () => Number(await page.getByTestId('clip-player').getAttribute('data-time-ms')))
     .toBeGreaterThan(500);
+});
+
+test('a browser recording that states no length is analysed and can be reviewed to its end', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  requireFfmpeg();
+  // Written as a live stream, like MediaRecorder's files: no duration, so a <video> says Infinity.
+  const recording = test.info().outputPath('recording.webm');
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    SHORT,
+    '-c:v',
+    'libvpx',
+    '-b:v',
+    '1M',
+    '-live',
+    '1',
+    '-f',
+    'webm',
+    recording,
+  ]);
+  await analyse(page, recording, { stretch: 'Standing hamstring stretch' });
+  const done = page.getByTestId('analysis-done');
+  await expect(done).toHaveAttribute('data-method', 'decoder');
+  // The clip is 4 s: one frame per 100 ms slot.
+  expect(Number(await done.getAttribute('data-frames'))).toBe(40);
+
+  await page.getByTestId('open-review').click();
+  const player = page.getByTestId('clip-player');
+  await expect(player).toBeVisible();
+  // Stepping on moves through the recording (a player that thinks it endless still steps).
+  const before = Number(await player.getAttribute('data-time-ms'));
+  for (let i = 0; i < 3; i++) await page.getByTestId('next-frame').click();
+  await expect
+    .poll(async () => Number(await player.getAttribute('data-time-ms')))
+    .toBeGreaterThan(before);
+  await expect(page.getByTestId('clip-report')).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Worker } from '@playwright/test';
 
 test('a crashed pose worker is restarted, the session carries on, and the report marks the gap', async ({
   page,
@@ -40,6 +40,14 @@ test('a pose worker that keeps crashing ends the session with a clear error, and
   page,
 }) => {
   test.setTimeout(240_000);
+  // The pose workers alive now, newest last: after a restart the crashed one may still be listed
+  // by page.workers() for a moment, and evaluating in a terminated worker never returns.
+  const alive: Worker[] = [];
+  page.on('worker', (worker) => {
+    if (!worker.url().includes('poseWorker')) return;
+    alive.push(worker);
+    worker.on('close', () => alive.splice(alive.indexOf(worker), 1));
+  });
   await page.goto('/');
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: /warmed up/ }).click();
@@ -48,14 +56,24 @@ test('a pose worker that keeps crashing ends the session with a clear error, and
     Number(await stage.getAttribute('data-frames-analysed'));
   await expect.poll(frames, { timeout: 60_000 }).toBeGreaterThan(10);
 
+  let crashed: Worker | null = null;
   const crashWorker = async (): Promise<void> => {
-    const worker = page.workers().find((w) => w.url().includes('poseWorker'));
-    expect(worker).toBeDefined();
-    await worker?.evaluate(() => {
-      setTimeout(() => {
-        throw new Error('injected crash');
-      }, 0);
-    });
+    // A new worker (not the one crashed last time) is running before the next crash.
+    await expect.poll(() => alive.filter((w) => w !== crashed).length).toBeGreaterThan(0);
+    const worker = alive.filter((w) => w !== crashed).at(-1);
+    if (worker === undefined) throw new Error('no pose worker');
+    crashed = worker;
+    // A worker terminated under us never answers: fail clearly rather than at the test's timeout.
+    await Promise.race([
+      worker.evaluate(() => {
+        setTimeout(() => {
+          throw new Error('injected crash');
+        }, 0);
+      }),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('the pose worker did not answer')), 15_000),
+      ),
+    ]);
   };
   // Three crashes within a minute are restarted from…
   for (let crash = 1; crash <= 3; crash++) {
