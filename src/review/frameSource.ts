@@ -32,6 +32,9 @@ export interface SamplerStats {
   readonly grabsFailed: number;
   /** Times reading paused because the model had enough frames waiting. */
   readonly pauses: number;
+  /** Stretches of damaged data the decoder skipped (to the next keyframe), and their length. */
+  readonly damagedStretches: number;
+  readonly damagedMs: number;
   /** Main-thread time spent starting frame grabs. */
   readonly grabMs: number;
   /** The player's playback rate; null for the decoder, which has none. */

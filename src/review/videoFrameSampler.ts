@@ -259,6 +259,9 @@ export class VideoFrameSampler implements FrameSource {
     return {
       method: this.method,
       ...this.counts,
+      // The player conceals damaged data as best it can; it cannot say how much there was.
+      damagedStretches: 0,
+      damagedMs: 0,
       framesMissed: this.counts.framesMissed + (quality?.droppedVideoFrames ?? 0),
       playbackRate: this.video.playbackRate,
       videoFramesPerSecond: this.videoFramesPerSecond(),

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readMp4VideoTrack } from '../../src/review/decoding/mp4VideoTrack';
 import { plannedSampleCount, DEFAULT_SAMPLING } from '../../src/review/samplingPlan';
 import { tfjsFixture } from '../helpers/fixtures';
 import { probeVideo, requireFfmpeg } from '../helpers/video';
@@ -283,4 +284,40 @@ test('a browser recording that states no length is analysed and can be reviewed 
     .poll(async () => Number(await player.getAttribute('data-time-ms')))
     .toBeGreaterThan(before);
   await expect(page.getByTestId('clip-report')).toBeVisible();
+});
+
+test('a video with a damaged stretch is analysed around it, and the user is told what was skipped', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  requireFfmpeg();
+  const clean = test.info().outputPath('keyframes-every-10.mp4');
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    SHORT,
+    '-c:v',
+    'libx264',
+    '-g',
+    '10',
+    '-bf',
+    '0',
+    clean,
+  ]);
+  // Frame 45's length prefix broken, as a bad copy might leave it.
+  const bytes = readFileSync(clean);
+  const read = await readMp4VideoTrack(new Blob([bytes]));
+  const sample = read.ok ? read.track.samples[45] : undefined;
+  if (sample === undefined) throw new Error('no frame 45');
+  bytes.fill(0xff, sample.offset, sample.offset + 4);
+  const damaged = test.info().outputPath('damaged.mp4');
+  writeFileSync(damaged, bytes);
+
+  await analyse(page, damaged, { stretch: 'Standing hamstring stretch' });
+  const done = page.getByTestId('analysis-done');
+  await expect(done).toHaveAttribute('data-damaged-stretches', '1');
+  await expect(page.getByTestId('damaged-note')).toContainText('in one place could not be read');
+  await expect(page.getByTestId('open-review')).toBeVisible();
 });

@@ -37,6 +37,18 @@ export interface DecodedFrameSourceOptions {
 
 /** Encoded frames handed to the decoder and not yet decoded; a few keep its threads busy. */
 const MAX_DECODE_BACKLOG = 6;
+/**
+ * Damaged stretches skipped before a file is refused: a clip copied with a few bad blocks is
+ * still worth analysing; one damaged throughout is not.
+ */
+const MAX_DAMAGED_STRETCHES = 3;
+
+/** The first keyframe (decoding order) after `index`, or -1. */
+function nextKeyframeAfter(samples: readonly { readonly isKey: boolean }[], index: number): number {
+  for (let i = index + 1; i < samples.length; i++) if (samples[i]?.isKey === true) return i;
+  return -1;
+}
+
 /** The preview redraws at most this often: it is for a person to follow, not for the model. */
 const PREVIEW_EVERY_MS = 100;
 
@@ -54,6 +66,12 @@ export class DecodedFrameSource implements FrameSource {
   private readonly frameSize: { readonly widthPx: number; readonly heightPx: number };
   private decoder: VideoDecoder | null = null;
   private readonly shrinker: FrameShrinker;
+  /** Decoding-order index of each sample, by the timestamp its frame comes out with. */
+  private readonly indexByTimestamp = new Map<number, number>();
+  /** The latest sample (decoding order) whose frame came out of the current decoder. */
+  private lastDecodedIndex = -1;
+  /** Stretches of damaged data skipped, and how much video they covered. */
+  private readonly damaged = { stretches: 0, ms: 0 };
   private dueMs = 0;
   private started = false;
   private stopped = false;
@@ -84,6 +102,9 @@ export class DecodedFrameSource implements FrameSource {
     this.now = options.now ?? (() => performance.now());
     this.frameSize = scaledSize(track.displayWidthPx, track.displayHeightPx, options.maxSidePx);
     this.shrinker = new FrameShrinker(track.rotation, this.frameSize, this.now);
+    track.samples.forEach((sample, index) =>
+      this.indexByTimestamp.set(Math.round(sample.presentationMs * 1000), index),
+    );
   }
 
   /**
@@ -129,14 +150,7 @@ export class DecodedFrameSource implements FrameSource {
   start(): void {
     if (this.started || this.stopped) return;
     this.started = true;
-    const decoder = new VideoDecoder({
-      output: (frame) => this.onDecoded(frame),
-      error: (error) => this.fail(this.decodeError(error)),
-    });
-    decoder.addEventListener('dequeue', () => this.wakeRoom());
-    decoder.configure(this.config);
-    this.decoder = decoder;
-    void this.feed(decoder).catch((error: unknown) =>
+    void this.decodeAll().catch((error: unknown) =>
       this.fail(error instanceof Error ? error : new Error(String(error))),
     );
   }
@@ -170,6 +184,8 @@ export class DecodedFrameSource implements FrameSource {
       framesMissed: 0,
       recoveries: 0,
       slotsLost: 0,
+      damagedStretches: this.damaged.stretches,
+      damagedMs: this.damaged.ms,
       playbackRate: null,
       videoFramesPerSecond:
         spanMs >= 200 && this.counts.framesShown >= 3
@@ -188,45 +204,95 @@ export class DecodedFrameSource implements FrameSource {
     this.wakeRoom();
   }
 
-  /** Reads encoded frames in decoding order and hands them to the decoder, then flushes it. */
-  private async feed(decoder: VideoDecoder): Promise<void> {
+  /**
+   * Decodes the whole file. A decoder error (damaged data) ends that decoder; decoding starts
+   * again with a new one at the next keyframe after the last frame that came out, and the frames
+   * in between are skipped (they depend on the damaged one). Past `MAX_DAMAGED_STRETCHES`, or
+   * with no keyframe left, the file is refused.
+   */
+  private async decodeAll(): Promise<void> {
     const samples = this.track.samples;
-    let index = samples.findIndex((sample) => sample.isKey);
-    while (index < samples.length) {
-      await this.roomToDecode(decoder);
-      if (this.stopped) return;
-      const batch = batchFrom(samples, index);
-      if (batch === null) break;
-      const bytes = new Uint8Array(
-        await this.file.slice(batch.startByte, batch.endByte).arrayBuffer(),
-      );
-      if (this.stopped) return;
-      for (let i = batch.first; i < batch.end; i++) {
-        const sample = samples[i];
-        if (sample === undefined) continue;
-        const start = sample.offset - batch.startByte;
-        decoder.decode(
-          new EncodedVideoChunk({
-            type: sample.isKey ? 'key' : 'delta',
-            timestamp: Math.round(sample.presentationMs * 1000),
-            duration: Math.round(sample.durationMs * 1000),
-            data: bytes.subarray(start, start + sample.size),
-          }),
-        );
-      }
-      index = batch.end;
+    let from = samples.findIndex((sample) => sample.isKey);
+    for (;;) {
+      const outcome = await this.decodeFrom(from);
+      if (outcome === 'stopped') return;
+      if (outcome === 'finished') break;
+      const resumeAt = nextKeyframeAfter(samples, Math.max(from, this.lastDecodedIndex));
+      const resume = samples[resumeAt];
+      if (resume === undefined || this.damaged.stretches >= MAX_DAMAGED_STRETCHES)
+        throw this.decodeError(outcome.error);
+      this.damaged.stretches++;
+      this.damaged.ms += Math.max(0, resume.presentationMs - this.lastShownMs);
+      from = resumeAt;
     }
-    await decoder.flush();
     // Frames still being scaled are in the queue already; `next` hands them out before ending.
     this.ended = true;
     this.wakeFrame();
   }
 
-  private async roomToDecode(decoder: VideoDecoder): Promise<void> {
+  /** Feeds samples from `first` on to a new decoder, in decoding order, then flushes it. */
+  private async decodeFrom(
+    first: number,
+  ): Promise<'finished' | 'stopped' | { readonly error: DOMException }> {
+    let failure: DOMException | null = null;
+    const decoder = new VideoDecoder({
+      output: (frame) => this.onDecoded(frame),
+      error: (error) => {
+        failure = error;
+        this.wakeRoom();
+      },
+    });
+    decoder.addEventListener('dequeue', () => this.wakeRoom());
+    decoder.configure(this.config);
+    this.decoder = decoder;
+    this.lastDecodedIndex = first - 1;
+    const samples = this.track.samples;
+    try {
+      let index = first;
+      while (index < samples.length) {
+        await this.roomToDecode(decoder, () => failure !== null);
+        if (this.stopped) return 'stopped';
+        if (failure !== null) return { error: failure };
+        const batch = batchFrom(samples, index);
+        if (batch === null) break;
+        const bytes = new Uint8Array(
+          await this.file.slice(batch.startByte, batch.endByte).arrayBuffer(),
+        );
+        if (this.stopped) return 'stopped';
+        if (failure !== null) return { error: failure };
+        for (let i = batch.first; i < batch.end; i++) {
+          const sample = samples[i];
+          if (sample === undefined) continue;
+          const start = sample.offset - batch.startByte;
+          decoder.decode(
+            new EncodedVideoChunk({
+              type: sample.isKey ? 'key' : 'delta',
+              timestamp: Math.round(sample.presentationMs * 1000),
+              duration: Math.round(sample.durationMs * 1000),
+              data: bytes.subarray(start, start + sample.size),
+            }),
+          );
+        }
+        index = batch.end;
+      }
+      await decoder.flush();
+      return 'finished';
+    } catch (error) {
+      // After a decoder error, decode() and flush() throw too: the error callback has the cause.
+      if (this.stopped) return 'stopped';
+      if (failure !== null) return { error: failure };
+      throw error;
+    } finally {
+      if (decoder.state !== 'closed') decoder.close();
+    }
+  }
+
+  private async roomToDecode(decoder: VideoDecoder, decoderFailed: () => boolean): Promise<void> {
     let paused = false;
     while (
       !this.stopped &&
       this.failure === null &&
+      !decoderFailed() &&
       (decoder.decodeQueueSize >= MAX_DECODE_BACKLOG || this.queue.length >= this.maxWaiting)
     ) {
       if (!paused && this.queue.length >= this.maxWaiting) {
@@ -242,6 +308,8 @@ export class DecodedFrameSource implements FrameSource {
   private onDecoded(frame: VideoFrame): void {
     const videoTimeMs = frame.timestamp / 1000;
     this.counts.framesShown++;
+    const index = this.indexByTimestamp.get(frame.timestamp);
+    if (index !== undefined && index > this.lastDecodedIndex) this.lastDecodedIndex = index;
     this.firstShownMs ??= videoTimeMs;
     this.lastShownMs = videoTimeMs;
     // Frames before the edit list's start (negative times) are decoded as references, not shown.
@@ -290,7 +358,7 @@ export class DecodedFrameSource implements FrameSource {
     const atS = (this.lastShownMs / 1000).toFixed(1);
     return new VideoFileError(
       'damaged',
-      `“${this.fileName}” could not be decoded after ${atS} s (${error.message}). The file may be damaged; saving it again from the phone or camera app usually fixes this.`,
+      `“${this.fileName}” is damaged ${atS} s in: its pictures cannot be decoded from there on (the browser said: ${error.message}). Saving the video again from the phone or camera app usually fixes this.`,
     );
   }
 

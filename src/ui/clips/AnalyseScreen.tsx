@@ -185,6 +185,7 @@ function Outcome({
       data-recoveries={outcome.stats.sampler.recoveries}
       data-slots-lost={outcome.stats.sampler.slotsLost}
       data-method={outcome.stats.sampler.method}
+      data-damaged-stretches={outcome.stats.sampler.damagedStretches}
     >
       <h2 id="outcome-title" tabIndex={-1}>
         Analysis finished
@@ -194,6 +195,15 @@ function Outcome({
         <strong>{outcome.stretchName}</strong>. {outcome.stats.framesAnalysed} frames analysed.
       </p>
       {outcome.explanation !== null && <p className="hint">{outcome.explanation}</p>}
+      {outcome.stats.sampler.damagedStretches > 0 && (
+        <p className="notice" data-testid="damaged-note">
+          Part of the video is damaged: {(outcome.stats.sampler.damagedMs / 1000).toFixed(1)} s in{' '}
+          {outcome.stats.sampler.damagedStretches === 1
+            ? 'one place'
+            : `${outcome.stats.sampler.damagedStretches} places`}{' '}
+          could not be read and were skipped. The rest was analysed.
+        </p>
+      )}
       <ul className="report-summary-list">
         {outcome.summary.map((sentence) => (
           <li key={sentence}>{sentence}</li>

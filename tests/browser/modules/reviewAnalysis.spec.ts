@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type * as Analysis from '../../../src/review/offlineAnalysis';
 import type * as Decoder from '../../../src/review/decoding/decodedFrameSource';
+import { readMp4VideoTrack } from '../../../src/review/decoding/mp4VideoTrack';
 import type * as Open from '../../../src/review/openFrameSource';
 import type * as Sampler from '../../../src/review/videoFrameSampler';
 import type * as Worker from '../../../src/pose/worker/workerPoseEstimator';
@@ -24,12 +25,16 @@ const VARIABLE = 'variable-rate.mp4';
 const WEBM = 'recording.webm';
 const FRAGMENTED = 'fragmented.mp4';
 const OGG = 'vp8.ogv';
+/** Keyframes every 10 frames; one frame's data broken: a stretch to skip. */
+const DAMAGED_ONCE = 'damaged-once.mp4';
+/** One keyframe only; one frame's data broken: nothing to resume from. */
+const DAMAGED_FOR_GOOD = 'damaged-for-good.mp4';
 
 function ffmpeg(...args: string[]): void {
   execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
 }
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   requireFfmpeg();
   mkdirSync(OUT, { recursive: true });
   // Turned a quarter left and stored with "rotate on playback": a portrait phone clip.
@@ -89,6 +94,32 @@ test.beforeAll(() => {
   );
   // A container the decoder does not read (Ogg) holding a codec Chromium plays.
   ffmpeg('-i', tfjsFixture('pose_1.mp4'), '-t', '1', '-c:v', 'libvpx', '-f', 'ogg', `${OUT}${OGG}`);
+  for (const [name, gop] of [
+    [DAMAGED_ONCE, '10'],
+    [DAMAGED_FOR_GOOD, '1000'],
+  ] as const) {
+    const clean = `${OUT}clean-${name}`;
+    ffmpeg(
+      '-i',
+      tfjsFixture('pose_1.mp4'),
+      '-c:v',
+      'libx264',
+      '-g',
+      gop,
+      '-bf',
+      '0',
+      '-pix_fmt',
+      'yuv420p',
+      clean,
+    );
+    // Frame 45's length prefix made impossible: the decoder cannot even find where it ends.
+    const bytes = readFileSync(clean);
+    const read = await readMp4VideoTrack(new Blob([bytes]));
+    const sample = read.ok ? read.track.samples[45] : undefined;
+    if (sample === undefined || sample.isKey) throw new Error('no delta frame 45 to damage');
+    bytes.fill(0xff, sample.offset, sample.offset + 4);
+    writeFileSync(`${OUT}${name}`, bytes);
+  }
 });
 
 interface Outcome {
@@ -399,4 +430,52 @@ test('a recording made by the browser’s MediaRecorder (no stated length) is de
   expect(outcome.times.length).toBeGreaterThan((outcome.durationMs / 100) * 0.8);
   expect(outcome.times.length).toBeLessThanOrEqual(Math.ceil(outcome.durationMs / 100));
   expect([...outcome.times].sort((a, b) => a - b)).toEqual(outcome.times);
+});
+
+test('damaged data is skipped to the next keyframe and counted; with no keyframe left the file is refused', async ({
+  page,
+}) => {
+  await openHarness(page);
+  const outcomes = await page.evaluate(
+    async ({ urls, path }) => {
+      const D = (await import(path)) as typeof Decoder;
+      const results: { frames: number; stretches?: number; damagedMs?: number; error?: string }[] =
+        [];
+      for (const url of urls) {
+        const blob = await (await fetch(url)).blob();
+        const opened = await D.DecodedFrameSource.open(blob, 'clip.mp4', {
+          rate: { kind: 'per-second', perSecond: 10 },
+          maxSidePx: 480,
+        });
+        if (!opened.ok) throw new Error(opened.reason);
+        const source = opened.source;
+        source.start();
+        let frames = 0;
+        try {
+          for (;;) {
+            const frame = await source.next();
+            if (frame === null) break;
+            frame.bitmap.close();
+            frames++;
+          }
+          const stats = source.stats();
+          results.push({ frames, stretches: stats.damagedStretches, damagedMs: stats.damagedMs });
+        } catch (error) {
+          results.push({ frames, error: `${(error as Error).name}: ${(error as Error).message}` });
+        }
+      }
+      return results;
+    },
+    {
+      urls: [DAMAGED_ONCE, DAMAGED_FOR_GOOD].map((f) => `/artifacts/review-clips/${f}`),
+      path: '/src/review/decoding/decodedFrameSource.ts',
+    },
+  );
+  const [once, forGood] = outcomes;
+  // Frames 45-49 (1.5-1.63 s) depend on the broken one: the slot they fill is lost, no other.
+  expect(once).toMatchObject({ stretches: 1, frames: 39 });
+  expect(once?.damagedMs).toBeGreaterThan(100);
+  expect(once?.damagedMs).toBeLessThan(250);
+  expect(forGood?.error).toMatch(/^VideoFileError: “clip\.mp4” is damaged 1\.[45] s in/);
+  expect(forGood?.frames).toBe(15);
 });
