@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readMp4VideoTrack } from '../../src/review/decoding/mp4VideoTrack';
 import { plannedSampleCount, DEFAULT_SAMPLING } from '../../src/review/samplingPlan';
 import { tfjsFixture } from '../helpers/fixtures';
-import { probeVideo, requireFfmpeg } from '../helpers/video';
+import { ffmpeg, probeVideo, writeWithBrokenFrame } from '../helpers/video';
 
 /**
  * Clips and trainer review on the production build, with real clips from the Apache fixtures:
@@ -249,25 +247,9 @@ test('a browser recording that states no length is analysed and can be reviewed 
   page,
 }) => {
   test.setTimeout(180_000);
-  requireFfmpeg();
   // Written as a live stream, like MediaRecorder's files: no duration, so a <video> says Infinity.
   const recording = test.info().outputPath('recording.webm');
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-i',
-    SHORT,
-    '-c:v',
-    'libvpx',
-    '-b:v',
-    '1M',
-    '-live',
-    '1',
-    '-f',
-    'webm',
-    recording,
-  ]);
+  ffmpeg('-i', SHORT, '-c:v', 'libvpx', '-b:v', '1M', '-live', '1', '-f', 'webm', recording);
   await analyse(page, recording, { stretch: 'Standing hamstring stretch' });
   const done = page.getByTestId('analysis-done');
   await expect(done).toHaveAttribute('data-method', 'decoder');
@@ -290,30 +272,10 @@ test('a video with a damaged stretch is analysed around it, and the user is told
   page,
 }) => {
   test.setTimeout(180_000);
-  requireFfmpeg();
   const clean = test.info().outputPath('keyframes-every-10.mp4');
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-i',
-    SHORT,
-    '-c:v',
-    'libx264',
-    '-g',
-    '10',
-    '-bf',
-    '0',
-    clean,
-  ]);
-  // Frame 45's length prefix broken, as a bad copy might leave it.
-  const bytes = readFileSync(clean);
-  const read = await readMp4VideoTrack(new Blob([bytes]));
-  const sample = read.ok ? read.track.samples[45] : undefined;
-  if (sample === undefined) throw new Error('no frame 45');
-  bytes.fill(0xff, sample.offset, sample.offset + 4);
+  ffmpeg('-i', SHORT, '-c:v', 'libx264', '-g', '10', '-bf', '0', clean);
   const damaged = test.info().outputPath('damaged.mp4');
-  writeFileSync(damaged, bytes);
+  await writeWithBrokenFrame(clean, damaged, 45);
 
   await analyse(page, damaged, { stretch: 'Standing hamstring stretch' });
   const done = page.getByTestId('analysis-done');

@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readMp4VideoTrack } from '../../src/review/decoding/mp4VideoTrack';
 import type { PixelFrame } from '../../src/pose/types';
 
 /** Debian's ffmpeg decodes test clips in Node; `.ci/run` installs it. */
@@ -99,4 +101,28 @@ export function frameTimesMs(path: string): number[] {
     .map((line) => Number.parseFloat(line))
     .filter(Number.isFinite)
     .map((seconds) => seconds * 1000);
+}
+
+/** Runs Debian's ffmpeg quietly, overwriting its output (test clips are made at test time). */
+export function ffmpeg(...args: string[]): void {
+  requireFfmpeg();
+  execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
+}
+
+/**
+ * Copies an MP4 with one frame's data broken, as a bad copy might leave it: the frame's length
+ * prefix made impossible, so a decoder cannot even find where the frame ends.
+ */
+export async function writeWithBrokenFrame(
+  source: string,
+  out: string,
+  frameIndex: number,
+): Promise<void> {
+  const bytes = readFileSync(source);
+  const read = await readMp4VideoTrack(new Blob([bytes]));
+  const sample = read.ok ? read.track.samples[frameIndex] : undefined;
+  if (sample === undefined || sample.isKey)
+    throw new Error(`no delta frame ${frameIndex} to break`);
+  bytes.fill(0xff, sample.offset, sample.offset + 4);
+  writeFileSync(out, bytes);
 }

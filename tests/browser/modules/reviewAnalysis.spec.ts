@@ -1,15 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type * as Analysis from '../../../src/review/offlineAnalysis';
 import type * as Decoder from '../../../src/review/decoding/decodedFrameSource';
-import { readMp4VideoTrack } from '../../../src/review/decoding/mp4VideoTrack';
 import type * as Open from '../../../src/review/openFrameSource';
 import type * as Sampler from '../../../src/review/videoFrameSampler';
 import type * as Worker from '../../../src/pose/worker/workerPoseEstimator';
 import { tfjsFixture } from '../../helpers/fixtures';
-import { frameTimesMs, requireFfmpeg } from '../../helpers/video';
+import { ffmpeg, frameTimesMs, requireFfmpeg, writeWithBrokenFrame } from '../../helpers/video';
 import { openHarness } from './harness';
 
 /**
@@ -29,10 +27,6 @@ const OGG = 'vp8.ogv';
 const DAMAGED_ONCE = 'damaged-once.mp4';
 /** One keyframe only; one frame's data broken: nothing to resume from. */
 const DAMAGED_FOR_GOOD = 'damaged-for-good.mp4';
-
-function ffmpeg(...args: string[]): void {
-  execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
-}
 
 test.beforeAll(async () => {
   requireFfmpeg();
@@ -112,13 +106,7 @@ test.beforeAll(async () => {
       'yuv420p',
       clean,
     );
-    // Frame 45's length prefix made impossible: the decoder cannot even find where it ends.
-    const bytes = readFileSync(clean);
-    const read = await readMp4VideoTrack(new Blob([bytes]));
-    const sample = read.ok ? read.track.samples[45] : undefined;
-    if (sample === undefined || sample.isKey) throw new Error('no delta frame 45 to damage');
-    bytes.fill(0xff, sample.offset, sample.offset + 4);
-    writeFileSync(`${OUT}${name}`, bytes);
+    await writeWithBrokenFrame(clean, `${OUT}${name}`, 45);
   }
 });
 

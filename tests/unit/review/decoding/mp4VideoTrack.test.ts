@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readMp4VideoTrack } from '../../../../src/review/decoding/mp4VideoTrack';
 import { tfjsFixture } from '../../../helpers/fixtures';
-import { frameTimesMs, probeVideo, requireFfmpeg } from '../../../helpers/video';
+import { ffmpeg, frameTimesMs, probeVideo, requireFfmpeg } from '../../../helpers/video';
 
 /**
  * The MP4 index read with mp4box.js against what ffmpeg reads from the same files: frame times
@@ -13,10 +12,6 @@ import { frameTimesMs, probeVideo, requireFfmpeg } from '../../../helpers/video'
  */
 
 let dir = '';
-
-function ffmpeg(...args: string[]): void {
-  execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
-}
 
 async function read(path: string) {
   return readMp4VideoTrack(new Blob([readFileSync(path)]));

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readWebmVideoTrack, webCodecsCodec } from '../../../../src/review/decoding/webmVideoTrack';
 import { readVideoTrack } from '../../../../src/review/decoding/videoTrack';
 import { tfjsFixture } from '../../../helpers/fixtures';
-import { frameTimesMs, requireFfmpeg } from '../../../helpers/video';
+import { ffmpeg, frameTimesMs, requireFfmpeg } from '../../../helpers/video';
 
 /**
  * WebM and Matroska files walked for their video frames, against what ffmpeg reads from the same
@@ -14,10 +13,6 @@ import { frameTimesMs, requireFfmpeg } from '../../../helpers/video';
  */
 
 let dir = '';
-
-function ffmpeg(...args: string[]): void {
-  execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
-}
 
 function bytesOf(name: string) {
   return readFileSync(join(dir, name));
