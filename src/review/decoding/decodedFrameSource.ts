@@ -15,10 +15,10 @@ import { batchFrom } from './sampleBatches';
  * supply stopped near 30 frames a second and each missed slot cost a seek (npm run bench,
  * section 7: analysis reached 0.52-0.92 of the model's own pace). A `VideoDecoder` has no display
  * path: the file's frames are found from its container (videoTrack.ts), read in order
- * (sampleBatches.ts), decoded once each, and the ones
- * the sampling plan wants are scaled (and turned upright, frameDrawing.ts) into bitmaps for the
- * model. Every frame gets its time from the file's index (mp4Timing.ts), so variable frame rates
- * and edit lists give the same times the review player shows.
+ * (sampleBatches.ts) and decoded once each, and the ones the sampling plan wants are shrunk and
+ * turned upright into bitmaps for the model (frameShrinker.ts). Every frame gets its time from
+ * the container (mp4Timing.ts for MP4), so variable frame rates and edit lists give the same
+ * times the review player shows. A damaged stretch is skipped to the next keyframe.
  *
  * Reading stops while enough frames wait for the model (`maxWaiting`) or the decoder has a
  * backlog, so memory stays a few frames however long the clip is.
