@@ -1,9 +1,7 @@
-import { expect, test, type Worker } from '@playwright/test';
+import { expect, test, type Page, type Worker } from '@playwright/test';
 
-test('a crashed pose worker is restarted, the session carries on, and the report marks the gap', async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
+/** Starts the default session on the fake webcam; resolves once frames are being analysed. */
+async function startSession(page: Page): Promise<() => Promise<number>> {
   await page.goto('/');
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: /warmed up/ }).click();
@@ -11,6 +9,14 @@ test('a crashed pose worker is restarted, the session carries on, and the report
   const frames = async (): Promise<number> =>
     Number(await stage.getAttribute('data-frames-analysed'));
   await expect.poll(frames, { timeout: 60_000 }).toBeGreaterThan(10);
+  return frames;
+}
+
+test('a crashed pose worker is restarted, the session carries on, and the report marks the gap', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const frames = await startSession(page);
 
   // Inject the fault: an uncaught error inside the pose worker.
   const worker = page.workers().find((w) => w.url().includes('poseWorker'));
@@ -48,13 +54,7 @@ test('a pose worker that keeps crashing ends the session with a clear error, and
     alive.push(worker);
     worker.on('close', () => alive.splice(alive.indexOf(worker), 1));
   });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByRole('button', { name: /warmed up/ }).click();
-  const stage = page.getByTestId('session-stage');
-  const frames = async (): Promise<number> =>
-    Number(await stage.getAttribute('data-frames-analysed'));
-  await expect.poll(frames, { timeout: 60_000 }).toBeGreaterThan(10);
+  await startSession(page);
 
   let crashed: Worker | null = null;
   const crashWorker = async (): Promise<void> => {
