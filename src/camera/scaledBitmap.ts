@@ -9,6 +9,19 @@ import type { GrabbedFrame } from './types';
  */
 export const INFERENCE_MAX_SIDE_PX = 480;
 
+/** Size of a frame handed to the model: the picture's, long side at most `maxSidePx`. */
+export function scaledFrameSize(
+  widthPx: number,
+  heightPx: number,
+  maxSidePx: number,
+): { readonly widthPx: number; readonly heightPx: number } {
+  const scale = Math.min(1, maxSidePx / Math.max(widthPx, heightPx, 1));
+  return {
+    widthPx: Math.max(1, Math.round(widthPx * scale)),
+    heightPx: Math.max(1, Math.round(heightPx * scale)),
+  };
+}
+
 export async function grabScaledBitmap(
   image: HTMLVideoElement | HTMLCanvasElement,
   sourceWidthPx: number,
@@ -17,9 +30,7 @@ export async function grabScaledBitmap(
   timestampMs: number,
 ): Promise<GrabbedFrame | null> {
   if (sourceWidthPx === 0 || sourceHeightPx === 0) return null;
-  const scale = Math.min(1, maxSidePx / Math.max(sourceWidthPx, sourceHeightPx));
-  const widthPx = Math.max(1, Math.round(sourceWidthPx * scale));
-  const heightPx = Math.max(1, Math.round(sourceHeightPx * scale));
+  const { widthPx, heightPx } = scaledFrameSize(sourceWidthPx, sourceHeightPx, maxSidePx);
   try {
     const bitmap = await createImageBitmap(image, {
       resizeWidth: widthPx,

@@ -1,6 +1,7 @@
 /**
  * Which frames of a video an offline analysis looks at, and how fast the video must play to feed
- * the model. Pure: the sampler (videoFrameSampler.ts) asks these functions at each frame.
+ * the model. Pure: both frame sources (decoding/decodedFrameSource.ts, videoFrameSampler.ts) ask
+ * these functions at each frame; the playback rate matters only to the player.
  *
  * A fixed rate takes the first frame in each slot of `1000 / perSecond` ms of video time
  * (0-99 ms, 100-199 ms... at 10/s), the same slot rule as the session recorder: at 30 fps frames

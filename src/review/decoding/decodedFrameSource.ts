@@ -1,7 +1,7 @@
+import { scaledFrameSize } from '../../camera/scaledBitmap';
 import { VideoFileError } from '../../camera/types';
 import type { FrameSource, SampledFrame, SamplerStats } from '../frameSource';
 import { isFrameDue, nextDueMs, type SamplingRate } from '../samplingPlan';
-import { scaledSize } from './frameDrawing';
 import { FrameShrinker } from './frameShrinker';
 import type { EncodedVideoTrack, NotReadable } from './encodedVideoTrack';
 import { readVideoTrack } from './videoTrack';
@@ -100,7 +100,11 @@ export class DecodedFrameSource implements FrameSource {
   ) {
     this.maxWaiting = options.maxWaiting ?? 3;
     this.now = options.now ?? (() => performance.now());
-    this.frameSize = scaledSize(track.displayWidthPx, track.displayHeightPx, options.maxSidePx);
+    this.frameSize = scaledFrameSize(
+      track.displayWidthPx,
+      track.displayHeightPx,
+      options.maxSidePx,
+    );
     this.shrinker = new FrameShrinker(track.rotation, this.frameSize, this.now);
     track.samples.forEach((sample, index) =>
       this.indexByTimestamp.set(Math.round(sample.presentationMs * 1000), index),

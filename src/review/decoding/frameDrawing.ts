@@ -5,19 +5,6 @@ import type { QuarterTurn } from './mp4Timing';
  * because a decoder gives the picture as stored (a phone's portrait clip comes out lying down).
  */
 
-/** Size of the frame handed to the model: the shown size, long side at most `maxSidePx`. */
-export function scaledSize(
-  widthPx: number,
-  heightPx: number,
-  maxSidePx: number,
-): { readonly widthPx: number; readonly heightPx: number } {
-  const scale = Math.min(1, maxSidePx / Math.max(widthPx, heightPx, 1));
-  return {
-    widthPx: Math.max(1, Math.round(widthPx * scale)),
-    heightPx: Math.max(1, Math.round(heightPx * scale)),
-  };
-}
-
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /**

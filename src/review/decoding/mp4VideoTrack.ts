@@ -28,8 +28,6 @@ function looksLikeIsoFile(head: Uint8Array): boolean {
 
 /** Reads boxes from the file until mp4box has the index (or the file ends). */
 async function readIndex(file: Blob): Promise<ISOFile | null> {
-  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-  if (!looksLikeIsoFile(head)) return null;
   const iso = createFile();
   let ready = false;
   // A fragmented file's index lists no frames: they are in the fragments (moof) after it, so it
@@ -90,11 +88,10 @@ function videoTrackOf(tracks: readonly Track[]): Track | undefined {
 }
 
 export async function readMp4VideoTrack(file: Blob): Promise<TrackReadResult> {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  if (!looksLikeIsoFile(head)) return { ok: false, reason: 'not-mp4' };
   const iso = await readIndex(file);
-  if (iso === null) {
-    const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-    return { ok: false, reason: looksLikeIsoFile(head) ? 'no-index' : 'not-mp4' };
-  }
+  if (iso === null) return { ok: false, reason: 'no-index' };
   const info = iso.getInfo();
   const video = videoTrackOf(info.videoTracks);
   if (video === undefined) return { ok: false, reason: 'no-video-track' };
