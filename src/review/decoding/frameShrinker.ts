@@ -32,6 +32,8 @@ export class FrameShrinker {
   private canvas: OffscreenCanvas | null = null;
   /** Buffers for decoded pictures' planes, reused (a 1080p picture is 3 MB). */
   private readonly yuvBuffers: Uint8Array[] = [];
+  /** The output pixels, rewritten for each frame. */
+  private rgba: ImageData | null = null;
 
   constructor(
     private readonly rotation: QuarterTurn,
@@ -47,15 +49,15 @@ export class FrameShrinker {
     const format = frame.format;
     if (format === 'I420' || format === 'NV12') {
       // The decoder's planes, shrunk and turned in one pass (yuvToRgba.ts says why).
-      const buffer = this.yuvBuffers.pop() ?? new Uint8Array(frame.allocationSize());
+      const size = frame.allocationSize();
+      const spare = this.yuvBuffers.pop();
+      const data = spare !== undefined && spare.byteLength >= size ? spare : new Uint8Array(size);
       try {
-        const data =
-          buffer.byteLength >= frame.allocationSize()
-            ? buffer
-            : new Uint8Array(frame.allocationSize());
         const planes = await frame.copyTo(data);
         const startedMs = this.now();
-        const rgba = new ImageData(widthPx, heightPx);
+        // createImageBitmap copies an ImageData's pixels before it returns (as the HTML spec
+        // says, and as checked in Chromium), so one ImageData serves every frame.
+        this.rgba ??= new ImageData(widthPx, heightPx);
         yuvToRgba(
           {
             format,
@@ -68,14 +70,13 @@ export class FrameShrinker {
           rotation,
           widthPx,
           heightPx,
-          rgba.data,
+          this.rgba.data,
         );
+        const bitmap = createImageBitmap(this.rgba);
         this.busyMs += this.now() - startedMs;
+        return await bitmap;
+      } finally {
         this.yuvBuffers.push(data);
-        return await createImageBitmap(rgba);
-      } catch (error) {
-        this.yuvBuffers.push(buffer);
-        throw error;
       }
     }
     // Other layouts (10-bit, 4:4:4, alpha): the browser scales, then the canvas turns.

@@ -58,55 +58,45 @@ test('every pixel layout and every quarter turn gives the same upright picture',
         transfer: 'smpte170m',
         fullRange: false,
       } as const;
+      const init = (format: VideoPixelFormat): VideoFrameBufferInit => ({
+        format,
+        codedWidth: W,
+        codedHeight: H,
+        timestamp: 0,
+        colorSpace,
+      });
+      /** Calls `set` at every `step`-th pixel (2: one per chroma sample). */
+      const each = (step: number, set: (x: number, y: number) => void): void => {
+        for (let y = 0; y < H; y += step) for (let x = 0; x < W; x += step) set(x, y);
+      };
+      const pixel = (x: number, y: number) => yuv[quadrant(x, y)]!;
       const frames: Record<string, () => VideoFrame> = {
         I420: () => {
           const data = new Uint8Array(W * H * 1.5);
-          for (let y = 0; y < H; y++)
-            for (let x = 0; x < W; x++) data[y * W + x] = yuv[quadrant(x, y)]![0];
-          for (let y = 0; y < H / 2; y++)
-            for (let x = 0; x < W / 2; x++) {
-              const [, u, v] = yuv[quadrant(x * 2, y * 2)]!;
-              data[W * H + y * (W / 2) + x] = u;
-              data[W * H * 1.25 + y * (W / 2) + x] = v;
-            }
-          return new VideoFrame(data, {
-            format: 'I420',
-            codedWidth: W,
-            codedHeight: H,
-            timestamp: 0,
-            colorSpace,
+          each(1, (x, y) => (data[y * W + x] = pixel(x, y)[0]));
+          each(2, (x, y) => {
+            const at = (y / 2) * (W / 2) + x / 2;
+            data[W * H + at] = pixel(x, y)[1];
+            data[W * H * 1.25 + at] = pixel(x, y)[2];
           });
+          return new VideoFrame(data, init('I420'));
         },
         NV12: () => {
           const data = new Uint8Array(W * H * 1.5);
-          for (let y = 0; y < H; y++)
-            for (let x = 0; x < W; x++) data[y * W + x] = yuv[quadrant(x, y)]![0];
-          for (let y = 0; y < H / 2; y++)
-            for (let x = 0; x < W / 2; x++) {
-              const [, u, v] = yuv[quadrant(x * 2, y * 2)]!;
-              data[W * H + y * W + x * 2] = u;
-              data[W * H + y * W + x * 2 + 1] = v;
-            }
-          return new VideoFrame(data, {
-            format: 'NV12',
-            codedWidth: W,
-            codedHeight: H,
-            timestamp: 0,
-            colorSpace,
+          each(1, (x, y) => (data[y * W + x] = pixel(x, y)[0]));
+          each(2, (x, y) => {
+            const at = W * H + (y / 2) * W + x;
+            data[at] = pixel(x, y)[1];
+            data[at + 1] = pixel(x, y)[2];
           });
+          return new VideoFrame(data, init('NV12'));
         },
         I444: () => {
           const data = new Uint8Array(W * H * 3);
-          for (let y = 0; y < H; y++)
-            for (let x = 0; x < W; x++)
-              for (let p = 0; p < 3; p++) data[p * W * H + y * W + x] = yuv[quadrant(x, y)]![p]!;
-          return new VideoFrame(data, {
-            format: 'I444',
-            codedWidth: W,
-            codedHeight: H,
-            timestamp: 0,
-            colorSpace,
+          each(1, (x, y) => {
+            for (let p = 0; p < 3; p++) data[p * W * H + y * W + x] = pixel(x, y)[p]!;
           });
+          return new VideoFrame(data, init('I444'));
         },
         RGBA: () => {
           const data = new Uint8Array(W * H * 4);
@@ -164,4 +154,44 @@ test('every pixel layout and every quarter turn gives the same upright picture',
       expect(off, `${format} turned ${rotation}°, ${corner}: ${seen.join(',')}`).toBeLessThan(12);
     }
   }
+});
+
+test('frames converted back to back by one shrinker each keep their own picture', async ({
+  page,
+}) => {
+  await openHarness(page);
+  const colours = await page.evaluate(
+    async ({ path }) => {
+      const S = (await import(path)) as typeof Shrinker;
+      // Two flat I420 pictures, studio-range red and blue, converted without waiting in between:
+      // the shrinker reuses its buffers, and neither result may show the other's pixels.
+      const flat = ([y, u, v]: readonly [number, number, number]): VideoFrame => {
+        const data = new Uint8Array(16 * 8 * 1.5);
+        data.fill(y, 0, 128);
+        data.fill(u, 128, 160);
+        data.fill(v, 160, 192);
+        return new VideoFrame(data, {
+          format: 'I420',
+          codedWidth: 16,
+          codedHeight: 8,
+          timestamp: 0,
+        });
+      };
+      const shrinker = new S.FrameShrinker(0, { widthPx: 8, heightPx: 4 });
+      const frames = [flat([81, 90, 240]), flat([41, 240, 110])];
+      const bitmaps = await Promise.all(frames.map((frame) => shrinker.toBitmap(frame)));
+      for (const frame of frames) frame.close();
+      return bitmaps.map((bitmap) => {
+        const context = new OffscreenCanvas(8, 4).getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        return [...context.getImageData(4, 2, 1, 1).data.slice(0, 3)];
+      });
+    },
+    { path: '/src/review/decoding/frameShrinker.ts' },
+  );
+  const [red, blue] = colours;
+  expect(red?.[0]).toBeGreaterThan(240);
+  expect(red?.[2]).toBeLessThan(15);
+  expect(blue?.[2]).toBeGreaterThan(240);
+  expect(blue?.[0]).toBeLessThan(15);
 });
