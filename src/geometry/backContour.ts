@@ -26,8 +26,9 @@ import type { Vec2 } from './vectors';
  * (0.8 x chord) mask reads, about 1,000 for a trunk 60 mask pixels long, and two 3 x 3 solves.
  */
 
-const FIRST_STATION = 0.1;
-const LAST_STATION = 1.1;
+/** Where the stations start and end, as fractions of the hip -> shoulder chord from the hip. */
+export const FIRST_STATION = 0.1;
+export const LAST_STATION = 1.1;
 const STATIONS = 21;
 
 /** The outline curl of a back bent into one circular arc of `curlDeg` in total (for tests). */
@@ -210,9 +211,33 @@ function outliers(depths: Float64Array, fit: Parabola): Uint8Array | null {
 }
 
 /**
+ * Largest change of depth between neighbouring stations kept in the fit, relative to the chord,
+ * that a back can make. Stations lie 5% of the chord apart, so a step of 15% is a slope of 72° to
+ * the chord: on a 50 cm trunk, 7.5 cm of depth within 2.5 cm along it. A back's outline never
+ * turns that sharply; the edge of something else does: an arm or a bar merged with the person,
+ * a second person, a hole in the mask. On the eval set such outlines read curls of 200° and more.
+ * One station thrown off is left out of the fit before this check (see `outliers`); a step that
+ * persists makes the outline not one surface, and it is not measured.
+ */
+const MAX_STEP_RATIO = 0.15;
+
+/** Whether two neighbouring stations kept in the fit (found, not skipped) differ by more than `maxStepPx`. */
+function hasStep(depths: Float64Array, skip: Uint8Array | null, maxStepPx: number): boolean {
+  let previous = NaN;
+  for (let i = 0; i < depths.length; i++) {
+    const d = depths[i] ?? NaN;
+    if (Number.isNaN(d) || (skip !== null && skip[i] === 1)) continue;
+    if (Math.abs(d - previous) > maxStepPx) return true;
+    previous = d;
+  }
+  return false;
+}
+
+/**
  * Measures the back outline. `hip` and `shoulder` are in image pixels; `facing` is the side
  * facing the camera, which says where the back is (see facing.ts). Returns null when the chord is
- * too short to resolve or fewer than half the stations find an edge.
+ * too short to resolve, fewer than half the stations find an edge, or the outline steps (see
+ * `MAX_STEP_RATIO`).
  */
 export function measureBackContour(
   mask: SegmentationMask,
@@ -253,6 +278,7 @@ export function measureBackContour(
   if (first === null) return null;
   const skip = outliers(depths, first);
   const fit = (skip === null ? first : fitParabola(depths, skip)) ?? first;
+  if (hasStep(depths, skip, MAX_STEP_RATIO * chord)) return null;
   const sagittaPx = -fit.c / 4;
   const spanPx = (LAST_STATION - FIRST_STATION) * chord;
   const curlDeg = (4 * Math.atan((2 * sagittaPx) / spanPx) * 180) / Math.PI;

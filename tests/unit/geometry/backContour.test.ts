@@ -5,20 +5,20 @@ import {
   roundingFromBackContour,
   ROUNDED_AT,
 } from '../../../src/geometry';
-import { armBehindBack } from '../../../src/geometry/backContour';
+import { armBehindBack, FIRST_STATION, LAST_STATION } from '../../../src/geometry/backContour';
 import type { SegmentationMask } from '../../../src/geometry/types';
 import { maskFrom, sideViewPose } from '../../helpers/syntheticPose';
 
 /**
  * A trunk standing upright in a 256 px frame (mask = image), hips at y 200, shoulders at y 80,
  * facing right, so the back is on the left. The back outline stands `depthPx(t)` behind the
- * chord at height t (0 at the hip, 1 at the shoulder); the measured stations run from t = 0.1 to
- * 1.1, a span of one chord.
+ * chord at height t (0 at the hip, 1 at the shoulder); the measured stations run from
+ * t = FIRST_STATION to LAST_STATION.
  */
 const HIP = { x: 128, y: 200 };
 const SHOULDER = { x: 128, y: 80 };
 const CHORD = 120;
-const SPAN = CHORD;
+const SPAN = (LAST_STATION - FIRST_STATION) * CHORD;
 const IMAGE = { widthPx: 256, heightPx: 256 };
 
 function trunkMask(
@@ -37,7 +37,7 @@ function trunkMask(
 function curledBack(curlDeg: number, baseDepthPx = 30): (t: number) => number {
   const sagittaPx = curlSagittaRatio(curlDeg) * SPAN;
   return (t) => {
-    const u = t - 0.1;
+    const u = (t - FIRST_STATION) / (LAST_STATION - FIRST_STATION);
     return baseDepthPx + sagittaPx * 4 * u * (1 - u);
   };
 }
@@ -79,6 +79,12 @@ describe('back contour', () => {
     // A head hanging past the shoulder: the outline drops away above t = 1.15.
     const hangingHead = (t: number) => (t > 1.15 ? 0 : 30);
     expect(curlOf(trunkMask(hangingHead))).toBeCloseTo(0, 0);
+  });
+
+  it('does not measure an outline that steps, as the edge of an arm, a bar or another person does', () => {
+    // From t = 0.5 up, something standing 40 px further out merges with the back.
+    const step = (t: number) => (t >= 0.5 ? 70 : 30);
+    expect(measureBackContour(trunkMask(step), IMAGE, HIP, SHOULDER, 'right')).toBeNull();
   });
 
   it('looks behind the body on the side away from the facing direction', () => {
