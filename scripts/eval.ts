@@ -22,7 +22,6 @@ import { diskModelReader } from '../src/pose/node/readModelFileFromDisk';
 import { createTfjsPoseEstimator } from '../src/pose/tfjsPoseEstimator';
 import type { PoseEstimator } from '../src/pose/types';
 import { rotatePixels } from '../tests/helpers/images';
-import { decodeVideo } from '../tests/helpers/video';
 import {
   printBackAgreement,
   printHoldout,
@@ -31,10 +30,12 @@ import {
 } from './eval/agreement';
 import { parseEvalArgs, type EvalArgs } from './eval/args';
 import { formLabel } from './eval/labels';
-import { listMedia, readImage, type MediaFile } from './eval/media';
+import { errorReason, readImage } from './eval/imageFile';
+import { listMedia, type MediaFile } from './eval/media';
 import { estimateWithAutoRotation } from './eval/pipeline';
 import { hasPoseCache, readPoseCache, writePoseCache, type CachedFrame } from './eval/poseCache';
 import { hasNearChain, toRecord, trunkChordShortening, type EvalRecord } from './eval/record';
+import { videoFrames } from './eval/videoFrames';
 import {
   printClipTable,
   printFolderSummary,
@@ -50,40 +51,53 @@ interface Run {
   readonly minScore: number;
 }
 
+/** What the estimator made of one file, and why it stopped early if it did. */
+interface Estimated {
+  readonly frames: CachedFrame[];
+  /** Why the file, or the rest of a clip, could not be read; null when it was read whole. */
+  readonly error: string | null;
+}
+
 /** Runs the estimator over one file: the frames geometry will measure. */
 async function estimateFile(
   estimator: PoseEstimator,
   args: EvalArgs,
   file: MediaFile,
   minScore: number,
-): Promise<CachedFrame[]> {
+): Promise<Estimated> {
   estimator.reset();
-  if (file.kind === 'image') {
-    const upright = readImage(file.path);
-    const frame = args.rotate90 ? rotatePixels(upright, 90) : upright;
-    const result = await estimateWithAutoRotation(estimator, frame, 0, {
-      minScore,
-      startRotationDeg: 0,
-      retryWithoutChain: true,
-    });
-    return [{ timestampMs: null, ...result }];
-  }
   const frames: CachedFrame[] = [];
-  let rotationDeg: FrameRotationDeg = 0;
-  for (const { frame, timestampMs } of decodeVideo(file.path, args.sampleFps)) {
-    const result = await estimateWithAutoRotation(estimator, frame, timestampMs, {
-      minScore,
-      startRotationDeg: rotationDeg,
-      retryWithoutChain: false,
-    });
-    rotationDeg = result.rotationDeg;
-    frames.push({ timestampMs, ...result });
+  try {
+    if (file.kind === 'image') {
+      const upright = readImage(file.path);
+      const frame = args.rotate90 ? rotatePixels(upright, 90) : upright;
+      const result = await estimateWithAutoRotation(estimator, frame, 0, {
+        minScore,
+        startRotationDeg: 0,
+        retryWithoutChain: true,
+      });
+      frames.push({ timestampMs: null, ...result });
+      return { frames, error: null };
+    }
+    let rotationDeg: FrameRotationDeg = 0;
+    for await (const { frame, timestampMs } of videoFrames(file.path, args.sampleFps)) {
+      const result = await estimateWithAutoRotation(estimator, frame, timestampMs, {
+        minScore,
+        startRotationDeg: rotationDeg,
+        retryWithoutChain: false,
+      });
+      rotationDeg = result.rotationDeg;
+      frames.push({ timestampMs, ...result });
+    }
+    return { frames, error: null };
+  } catch (error) {
+    // A damaged file costs its own records, not the run: the frames read before it broke are kept.
+    return { frames, error: errorReason(error) };
   }
-  return frames;
 }
 
-/** The file's frames from the pose cache, else from the estimator (and then cached). */
-async function framesOf(run: Run, file: MediaFile): Promise<CachedFrame[]> {
+/** The file's frames from the pose cache, else from the estimator (and then cached if whole). */
+async function framesOf(run: Run, file: MediaFile): Promise<Estimated> {
   const { args } = run;
   const key = {
     model: args.model,
@@ -92,11 +106,13 @@ async function framesOf(run: Run, file: MediaFile): Promise<CachedFrame[]> {
     relativePath: file.relativePath,
   };
   const cached = args.poseCache === null ? null : readPoseCache(args.poseCache, key);
-  if (cached !== null) return cached;
+  if (cached !== null) return { frames: cached, error: null };
   if (run.estimator === null) throw new Error('estimator not loaded');
-  const frames = await estimateFile(run.estimator, args, file, run.minScore);
-  if (args.poseCache !== null) writePoseCache(args.poseCache, key, frames);
-  return frames;
+  const estimated = await estimateFile(run.estimator, args, file, run.minScore);
+  if (args.poseCache !== null && estimated.error === null) {
+    writePoseCache(args.poseCache, key, estimated.frames);
+  }
+  return estimated;
 }
 
 /** Geometry over one file's frames, in order, with one state per file (as a live session). */
@@ -124,6 +140,18 @@ function measureFile(run: Run, file: MediaFile, frames: readonly CachedFrame[]):
       ),
     });
   });
+}
+
+/**
+ * The record standing for a file, or the rest of a clip, that could not be read: nothing measured
+ * (every measure null, confidence 0), `timestampMs` null, and `error` saying why.
+ */
+function unreadRecord(run: Run, file: MediaFile, error: string): EvalRecord {
+  const [record] = measureFile(run, file, [
+    { timestampMs: null, first: null, pose: null, rotationDeg: 0 },
+  ]);
+  if (record === undefined) throw new Error('unreachable: one frame in, one record out');
+  return { ...record, error };
 }
 
 function allCached(args: EvalArgs, media: readonly MediaFile[]): boolean {
@@ -157,20 +185,33 @@ async function main(): Promise<void> {
     `eval: ${media.length} files under ${args.root}, model ${args.model}${args.rotate90 ? ', images turned 90°' : ''}, videos at ${args.sampleFps} frames/s`,
   );
   const records: EvalRecord[] = [];
+  const unread: string[] = [];
   const startMs = performance.now();
   for (const [i, file] of media.entries()) {
     const fileStartMs = performance.now();
-    const fileRecords = measureFile(run, file, await framesOf(run, file));
+    const { frames, error } = await framesOf(run, file);
+    const fileRecords = measureFile(run, file, frames);
+    if (error !== null) {
+      fileRecords.push(unreadRecord(run, file, error));
+      unread.push(`${file.relativePath}: ${error}`);
+    }
     records.push(...fileRecords);
     const seconds = ((performance.now() - fileStartMs) / 1000).toFixed(1);
+    const problem =
+      error === null ? '' : `; ${frames.length === 0 ? 'not read' : 'cut short'}: ${error}`;
     console.error(
-      `[${i + 1}/${media.length}] ${file.relativePath}: ${fileRecords.length} record(s), ${seconds} s`,
+      `[${i + 1}/${media.length}] ${file.relativePath}: ${frames.length} frame(s), ${seconds} s${problem}`,
     );
   }
   estimator?.dispose();
   console.error(
     `eval: ${records.length} records in ${((performance.now() - startMs) / 1000).toFixed(0)} s`,
   );
+  if (unread.length > 0) {
+    console.error(
+      `eval: ${unread.length} file(s) could not be read whole:\n  ${unread.join('\n  ')}`,
+    );
+  }
 
   console.log(
     `Model ${args.model}; PATH ${args.root}${args.rotate90 ? '; images turned 90° clockwise' : ''}`,
@@ -189,6 +230,8 @@ async function main(): Promise<void> {
     writeFileSync(args.jsonOut, `${JSON.stringify(records, null, 1)}\n`);
     console.log(`\nWrote ${records.length} records to ${args.jsonOut}`);
   }
+  // Nothing at all read is a failed run; some files unread is a finding, listed above.
+  if (records.every((record) => record.error !== undefined)) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

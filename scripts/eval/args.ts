@@ -46,8 +46,9 @@ export const DEFAULT_SAMPLE_FPS = 10;
 
 export const USAGE = `Usage: npm run eval -- [PATH] [--json OUT] [--model lightning|thunder|blazepose-full]
                       [--rotate90] [--fps N] [--per-frame]
-  PATH         folder of images (jpg, png) and videos (mp4, mov, webm), searched recursively
-               (default ${DEFAULT_ROOT})
+  PATH         folder of images (jpg, png, webp, bmp, ...) and videos (mp4, mov, webm, ...),
+               searched recursively, or one such file (default ${DEFAULT_ROOT}). A file that
+               cannot be read gets one record with "error" saying why; the run goes on
   --json OUT   write one JSON record per image or sampled video frame to OUT
   --model M    pose model (default ${Object.keys(MODEL_NAMES).find((k) => MODEL_NAMES[k] === DEFAULT_MODEL)})
   --rotate90   turn every image 90° clockwise first (a stand-in for lying bodies); skips videos

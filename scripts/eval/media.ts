@@ -1,7 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
-import type { PixelFrame } from '../../src/pose/types';
-import { readImageFile } from '../../tests/helpers/images';
+import { basename, extname, join, relative, sep } from 'node:path';
 
 export type MediaKind = 'image' | 'video';
 
@@ -12,38 +10,65 @@ export interface MediaFile {
   readonly kind: MediaKind;
 }
 
-const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
-const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.webm', '.mkv', '.avi', '.m4v']);
+/** Names are matched without case: phones and cameras write IMG_0001.JPG and CLIP.MOV. */
+const IMAGE_EXTENSIONS = new Set([
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.webp',
+  '.bmp',
+  '.gif',
+  '.tif',
+  '.tiff',
+]);
+const VIDEO_EXTENSIONS = new Set([
+  '.mp4',
+  '.mov',
+  '.webm',
+  '.mkv',
+  '.avi',
+  '.m4v',
+  '.3gp',
+  '.ogv',
+  '.mpg',
+  '.mpeg',
+  '.wmv',
+]);
 
-/** Every image and video under `root`, recursively, in path order. */
+export function mediaKindOf(name: string): MediaKind | null {
+  const extension = extname(name).toLowerCase();
+  if (IMAGE_EXTENSIONS.has(extension)) return 'image';
+  if (VIDEO_EXTENSIONS.has(extension)) return 'video';
+  return null;
+}
+
+/**
+ * Every image and video under `root`, recursively, in path order; or `root` itself when it is one
+ * file (its name is then its relative path). Other files (notes, label CSVs) and hidden ones are
+ * left out.
+ */
 export function listMedia(root: string): MediaFile[] {
+  if (!statSync(root).isDirectory()) {
+    const kind = mediaKindOf(root);
+    if (kind === null) throw new Error(`${root} is not an image or a video this eval reads`);
+    return [{ path: root, relativePath: basename(root), kind }];
+  }
   const found: MediaFile[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
+      // Hidden files and folders (.git, macOS's ._IMG_0001.JPG shadows) are not anyone's media.
+      if (name.startsWith('.')) continue;
       const path = join(dir, name);
       if (statSync(path).isDirectory()) {
         walk(path);
         continue;
       }
-      const extension = extname(name).toLowerCase();
-      const kind: MediaKind | null = IMAGE_EXTENSIONS.has(extension)
-        ? 'image'
-        : VIDEO_EXTENSIONS.has(extension)
-          ? 'video'
-          : null;
+      const kind = mediaKindOf(name);
       if (kind !== null) {
         found.push({ path, relativePath: relative(root, path).split(sep).join('/'), kind });
       }
     }
   };
-  if (statSync(root).isDirectory()) walk(root);
+  walk(root);
   return found;
-}
-
-/**
- * Decodes a JPEG or PNG by its content, not its name: real-world files are misnamed (one photo in
- * the eval set is a PNG called .jpg); the test helper sniffs the signature.
- */
-export function readImage(path: string): PixelFrame {
-  return readImageFile(path);
 }

@@ -57,6 +57,11 @@ export interface EvalRecord {
   readonly rawNearChain: boolean;
   /** Form label from the folder / file name (see labels.ts), null for the yoga photos. */
   readonly label: FormLabel | null;
+  /**
+   * Only on the record that stands for a file, or the rest of a clip, the eval could not read
+   * (damaged, empty, not a picture): why, in words. That record measures nothing.
+   */
+  readonly error?: string;
 }
 
 function round1(value: number): number {

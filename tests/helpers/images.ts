@@ -31,6 +31,19 @@ export function readImageFile(path: string): PixelFrame {
   return { widthPx: image.width, heightPx: image.height, channels: 4, data: image.data };
 }
 
+/** Mirrors RGBA/RGB pixels left to right. */
+export function mirrorPixels(frame: PixelFrame): PixelFrame {
+  const { widthPx: w, heightPx: h, channels: c, data } = frame;
+  const out = new Uint8Array(w * h * c);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const from = (y * w + x) * c;
+      out.set(data.subarray(from, from + c), (y * w + (w - 1 - x)) * c);
+    }
+  }
+  return { ...frame, data: out };
+}
+
 /** Rotates RGBA/RGB pixels clockwise by 90/180/270 degrees (stands in for a lying body). */
 export function rotatePixels(frame: PixelFrame, rotationDeg: 90 | 180 | 270): PixelFrame {
   const { widthPx: w, heightPx: h, channels: c, data } = frame;

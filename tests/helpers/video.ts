@@ -89,7 +89,8 @@ function ffprobeVideo(path: string, entries: string, format: string): string {
   return execFileSync(
     'ffprobe',
     ['-v', 'error', '-select_streams', 'v:0', '-show_entries', entries, '-of', format, path],
-    { encoding: 'utf8' },
+    // Its complaint about a damaged file goes into the thrown error, not onto the terminal.
+    { encoding: 'utf8', stdio: 'pipe' },
   );
 }
 

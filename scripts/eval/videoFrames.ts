@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import type { DecodedFrame } from '../../tests/helpers/video';
+import { probeVideo } from '../../tests/helpers/video';
+import { errorReason, UnreadableMediaError } from './imageFile';
+
+/** ffmpeg's last lines of complaint kept for the message (a damaged file can print thousands). */
+const STDERR_KEPT_CHARS = 4000;
+
+/**
+ * A clip's frames sampled at `sampleFps`, decoded by Debian's ffmpeg and handed over one at a time
+ * as RGB: a long or large clip never sits in memory whole (26 s of 1080p at 10 frames/s is 1.6 GB
+ * of pixels). ffmpeg turns phone clips upright from their rotation metadata, as a player does.
+ *
+ * A clip that cannot be opened throws `UnreadableMediaError` before any frame; one that breaks
+ * part-way yields the frames before the damage and then throws, so a caller can keep them. Leaving
+ * the loop early stops ffmpeg.
+ */
+export async function* videoFrames(
+  path: string,
+  sampleFps: number,
+): AsyncGenerator<DecodedFrame, void, undefined> {
+  let info;
+  try {
+    info = probeVideo(path);
+  } catch (error) {
+    throw new UnreadableMediaError(`not a video this eval can read (${errorReason(error, path)})`);
+  }
+  const { widthPx, heightPx } = info;
+  if (!(widthPx > 0 && heightPx > 0)) {
+    throw new UnreadableMediaError('not a video this eval can read (no picture size)');
+  }
+  const frameBytes = widthPx * heightPx * 3;
+  const child = spawn(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-i',
+      path,
+      '-vf',
+      `fps=${sampleFps}`,
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      'pipe:1',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    stderr = (stderr + text).slice(-STDERR_KEPT_CHARS);
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('close', (code) => resolve(code));
+    child.on('error', () => resolve(-1));
+  });
+  let frame = new Uint8Array(frameBytes);
+  let filled = 0;
+  let index = 0;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      let read = 0;
+      while (read < chunk.length) {
+        const take = Math.min(frameBytes - filled, chunk.length - read);
+        frame.set(chunk.subarray(read, read + take), filled);
+        filled += take;
+        read += take;
+        if (filled === frameBytes) {
+          yield {
+            timestampMs: (index * 1000) / sampleFps,
+            frame: { widthPx, heightPx, channels: 3, data: frame },
+          };
+          index += 1;
+          // A fresh buffer: the consumer may keep the frame it was given.
+          frame = new Uint8Array(frameBytes);
+          filled = 0;
+        }
+      }
+    }
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await exited;
+  if (code !== 0 || index === 0) {
+    const said = stderr.trim().split('\n').at(-1) ?? '';
+    const where =
+      index === 0 ? 'no frame could be decoded' : `decoding stopped after ${index} frames`;
+    throw new UnreadableMediaError(`${where}${said === '' ? '' : ` (${said})`}`);
+  }
+}
