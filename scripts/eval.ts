@@ -4,7 +4,8 @@
  *
  * Runs the pose estimator and geometry over every image and video under PATH (default
  * ../shared/realdata) and prints per-file, per-clip and per-folder tables plus the rounding
- * separation on labelled deadlift clips. Videos are sampled at 10 frames/s (ffmpeg). Local
+ * separation on labelled deadlift clips. Videos are sampled at 10 frames/s (ffmpeg), each frame
+ * measured as that instant's pose (the live keypoint filter only with --smoothing). Local
  * evaluation only: the real data is never copied into the repository or read by tests.
  */
 import { writeFileSync } from 'node:fs';
@@ -103,6 +104,7 @@ async function framesOf(run: Run, file: MediaFile): Promise<Estimated> {
     model: args.model,
     rotate90: args.rotate90,
     sampleFps: args.sampleFps,
+    smoothing: args.smoothing,
     relativePath: file.relativePath,
   };
   const cached = args.poseCache === null ? null : readPoseCache(args.poseCache, key);
@@ -163,6 +165,7 @@ function allCached(args: EvalArgs, media: readonly MediaFile[]): boolean {
         model: args.model,
         rotate90: args.rotate90,
         sampleFps: args.sampleFps,
+        smoothing: args.smoothing,
         relativePath: file.relativePath,
       }),
     )
@@ -179,10 +182,11 @@ async function main(): Promise<void> {
         model: args.model,
         reader: diskModelReader(),
         enableSegmentation: args.model.startsWith('blazepose'),
+        enableSmoothing: args.smoothing,
       });
   const run: Run = { args, estimator, minScore: minScoreFor(resolveMeasureOptions(), args.model) };
   console.error(
-    `eval: ${media.length} files under ${args.root}, model ${args.model}${args.rotate90 ? ', images turned 90°' : ''}, videos at ${args.sampleFps} frames/s`,
+    `eval: ${media.length} files under ${args.root}, model ${args.model}${args.rotate90 ? ', images turned 90°' : ''}, videos at ${args.sampleFps} frames/s${args.smoothing ? ' through the live keypoint filter' : ''}`,
   );
   const records: EvalRecord[] = [];
   const unread: string[] = [];

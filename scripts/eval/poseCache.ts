@@ -6,7 +6,7 @@ import type { FrameRotationDeg, ImageRegion, Pose, PoseModelId } from '../../src
 /**
  * A disk cache of the estimator's output per eval file (`--pose-cache DIR`), so geometry can be
  * re-measured over the whole set in seconds instead of re-running the model for minutes. One
- * gzipped JSON per media file and run setting (model, turned images, frame rate). Cached frames
+ * gzipped JSON per media file and run setting (model, turned images, frame rate, filter). Cached frames
  * were produced in order by one estimator (its keypoint filter included), so replaying them is
  * the same as running it again. The cache lives outside the repository (it holds masks of the
  * real data, which must not be committed); delete it when the estimator or the rotation
@@ -25,11 +25,13 @@ export interface CacheKey {
   readonly model: PoseModelId;
   readonly rotate90: boolean;
   readonly sampleFps: number;
+  /** The live keypoint filter ran over the clip (`--smoothing`). */
+  readonly smoothing: boolean;
   readonly relativePath: string;
 }
 
 function cachePath(dir: string, key: CacheKey): string {
-  const setting = `${key.model}${key.rotate90 ? '-r90' : ''}-${key.sampleFps}fps`;
+  const setting = `${key.model}${key.rotate90 ? '-r90' : ''}-${key.sampleFps}fps${key.smoothing ? '-smoothed' : ''}`;
   return join(dir, setting, `${key.relativePath}.json.gz`);
 }
 

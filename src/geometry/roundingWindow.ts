@@ -12,8 +12,8 @@ import { available, isAvailable } from './measured';
  * device (more on a faster one), the fewest whose median drops one frame thrown off. It is not
  * the place for persistence: the cue policy waits 0.5-1 s before voicing a fault (DESIGN.md §5),
  * and a longer median only lags a hinge on its way down, mixing the upright frames before it into
- * the bent ones. Measured on the eval set's labelled deadlift hinges (blazepose-full, masks cut
- * to the person): 300 ms agrees with the labels on 189 of 346 frames, 600 ms on 182 and 800 ms on
+ * the bent ones. Measured on the eval set's labelled deadlift hinges (blazepose-full through the
+ * live keypoint filter, masks cut to the person): 300 ms agrees with the labels on 189 of 346 frames, 600 ms on 182 and 800 ms on
  * 173; the frame AUC of every source is at least as high at 300 ms as at 600 ms. Windows from
  * 0 to 500 ms all land within 3 frames of each other, so this is the smallest window that still
  * does its job, not an optimum.
