@@ -34,7 +34,13 @@ import { formLabel } from './eval/labels';
 import { errorReason, readImage } from './eval/imageFile';
 import { listMedia, type MediaFile } from './eval/media';
 import { estimateWithAutoRotation } from './eval/pipeline';
-import { hasPoseCache, readPoseCache, writePoseCache, type CachedFrame } from './eval/poseCache';
+import {
+  hasPoseCache,
+  readPoseCache,
+  writePoseCache,
+  type CacheKey,
+  type CachedFrame,
+} from './eval/poseCache';
 import { hasNearChain, toRecord, trunkChordShortening, type EvalRecord } from './eval/record';
 import { videoFrames } from './eval/videoFrames';
 import {
@@ -97,16 +103,21 @@ async function estimateFile(
   }
 }
 
-/** The file's frames from the pose cache, else from the estimator (and then cached if whole). */
-async function framesOf(run: Run, file: MediaFile): Promise<Estimated> {
-  const { args } = run;
-  const key = {
+/** Where the estimator's output for `file` under this run's settings is cached. */
+function cacheKey(args: EvalArgs, file: MediaFile): CacheKey {
+  return {
     model: args.model,
     rotate90: args.rotate90,
     sampleFps: args.sampleFps,
     smoothing: args.smoothing,
     relativePath: file.relativePath,
   };
+}
+
+/** The file's frames from the pose cache, else from the estimator (and then cached if whole). */
+async function framesOf(run: Run, file: MediaFile): Promise<Estimated> {
+  const { args } = run;
+  const key = cacheKey(args, file);
   const cached = args.poseCache === null ? null : readPoseCache(args.poseCache, key);
   if (cached !== null) return { frames: cached, error: null };
   if (run.estimator === null) throw new Error('estimator not loaded');
@@ -158,18 +169,7 @@ function unreadRecord(run: Run, file: MediaFile, error: string): EvalRecord {
 
 function allCached(args: EvalArgs, media: readonly MediaFile[]): boolean {
   const dir = args.poseCache;
-  return (
-    dir !== null &&
-    media.every((file) =>
-      hasPoseCache(dir, {
-        model: args.model,
-        rotate90: args.rotate90,
-        sampleFps: args.sampleFps,
-        smoothing: args.smoothing,
-        relativePath: file.relativePath,
-      }),
-    )
-  );
+  return dir !== null && media.every((file) => hasPoseCache(dir, cacheKey(args, file)));
 }
 
 async function main(): Promise<void> {
