@@ -43,6 +43,12 @@ export interface EvalRecord {
   readonly neckFlexionDeg: number | null;
   readonly trunkInclinationDeg: number | null;
   readonly ankleFlexionDeg: number | null;
+  /**
+   * Lying bodies only (the supine strap stretch): the working leg's straight-leg-raise angle, hip
+   * -> ankle against the floor-side trunk line (DESIGN.md §3). The raised leg is often the far
+   * one, so this is not `hipFlexionDeg`.
+   */
+  readonly legRaiseDeg: number | null;
   readonly orientation: string | null;
   readonly view: string | null;
   readonly workingLeg: Side | null;
@@ -113,6 +119,8 @@ export function toRecord(measures: BodyMeasures, context: RecordContext): EvalRe
   const knee = side === null ? null : measures.kneeAngleDeg[side];
   const kneeState = side === null ? null : measures.kneeState[side];
   const ankle = side === null ? null : measures.ankleFlexionDeg[side];
+  const working = measures.workingLeg.value;
+  const legRaise = working === null ? null : measures.legRaiseDeg[working];
   const headline: number[] = [
     measures.nearSide.confidence,
     hip?.confidence ?? 0,
@@ -139,6 +147,7 @@ export function toRecord(measures: BodyMeasures, context: RecordContext): EvalRe
     neckFlexionDeg: numberOf(measures.neckFlexionDeg),
     trunkInclinationDeg: numberOf(measures.trunkInclinationDeg),
     ankleFlexionDeg: ankle === null ? null : numberOf(ankle),
+    legRaiseDeg: legRaise === null ? null : numberOf(legRaise),
     orientation: measures.orientation.value,
     view: measures.view.value,
     workingLeg: measures.workingLeg.value,
