@@ -8,7 +8,8 @@
  * measured as that instant's pose (the live keypoint filter only with --smoothing). Local
  * evaluation only: the real data is never copied into the repository or read by tests.
  */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   calibratedTrunkRatio,
   initialGeometryState,
@@ -172,10 +173,18 @@ function allCached(args: EvalArgs, media: readonly MediaFile[]): boolean {
   return dir !== null && media.every((file) => hasPoseCache(dir, cacheKey(args, file)));
 }
 
+/** Creates the folder of `path` and checks a file can be written there. */
+function prepareOutput(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  accessSync(dirname(path), constants.W_OK);
+}
+
 async function main(): Promise<void> {
   const args = parseEvalArgs(process.argv.slice(2));
   const media = listMedia(args.root).filter((f) => !args.rotate90 || f.kind === 'image');
   if (media.length === 0) throw new Error(`No images or videos under ${args.root}`);
+  // Found out now, not after an hour of inference: the folder for --json exists and takes a file.
+  if (args.jsonOut !== null) prepareOutput(args.jsonOut);
   const estimator = allCached(args, media)
     ? null
     : await createTfjsPoseEstimator({
