@@ -31,7 +31,10 @@ export interface CacheKey {
 }
 
 function cachePath(dir: string, key: CacheKey): string {
-  const setting = `${key.model}${key.rotate90 ? '-r90' : ''}-${key.sampleFps}fps${key.smoothing ? '-smoothed' : ''}`;
+  // Both filter settings are named: caches written before the setting existed (filtered, with
+  // no name for it) are not read as unfiltered.
+  const filter = key.smoothing ? 'filtered' : 'unfiltered';
+  const setting = `${key.model}${key.rotate90 ? '-r90' : ''}-${key.sampleFps}fps-${filter}`;
   return join(dir, setting, `${key.relativePath}.json.gz`);
 }
 
