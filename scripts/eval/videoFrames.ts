@@ -1,9 +1,12 @@
-import { spawn } from 'node:child_process';
-import type { DecodedFrame } from '../../tests/helpers/video';
+import { execFileSync, spawn } from 'node:child_process';
+import type { DecodedFrame, VideoInfo } from '../../tests/helpers/video';
 import { probeVideo } from '../../tests/helpers/video';
 import { errorReason, UnreadableMediaError } from './imageFile';
 
-/** ffmpeg's last lines of complaint kept for the message (a damaged file can print thousands). */
+/**
+ * How much of ffmpeg's complaint is kept for the message: its first lines, which name the cause
+ * (see `errorReason`); a damaged file can print thousands after them.
+ */
 const STDERR_KEPT_CHARS = 4000;
 
 /**
@@ -15,11 +18,43 @@ const STDERR_KEPT_CHARS = 4000;
  * part-way yields the frames before the damage and then throws, so a caller can keep them. Leaving
  * the loop early stops ffmpeg.
  */
+/** Frames a whole clip may come up short of its video's length times the rate: rounding at both ends. */
+const MISSING_FRAMES_TOLERATED = 3;
+
+/**
+ * The video stream's own length: the file's (`fileDurationMs`) can run on with a longer audio
+ * track. MKV and WebM often state no stream length; the file's stands in.
+ */
+function videoDurationMs(path: string, fileDurationMs: number): number {
+  try {
+    const seconds = Number.parseFloat(
+      execFileSync(
+        'ffprobe',
+        [
+          '-v',
+          'error',
+          '-select_streams',
+          'v:0',
+          '-show_entries',
+          'stream=duration',
+          '-of',
+          'csv=p=0',
+          path,
+        ],
+        { encoding: 'utf8', stdio: 'pipe' },
+      ),
+    );
+    return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : fileDurationMs;
+  } catch {
+    return fileDurationMs;
+  }
+}
+
 export async function* videoFrames(
   path: string,
   sampleFps: number,
 ): AsyncGenerator<DecodedFrame, void, undefined> {
-  let info;
+  let info: VideoInfo;
   try {
     info = probeVideo(path);
   } catch (error) {
@@ -50,7 +85,7 @@ export async function* videoFrames(
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => {
-    stderr = (stderr + text).slice(-STDERR_KEPT_CHARS);
+    if (stderr.length < STDERR_KEPT_CHARS) stderr = (stderr + text).slice(0, STDERR_KEPT_CHARS);
   });
   const exited = new Promise<number | null>((resolve) => {
     child.on('close', (code) => resolve(code));
@@ -83,8 +118,16 @@ export async function* videoFrames(
     if (child.exitCode === null) child.kill();
   }
   const code = await exited;
+  // A file cut short after its index (a copy that stopped half-way) decodes to its end without a
+  // word from ffmpeg: compare with the frames its stated length should give.
+  const expected = Math.floor((videoDurationMs(path, info.durationMs) / 1000) * sampleFps);
+  if (code === 0 && index > 0 && index < expected - MISSING_FRAMES_TOLERATED) {
+    throw new UnreadableMediaError(
+      `decoding stopped after ${index} of the ${expected} frames its length promises (cut short?)`,
+    );
+  }
   if (code !== 0 || index === 0) {
-    const said = stderr.trim().split('\n').at(-1) ?? '';
+    const said = stderr.trim() === '' ? '' : errorReason(stderr, path);
     const where =
       index === 0 ? 'no frame could be decoded' : `decoding stopped after ${index} frames`;
     throw new UnreadableMediaError(`${where}${said === '' ? '' : ` (${said})`}`);

@@ -40,6 +40,18 @@ describe('npm run eval on a folder with good and broken files', () => {
     writeFileSync(join(media, 'PHONE.JPG'), withExifOrientation(new Uint8Array(sideways), 6));
     ffmpeg('-i', tfjsFixture('pose_1.mp4'), '-t', '1', join(media, 'clip.mp4'));
     writeFileSync(join(media, 'cut.mp4'), readFileSync(join(media, 'clip.mp4')).subarray(0, 2000));
+    // Index first, then half the frames' data: what a copy stopped half-way leaves.
+    ffmpeg(
+      '-i',
+      tfjsFixture('pose_1.mp4'),
+      '-t',
+      '2',
+      '-movflags',
+      '+faststart',
+      join(dir, 'whole.mp4'),
+    );
+    const whole = readFileSync(join(dir, 'whole.mp4'));
+    writeFileSync(join(media, 'half.mp4'), whole.subarray(0, whole.length >> 1));
     writeFileSync(join(media, 'empty.jpg'), new Uint8Array());
     copyFileSync(tfjsFixture('ORIGIN.md'), join(media, 'notes.png'));
     const result = await run('npx', ['tsx', 'scripts/eval.ts', media, '--json', out], {
@@ -67,6 +79,14 @@ describe('npm run eval on a folder with good and broken files', () => {
     expect(Math.abs((phone?.hipFlexionDeg ?? NaN) - (png?.hipFlexionDeg ?? NaN))).toBeLessThan(3);
   });
 
+  it('keeps the frames of a clip cut short, and says it was', () => {
+    const half = only('half.mp4');
+    const unread = half.filter((r) => r.error !== undefined);
+    expect(unread).toHaveLength(1);
+    expect(unread[0]?.error).toMatch(/of the 20 frames its length promises/);
+    expect(half.length - unread.length).toBeGreaterThan(0);
+  });
+
   it('samples the clip at 10 frames a second', () => {
     const clip = only('clip.mp4');
     expect(clip.map((r) => r.timestampMs)).toEqual([
@@ -86,6 +106,6 @@ describe('npm run eval on a folder with good and broken files', () => {
       expect(record?.error).toMatch(why);
       expect(record).toMatchObject({ timestampMs: null, hipFlexionDeg: null, confidence: 0 });
     }
-    expect(stderr).toMatch(/3 file\(s\) could not be read whole/);
+    expect(stderr).toMatch(/4 file\(s\) could not be read whole/);
   });
 });
