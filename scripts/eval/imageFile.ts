@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { PixelFrame } from '../../src/pose/types';
 import { mirrorPixels, readImageFile, rotatePixels } from '../../tests/helpers/images';
-import { requireFfmpeg } from '../../tests/helpers/video';
+import { ffprobeVideo, requireFfmpeg } from '../../tests/helpers/video';
 
 /**
  * Reads a still image for the eval as a person would see it: JPEG and PNG by their content (real
@@ -115,25 +115,9 @@ export function applyExifOrientation(frame: PixelFrame, orientation: number): Pi
 /** Any single picture ffmpeg can decode, as RGBA. */
 function readWithFfmpeg(path: string): PixelFrame {
   requireFfmpeg();
-  // Their complaints go into the thrown error, not onto the terminal.
-  const quiet = { stdio: 'pipe' as const };
   let size: string;
   try {
-    size = execFileSync(
-      'ffprobe',
-      [
-        '-v',
-        'error',
-        '-select_streams',
-        'v:0',
-        '-show_entries',
-        'stream=width,height',
-        '-of',
-        'csv=p=0',
-        path,
-      ],
-      { ...quiet, encoding: 'utf8' },
-    );
+    size = ffprobeVideo(path, 'stream=width,height', 'csv=p=0');
   } catch (error) {
     throw new UnreadableMediaError(
       `not a picture in a format this eval knows (${errorReason(error, path)})`,
@@ -145,7 +129,8 @@ function readWithFfmpeg(path: string): PixelFrame {
     data = execFileSync(
       'ffmpeg',
       ['-v', 'error', '-i', path, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
-      { ...quiet, maxBuffer: 1024 * 1024 * 1024 },
+      // Its complaint goes into the thrown error, not onto the terminal.
+      { stdio: 'pipe', maxBuffer: 1024 * 1024 * 1024 },
     );
   } catch (error) {
     throw new UnreadableMediaError(`damaged picture (${errorReason(error, path)})`);

@@ -1,6 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { DecodedFrame, VideoInfo } from '../../tests/helpers/video';
-import { probeVideo } from '../../tests/helpers/video';
+import { ffprobeVideo, probeVideo } from '../../tests/helpers/video';
 import { errorReason, UnreadableMediaError } from './imageFile';
 
 /**
@@ -27,23 +27,7 @@ const MISSING_FRAMES_TOLERATED = 3;
  */
 function videoDurationMs(path: string, fileDurationMs: number): number {
   try {
-    const seconds = Number.parseFloat(
-      execFileSync(
-        'ffprobe',
-        [
-          '-v',
-          'error',
-          '-select_streams',
-          'v:0',
-          '-show_entries',
-          'stream=duration',
-          '-of',
-          'csv=p=0',
-          path,
-        ],
-        { encoding: 'utf8', stdio: 'pipe' },
-      ),
-    );
+    const seconds = Number.parseFloat(ffprobeVideo(path, 'stream=duration', 'csv=p=0'));
     return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : fileDurationMs;
   } catch {
     return fileDurationMs;

@@ -84,8 +84,8 @@ export function decodeVideo(path: string, sampleFps?: number): DecodedFrame[] {
   return frames;
 }
 
-/** ffprobe's `entries` of a clip's first video stream, printed as `format`. */
-function ffprobeVideo(path: string, entries: string, format: string): string {
+/** ffprobe's `entries` of a clip's (or picture's) first video stream, printed as `format`. */
+export function ffprobeVideo(path: string, entries: string, format: string): string {
   return execFileSync(
     'ffprobe',
     ['-v', 'error', '-select_streams', 'v:0', '-show_entries', entries, '-of', format, path],
