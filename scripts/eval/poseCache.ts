@@ -6,9 +6,9 @@ import type { FrameRotationDeg, ImageRegion, Pose, PoseModelId } from '../../src
 /**
  * A disk cache of the estimator's output per eval file (`--pose-cache DIR`), so geometry can be
  * re-measured over the whole set in seconds instead of re-running the model for minutes. One
- * gzipped JSON per media file and run setting (model, turned images, frame rate, filter). Cached frames
- * were produced in order by one estimator (its keypoint filter included), so replaying them is
- * the same as running it again. The cache lives outside the repository (it holds masks of the
+ * gzipped JSON per media file and run setting (model, turned images, frame rate, keypoint
+ * filter). Cached frames were produced in order by one estimator (its filter, when on, included),
+ * so replaying them is the same as running it again. The cache lives outside the repository (it holds masks of the
  * real data, which must not be committed); delete it when the estimator or the rotation
  * pipeline changes.
  */
