@@ -35,7 +35,7 @@ const VIDEO_EXTENSIONS = new Set([
   '.wmv',
 ]);
 
-export function mediaKindOf(name: string): MediaKind | null {
+function mediaKindOf(name: string): MediaKind | null {
   const extension = extname(name).toLowerCase();
   if (IMAGE_EXTENSIONS.has(extension)) return 'image';
   if (VIDEO_EXTENSIONS.has(extension)) return 'video';
