@@ -119,6 +119,8 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'artifacts',
+      // Local, gitignored one-off scripts.
+      'scratch-tmp',
       '**/*.mjs',
     ],
   },

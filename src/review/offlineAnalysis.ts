@@ -1,16 +1,20 @@
 import { initialGeometryState, measureFrame } from '../geometry';
 import type { BodyMeasures } from '../geometry/measures';
-import type { ImageSize, Pose } from '../geometry/types';
+import type { ImageSize, Pose, PoseModelId } from '../geometry/types';
 import type { PoseEstimator } from '../pose/types';
+import { smoothTrackBothWays, type TimedPose } from './bothWaysSmoothing';
 import { PoseTrackBuilder, type PoseTrack } from './poseTrack';
 import { addProgress, estimateTimeLeftMs, type ProgressPoint } from './timeLeft';
 import type { FrameSource, SamplerStats } from './frameSource';
 
 /**
  * Runs the pose model over a video's sampled frames and the geometry over its poses, with the
- * video's own time as the clock: the same pose track and measures a live session would have
- * produced watching the same frames. Frames are pipelined: while the worker analyses one frame
- * the next is already waiting in it and more are being grabbed, so the model never waits.
+ * video's own time as the clock: the measures a live session would have produced watching the
+ * same frames, less the live filter's lag. Live keypoints are smoothed causally and trail a
+ * moving body; here the whole track is known, so the estimator should not smooth (its
+ * `enableSmoothing` off) and the track is smoothed both ways once every frame is in
+ * (bothWaysSmoothing.ts). Frames are pipelined: while the worker analyses one frame the next is
+ * already waiting in it and more are being grabbed, so the model never waits.
  */
 
 export interface AnalysisProgress {
@@ -54,6 +58,11 @@ export interface AnalyseVideoOptions {
   readonly onPose?: (pose: Pose | null, videoTimeMs: number) => void;
   readonly now?: () => number;
   /**
+   * 'both-ways' (default): smooth the raw track with no lag, for an estimator that does not
+   * smooth. 'none': take the poses as they come (an estimator that smooths on its own).
+   */
+  readonly smoothing?: 'both-ways' | 'none';
+  /**
    * Frames in the worker at once. Two: one being analysed, the next already transferred, so the
    * worker goes from one to the next without waiting for the page.
    */
@@ -86,9 +95,7 @@ export async function analyseVideo(
   const signal = options.signal;
   const durationMs = sampler.durationMs;
   const videoSize: ImageSize = { widthPx: sampler.widthPx, heightPx: sampler.heightPx };
-  const builder = new PoseTrackBuilder(estimator.model);
-  const measures: BodyMeasures[] = [];
-  let geometry = initialGeometryState();
+  const poses: SizedPose[] = [];
   let frameSize: ImageSize = videoSize;
   let history: ProgressPoint[] = [];
   const poseTimes: number[] = [];
@@ -138,7 +145,7 @@ export async function analyseVideo(
       videoTimeMs: lastVideoMs,
       durationMs,
       fraction,
-      framesAnalysed: measures.length,
+      framesAnalysed: poses.length,
       timeLeftMs: estimateTimeLeftMs(history),
       framesPerSecond: throughput,
     });
@@ -178,10 +185,7 @@ export async function analyseVideo(
           recentWorkerMs.push(frameWorkerMs);
           if (recentWorkerMs.length > WORKER_PACE_FRAMES) recentWorkerMs.shift();
         }
-        builder.push(frame.videoTimeMs, pose, size);
-        const [next, frameMeasures] = measureFrame(geometry, pose, frame.videoTimeMs);
-        geometry = next;
-        measures.push(frameMeasures);
+        poses.push({ timeMs: frame.videoTimeMs, pose, size });
         lastVideoMs = frame.videoTimeMs;
         options.onPose?.(pose, frame.videoTimeMs);
         report(atMs);
@@ -198,17 +202,49 @@ export async function analyseVideo(
     sampler.stop();
   }
   const analysisMs = firstSentMs === null ? 0 : lastDoneMs - firstSentMs;
+  const { track, measures } = measureTrack(
+    estimator.model,
+    poses,
+    options.smoothing ?? 'both-ways',
+    frameSize,
+  );
   return {
-    track: builder.build(frameSize),
+    track,
     measures,
     durationMs,
     videoSize,
     stats: {
-      framesAnalysed: measures.length,
+      framesAnalysed: poses.length,
       analysisMs,
       analysedFramesPerSecond: analysisMs > 0 ? (measures.length * 1000) / analysisMs : 0,
       workerMs,
       sampler: samplerStats ?? sampler.stats(),
     },
   };
+}
+
+/** A pose with the size of the frame it came from. */
+interface SizedPose extends TimedPose {
+  readonly size: ImageSize;
+}
+
+/** The pose track and the geometry's measures over it, in video time, once every frame is in. */
+function measureTrack(
+  model: PoseModelId,
+  frames: readonly SizedPose[],
+  smoothing: 'both-ways' | 'none',
+  frameSize: ImageSize,
+): { readonly track: PoseTrack; readonly measures: BodyMeasures[] } {
+  const poses = smoothing === 'both-ways' ? smoothTrackBothWays(frames) : frames.map((f) => f.pose);
+  const builder = new PoseTrackBuilder(model);
+  const measures: BodyMeasures[] = [];
+  let geometry = initialGeometryState();
+  frames.forEach(({ timeMs, size }, i) => {
+    const pose = poses[i] ?? null;
+    builder.push(timeMs, pose, size);
+    const [next, frameMeasures] = measureFrame(geometry, pose, timeMs);
+    geometry = next;
+    measures.push(frameMeasures);
+  });
+  return { track: builder.build(frameSize), measures };
 }

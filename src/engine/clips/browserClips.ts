@@ -48,6 +48,8 @@ export function createBrowserAnalysisRun(
         backend: 'auto',
         // BlazePose's mask gives the back outline, as in a live session.
         enableSegmentation: model.startsWith('blazepose'),
+        // The analysis smooths the whole track both ways, with no lag (review/offlineAnalysis.ts).
+        enableSmoothing: false,
         onProgress,
       }),
     stretches: () => stretchesWithDose(settings()),

@@ -77,6 +77,7 @@ export type AnalysisEstimator = PoseEstimator & { readonly lastInferenceMs?: num
 
 export interface AnalysisRunDependencies {
   readonly clips: ClipLibrary;
+  /** An estimator that does not smooth: the analysis smooths the whole track, with no lag. */
   readonly createEstimator: (
     model: PoseModelId,
     onProgress: (progress: LoadProgress) => void,

@@ -12,7 +12,7 @@ import {
   type CropRegion,
   type NormalizedKeypoint,
 } from './cropRegion';
-import { filterKeypoints, type KeypointFilterState } from './keypointSmoothing';
+import { filterKeypoints, type KeypointFilterState } from '../keypointFilter';
 
 /**
  * Single-person MoveNet (Lightning or Thunder) with its tracking crop, cut from the picture
@@ -24,7 +24,7 @@ import { filterKeypoints, type KeypointFilterState } from './keypointSmoothing';
  * createImageBitmap (0.3 ms), so only 192 x 192 pixels are read (0.8 ms) and the estimator costs
  * about what the bare graph does. Frames that are not bitmaps (pixel buffers in Node) or that are
  * turned for a lying body take the tensor route, crop included, as pose-detection does. The crop
- * policy and the keypoint smoothing are MoveNet's (cropRegion.ts, keypointSmoothing.ts).
+ * policy and the keypoint smoothing are MoveNet's (cropRegion.ts, ../keypointFilter.ts).
  */
 
 /** [y, x, score] for each of 17 keypoints. */

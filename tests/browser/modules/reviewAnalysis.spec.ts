@@ -144,7 +144,11 @@ async function analyse(page: Page, file: string, method: Method): Promise<Outcom
         if (!opened.ok) throw new Error(`the decoder cannot read the clip: ${opened.reason}`);
         source = opened.source;
       }
-      const estimator = await W.WorkerPoseEstimator.create({ model: 'movenet-lightning' });
+      // As the app's analysis asks: no smoothing in the estimator, the track is smoothed after.
+      const estimator = await W.WorkerPoseEstimator.create({
+        model: 'movenet-lightning',
+        enableSmoothing: false,
+      });
       let uprightFrames = 0;
       let posesFound = 0;
       const result = await A.analyseVideo(source, estimator, {

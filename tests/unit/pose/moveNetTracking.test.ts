@@ -10,10 +10,11 @@ import {
   type NormalizedKeypoint,
 } from '../../../src/pose/movenet/cropRegion';
 import {
+  BLAZEPOSE_KEYPOINT_FILTER,
   filterKeypoints,
   MOVENET_KEYPOINT_FILTER,
   type KeypointFilterState,
-} from '../../../src/pose/movenet/keypointSmoothing';
+} from '../../../src/pose/keypointFilter';
 
 /**
  * Our MoveNet crop policy and keypoint smoothing are written again from pose-detection's (so the
@@ -145,7 +146,7 @@ describe('the MoveNet crop', () => {
   });
 });
 
-describe('MoveNet keypoint smoothing', () => {
+describe('keypoint smoothing', () => {
   it('filters a random track exactly as pose-detection does', () => {
     fc.assert(
       fc.property(
@@ -167,6 +168,48 @@ describe('MoveNet keypoint smoothing', () => {
             );
             let got: NormalizedKeypoint[];
             [ours, got] = filterKeypoints(ours, kps, micros);
+            got.forEach((k, j) => {
+              expect(k.x).toBeCloseTo(expected[j]?.x ?? NaN, 9);
+              expect(k.y).toBeCloseTo(expected[j]?.y ?? NaN, 9);
+            });
+          });
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it("filters with BlazePose's settings and a body scale exactly as pose-detection does", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(keypointArb, { minLength: 5, maxLength: 5 }), {
+          minLength: 2,
+          maxLength: 30,
+        }),
+        fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 30, maxLength: 30 }),
+        fc.double({ min: 0.05, max: 2, noNaN: true }),
+        (frames, gapsMs, bodySize) => {
+          const theirs = new pdFilter.KeypointsOneEuroFilter({
+            ...BLAZEPOSE_KEYPOINT_FILTER,
+            minAllowedObjectScale: 1e-6,
+          });
+          let ours: KeypointFilterState = null;
+          let micros = 1_000_000;
+          frames.forEach((kps, i) => {
+            micros += (gapsMs[i] ?? 33) * 1000;
+            const expected = theirs.apply(
+              kps.map((k) => ({ ...k })),
+              micros,
+              bodySize,
+            );
+            let got: NormalizedKeypoint[];
+            [ours, got] = filterKeypoints(
+              ours,
+              kps,
+              micros,
+              BLAZEPOSE_KEYPOINT_FILTER,
+              1 / bodySize,
+            );
             got.forEach((k, j) => {
               expect(k.x).toBeCloseTo(expected[j]?.x ?? NaN, 9);
               expect(k.y).toBeCloseTo(expected[j]?.y ?? NaN, 9);

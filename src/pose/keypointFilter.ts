@@ -1,12 +1,15 @@
 /**
- * Keypoint smoothing for MoveNet: the One-Euro filter pose-detection applies to MoveNet's
- * keypoints (MediaPipe's landmarks smoothing, with its settings), written again so the estimator
- * can run MoveNet without pose-detection's detector (see moveNetTracker.ts). Each axis of each
- * keypoint is filtered on its own, in frame-normalised coordinates, with time in microseconds.
+ * Keypoint smoothing: the One-Euro filter pose-detection applies to keypoints (MediaPipe's
+ * landmarks smoothing), written again so that it can run where pose-detection's detector does
+ * not: MoveNet without the detector (see movenet/moveNetTracker.ts), and a clip's whole track
+ * smoothed after the fact (review/bothWaysSmoothing.ts). Each axis of each keypoint is filtered
+ * on its own, with time in microseconds.
  *
- * It differs from the textbook filter (geometry/oneEuro.ts) in two ways that shape the output:
- * the speed is taken from raw values, not filtered ones, and a large jump is damped by an asinh
- * curve rather than passed at full cut-off (`thresholdCutOff`, `thresholdBeta`).
+ * It differs from the textbook filter (geometry/oneEuro.ts) in ways that shape the output: the
+ * speed is taken from raw values, not filtered ones; it may be measured in body sizes rather than
+ * coordinate units (`valueScale`, BlazePose's setting), so a far person's slow drift is not read
+ * as stillness; and a large jump may be damped by an asinh curve rather than passed at full
+ * cut-off (`thresholdCutOff`, `thresholdBeta`, MoveNet's setting).
  */
 
 export interface KeypointFilterConfig {
@@ -15,11 +18,12 @@ export interface KeypointFilterConfig {
   readonly minCutOff: number;
   readonly beta: number;
   readonly derivateCutOff: number;
-  readonly thresholdCutOff: number;
-  readonly thresholdBeta: number;
+  /** Absent: no asinh damping of jumps. */
+  readonly thresholdCutOff?: number;
+  readonly thresholdBeta?: number;
 }
 
-/** pose-detection's KEYPOINT_FILTER_CONFIG for MoveNet. */
+/** pose-detection's KEYPOINT_FILTER_CONFIG for MoveNet, on frame-normalised coordinates. */
 export const MOVENET_KEYPOINT_FILTER: KeypointFilterConfig = {
   frequency: 30,
   minCutOff: 2.5,
@@ -27,6 +31,18 @@ export const MOVENET_KEYPOINT_FILTER: KeypointFilterConfig = {
   derivateCutOff: 2.5,
   thresholdCutOff: 0.5,
   thresholdBeta: 5,
+};
+
+/**
+ * pose-detection's BLAZEPOSE_LANDMARKS_SMOOTHING_CONFIG_ACTUAL, on pixel coordinates with the
+ * speed in body sizes per second (`valueScale` = 1 / the body's size in pixels): nearly frozen
+ * at rest (0.05 Hz), opening fast with movement.
+ */
+export const BLAZEPOSE_KEYPOINT_FILTER: KeypointFilterConfig = {
+  frequency: 30,
+  minCutOff: 0.05,
+  beta: 80,
+  derivateCutOff: 1,
 };
 
 interface LowPass {
@@ -60,21 +76,28 @@ function lowPass(state: LowPass | null, value: number, alpha: number, threshold?
   return { raw: value, stored };
 }
 
-/** Filters one value at `micros`; a time that does not move forward passes the value through. */
+/**
+ * Filters one value at `micros`; a time that does not move forward passes the value through.
+ * `valueScale` turns a change of the value into the units the speed is judged in.
+ */
 export function filterAxis(
   state: AxisFilterState,
   value: number,
   micros: number,
   config: KeypointFilterConfig,
+  valueScale = 1,
 ): [AxisFilterState, number] {
   const at = Math.trunc(micros);
   if (state.lastMicros >= at) return [state, value];
   const frequency =
     state.lastMicros !== 0 && at !== 0 ? 1 / ((at - state.lastMicros) / 1e6) : state.frequency;
-  const rawSpeed = state.value === null ? 0 : (value - state.value.raw) * frequency;
+  const rawSpeed = state.value === null ? 0 : (value - state.value.raw) * valueScale * frequency;
   const speed = lowPass(state.speed, rawSpeed, alphaFor(frequency, config.derivateCutOff));
   const cutOff = config.minCutOff + config.beta * Math.abs(speed.stored);
-  const threshold = config.thresholdCutOff + config.thresholdBeta * Math.abs(speed.stored);
+  const threshold =
+    config.thresholdCutOff === undefined
+      ? undefined
+      : config.thresholdCutOff + (config.thresholdBeta ?? 0) * Math.abs(speed.stored);
   const filtered = lowPass(state.value, value, alphaFor(frequency, cutOff), threshold);
   return [{ frequency, lastMicros: at, value: filtered, speed }, filtered.stored];
 }
@@ -87,12 +110,16 @@ export interface XY {
   readonly y: number;
 }
 
-/** Smooths every keypoint (normalised x, y) at `micros`; returns the new state and the points. */
+/**
+ * Smooths every keypoint at `micros` (MoveNet's defaults: normalised x, y, no value scale);
+ * returns the new state and the points.
+ */
 export function filterKeypoints<T extends XY>(
   state: KeypointFilterState,
   keypoints: readonly T[],
   micros: number,
   config: KeypointFilterConfig = MOVENET_KEYPOINT_FILTER,
+  valueScale = 1,
 ): [KeypointFilterState, T[]] {
   const axes =
     state !== null && state.length === keypoints.length
@@ -101,8 +128,8 @@ export function filterKeypoints<T extends XY>(
   const nextState: (readonly [AxisFilterState, AxisFilterState])[] = [];
   const out = keypoints.map((keypoint, i) => {
     const [xState, yState] = axes[i] ?? [initialAxis(config), initialAxis(config)];
-    const [nextX, x] = filterAxis(xState, keypoint.x, micros, config);
-    const [nextY, y] = filterAxis(yState, keypoint.y, micros, config);
+    const [nextX, x] = filterAxis(xState, keypoint.x, micros, config, valueScale);
+    const [nextY, y] = filterAxis(yState, keypoint.y, micros, config, valueScale);
     nextState.push([nextX, nextY]);
     return { ...keypoint, x, y };
   });

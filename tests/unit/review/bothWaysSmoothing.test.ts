@@ -1,0 +1,251 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hipFlexionDeg } from '../../../src/geometry/hip';
+import { isAvailable } from '../../../src/geometry/measured';
+import type { Keypoint, KeypointName, Pose, PoseModelId } from '../../../src/geometry/types';
+import {
+  BLAZEPOSE_KEYPOINT_FILTER,
+  filterKeypoints,
+  type KeypointFilterState,
+} from '../../../src/pose/keypointFilter';
+import { smoothTrackBothWays, type TimedPose } from '../../../src/review/bothWaysSmoothing';
+import { sideViewPose, translatePose, withKeypoint } from '../../helpers/syntheticPose';
+
+/** Deterministic jitter in [-1, 1) (a linear congruential generator), so failures repeat. */
+function jitter(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return (state / 2 ** 32) * 2 - 1;
+  };
+}
+
+function shake(pose: Pose, amountPx: number, next: () => number): Pose {
+  const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
+  for (const [name, k] of Object.entries(pose.keypoints) as [KeypointName, Keypoint][]) {
+    keypoints[name] = { ...k, x: k.x + next() * amountPx, y: k.y + next() * amountPx };
+  }
+  return { ...pose, keypoints };
+}
+
+/** The live path: the estimator's causal filter, frame by frame (pose-detection's settings). */
+function liveFiltered(frames: readonly TimedPose[]): (Pose | null)[] {
+  let state: KeypointFilterState = null;
+  return frames.map(({ timeMs, pose }) => {
+    if (pose === null) return null;
+    const names = Object.keys(pose.keypoints) as KeypointName[];
+    const points = names.map((n) => pose.keypoints[n] as Keypoint);
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const size = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    let out: Keypoint[];
+    [state, out] = filterKeypoints(
+      state,
+      points,
+      timeMs * 1000 + 1e6,
+      BLAZEPOSE_KEYPOINT_FILTER,
+      1 / size,
+    );
+    const keypoints: Partial<Record<KeypointName, Keypoint>> = {};
+    names.forEach((n, i) => (keypoints[n] = out[i]));
+    return { ...pose, keypoints };
+  });
+}
+
+const FRAME_MS = 100;
+
+/** A body walking sideways at `speedPxPerS`, sampled at 10 frames/s. */
+function glidingTrack(model: PoseModelId, speedPxPerS: number, frames = 30): TimedPose[] {
+  return Array.from({ length: frames }, (_, i) => {
+    const timeMs = i * FRAME_MS;
+    const pose = shift(
+      sideViewPose({ model, timestampMs: timeMs }),
+      (speedPxPerS * timeMs) / 1000,
+      0,
+    );
+    return { timeMs, pose };
+  });
+}
+
+/** Keypoints moved, the frame kept (translatePose grows the frame to hold them). */
+function shift(pose: Pose, dx: number, dy: number): Pose {
+  return { ...translatePose(pose, dx, dy), imageSize: pose.imageSize };
+}
+
+function x(pose: Pose | null | undefined, name: KeypointName = 'right_hip'): number {
+  return pose?.keypoints[name]?.x ?? NaN;
+}
+
+describe('smoothTrackBothWays', () => {
+  it.each<PoseModelId>(['blazepose-full', 'movenet-lightning'])(
+    'follows a body moving at a steady pace without trailing it (%s)',
+    (model) => {
+      const track = glidingTrack(model, 300);
+      const smoothed = smoothTrackBothWays(track);
+      // Away from the ends, where one pass has had no run-up.
+      for (let i = 5; i < track.length - 5; i++) {
+        expect(Math.abs(x(smoothed[i]) - x(track[i]?.pose ?? null))).toBeLessThan(0.15);
+      }
+    },
+  );
+
+  it('a causal filter trails the same body by ~size / (2π beta), 1.2 px here', () => {
+    const track = glidingTrack('blazepose-full', 300);
+    const live = liveFiltered(track);
+    expect(x(track[15]?.pose ?? null) - x(live[15] ?? null)).toBeGreaterThan(1);
+  });
+
+  it('reads a shaken hip hinge closer to the truth than raw or live-filtered keypoints', () => {
+    // Trunk leaning 0 -> 90° and back at 180°/s (a brisk hinge), keypoints shaken by ±2 px.
+    const next = jitter(7);
+    const track: TimedPose[] = Array.from({ length: 41 }, (_, i) => {
+      const timeMs = i * FRAME_MS;
+      const phase = (timeMs % 2000) / 1000;
+      const leanDeg = phase <= 1 ? phase * 90 : (2 - phase) * 90;
+      const near = { hipFlexionDeg: leanDeg };
+      const pose = sideViewPose({ trunkLeanDeg: leanDeg, near, far: near, timestampMs: timeMs });
+      return { timeMs, pose: shake(pose, 2, next) };
+    });
+    const truth = track.map(({ timeMs }) => {
+      const phase = (timeMs % 2000) / 1000;
+      return phase <= 1 ? phase * 90 : (2 - phase) * 90;
+    });
+    const errors = (poses: readonly (Pose | null)[]): number[] =>
+      poses
+        .map((p, i) => {
+          const hip = p === null ? null : hipFlexionDeg(p, 'right', 0.5);
+          return hip !== null && isAvailable(hip) ? Math.abs(hip.value - (truth[i] ?? NaN)) : NaN;
+        })
+        .slice(3, -3)
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
+    const median = (a: number[]): number => a[Math.floor(a.length / 2)] ?? NaN;
+    const both = median(errors(smoothTrackBothWays(track)));
+    const live = median(errors(liveFiltered(track)));
+    const raw = median(errors(track.map((f) => f.pose)));
+    expect(both).toBeLessThan(live);
+    expect(both).toBeLessThan(raw);
+  });
+
+  it('evens out the jitter of a body holding still', () => {
+    const next = jitter(11);
+    const still = sideViewPose({ model: 'blazepose-full' });
+    const track = Array.from({ length: 40 }, (_, i) => ({
+      timeMs: i * FRAME_MS,
+      pose: shake(still, 3, next),
+    }));
+    const spread = (poses: readonly (Pose | null)[]): number => {
+      const xs = poses.map((p) => x(p, 'right_knee'));
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
+    };
+    const both = spread(smoothTrackBothWays(track));
+    // Steadier than the live filter (what the bounce detector was set against), and than raw.
+    expect(both).toBeLessThan(spread(liveFiltered(track)));
+    expect(both).toBeLessThan(spread(track.map((f) => f.pose)) * 0.6);
+  });
+
+  it('keeps frames with no person, and starts afresh after one', () => {
+    const a = sideViewPose({ hip: { x: 100, y: 400 } });
+    const b = sideViewPose({ hip: { x: 600, y: 400 } });
+    const track: TimedPose[] = [
+      { timeMs: 0, pose: a },
+      { timeMs: 100, pose: a },
+      { timeMs: 200, pose: null },
+      { timeMs: 300, pose: b },
+      { timeMs: 400, pose: b },
+    ];
+    const smoothed = smoothTrackBothWays(track);
+    expect(smoothed).toHaveLength(5);
+    expect(smoothed[2]).toBeNull();
+    // Nothing of the person before the gap leaks into the one after it, or back.
+    expect(x(smoothed[1])).toBeCloseTo(x(a), 9);
+    expect(x(smoothed[3])).toBeCloseTo(x(b), 9);
+  });
+
+  it('leaves scores, the mask and everything but positions as the model gave them', () => {
+    const track = glidingTrack('blazepose-full', 200, 5).map((f, i) => ({
+      ...f,
+      pose: { ...(f.pose as Pose), score: 0.5 + i / 20 },
+    }));
+    const smoothed = smoothTrackBothWays(track);
+    smoothed.forEach((pose, i) => {
+      const given = track[i]?.pose as Pose;
+      expect(pose?.score).toBe(given.score);
+      expect(pose?.imageSize).toEqual(given.imageSize);
+      expect(pose?.keypoints.left_knee?.score).toBe(given.keypoints.left_knee?.score);
+    });
+  });
+
+  it('leaves a keypoint missing from some frames raw rather than filtering across the hole', () => {
+    const track = glidingTrack('blazepose-full', 300, 6).map((f, i) => {
+      if (i !== 2) return f;
+      return { ...f, pose: withKeypoint(f.pose as Pose, 'left_ear', undefined) };
+    });
+    const smoothed = smoothTrackBothWays(track);
+    expect(smoothed[2]?.keypoints.left_ear).toBeUndefined();
+    expect(x(smoothed[4], 'left_ear')).toBe(x(track[4]?.pose ?? null, 'left_ear'));
+  });
+
+  describe('properties', () => {
+    const wobblyTrack = fc
+      .tuple(
+        fc.constantFrom<PoseModelId>('blazepose-full', 'movenet-thunder'),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -40, max: 40, noNaN: true }),
+            fc.integer({ min: 20, max: 200 }),
+          ),
+          {
+            minLength: 2,
+            maxLength: 25,
+          },
+        ),
+      )
+      .map(([model, steps]) => {
+        let timeMs = 0;
+        return steps.map(([dx, gapMs]) => {
+          timeMs += gapMs;
+          return { timeMs, pose: shift(sideViewPose({ model }), dx, dx / 2) };
+        });
+      });
+
+    it('smoothing a track played backwards gives the smoothed track backwards', () => {
+      fc.assert(
+        fc.property(wobblyTrack, (track) => {
+          const end = track.at(-1)?.timeMs ?? 0;
+          const backwards = [...track].reverse().map((f) => ({ ...f, timeMs: end - f.timeMs }));
+          const forwardResult = smoothTrackBothWays(track);
+          const backwardResult = smoothTrackBothWays(backwards).reverse();
+          forwardResult.forEach((pose, i) => {
+            expect(x(backwardResult[i] ?? null)).toBeCloseTo(x(pose), 6);
+          });
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    it('moving the whole track moves the smoothed track alike', () => {
+      fc.assert(
+        fc.property(
+          wobblyTrack,
+          fc.double({ min: -300, max: 300, noNaN: true }),
+          fc.double({ min: -300, max: 300, noNaN: true }),
+          (track, dx, dy) => {
+            const moved = track.map((f) => ({ ...f, pose: shift(f.pose, dx, dy) }));
+            const a = smoothTrackBothWays(track);
+            const b = smoothTrackBothWays(moved);
+            a.forEach((pose, i) => {
+              expect(x(b[i] ?? null)).toBeCloseTo(x(pose) + dx, 6);
+              expect(b[i]?.keypoints.right_knee?.y).toBeCloseTo(
+                (pose?.keypoints.right_knee?.y ?? NaN) + dy,
+                6,
+              );
+            });
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  });
+});
