@@ -1,10 +1,11 @@
-import type { Keypoint, KeypointMap, KeypointName, Pose } from '../geometry/types';
+import type { Keypoint, KeypointName, Pose } from '../geometry/types';
 import {
   BLAZEPOSE_KEYPOINT_FILTER,
   MOVENET_KEYPOINT_FILTER,
   filterKeypoints,
   type KeypointFilterConfig,
   type KeypointFilterState,
+  type XY,
 } from '../pose/keypointFilter';
 
 /**
@@ -12,34 +13,41 @@ import {
  *
  * Live, the estimator smooths keypoints with a One-Euro filter (pose-detection's, see
  * pose/keypointFilter.ts). A causal filter trails a moving body: on a kettlebell deadlift sampled
- * at 10 frames/s the smoothed hip angle ran ~42 ms behind the frame, 7.5° off (median) while the
- * hips moved faster than 50°/s. Offline the whole track is known, so the same filter runs both
- * ways: once forwards and once backwards over the raw keypoints, and the two are averaged. The
- * forward pass trails by as much as the backward pass leads at the same speed (each judges speed
- * from the same raw points), so the lags cancel, and the jitter of two passes is averaged down.
+ * at 10 frames/s the live-smoothed hip angle ran ~42 ms behind the frame, 7.5° off (median) while
+ * the hips moved faster than 50°/s. Offline the frames after this one are known, so the same
+ * filter runs both ways: forwards over the raw keypoints up to the frame, backwards over them down
+ * to it, and the two are averaged. The forward pass trails by as much as the backward pass leads
+ * at the same speed (each judges speed from the same raw points), so the lags cancel, and the
+ * jitter of two passes is averaged down.
+ *
+ * The backward pass looks `lookaheadMs` ahead, not to the end of the clip, so a frame is settled
+ * (and its pose, mask and all, can be measured and let go) that long after it arrives: a clip's
+ * analysis holds a second of poses, not the whole clip's masks. It starts from the forward pass's
+ * value at the newest frame, so at rest it starts already smoothed; moving, the filter opens
+ * up and forgets that start within a few frames. At the true end of a run it starts from the raw
+ * value, as the forward pass does at the run's start, which makes a run smoothed whole exactly
+ * symmetric in time.
  *
  * Scores are left as the model gave them: geometry gates on them frame by frame. A frame with no
- * person ends a run; each run is smoothed on its own, as the live filter resets when the person
- * is lost.
+ * person ends a run, as the live filter resets when the person is lost; so does a frame whose
+ * keypoints differ from the run's (another model, a keypoint missing or not a number), rather than
+ * filtering across the hole.
  */
 
 export interface TimedPose {
-  /** Video time of the frame, ms; non-decreasing along the track. */
+  /** Video time of the frame, ms. A time earlier than the last starts a new run. */
   readonly timeMs: number;
   readonly pose: Pose | null;
 }
 
-interface Point {
-  readonly x: number;
-  readonly y: number;
-  readonly score: number;
-}
+/** How far ahead the backward pass looks by default: a few of the filter's settling times. */
+export const DEFAULT_LOOKAHEAD_MS = 1_000;
 
 /** How a model's keypoints are filtered live (pose-detection's settings for it). */
 interface FilterSpace {
   readonly config: KeypointFilterConfig;
   /** From a pose's pixels to the filter's coordinates, and the speed's scale there. */
-  readonly toFilter: (pose: Pose) => {
+  readonly scales: (pose: Pose) => {
     readonly sx: number;
     readonly sy: number;
     readonly valueScale: number;
@@ -49,7 +57,7 @@ interface FilterSpace {
 /** MoveNet: frame-normalised coordinates, speed in frames per second. */
 const FRAME_NORMALISED: FilterSpace = {
   config: MOVENET_KEYPOINT_FILTER,
-  toFilter: (pose) => ({
+  scales: (pose) => ({
     sx: 1 / pose.imageSize.widthPx,
     sy: 1 / pose.imageSize.heightPx,
     valueScale: 1,
@@ -62,17 +70,16 @@ const FRAME_NORMALISED: FilterSpace = {
  */
 const BODY_SCALED: FilterSpace = {
   config: BLAZEPOSE_KEYPOINT_FILTER,
-  toFilter: (pose) => ({ sx: 1, sy: 1, valueScale: 1 / bodySizePx(pose.keypoints) }),
+  scales: (pose) => ({ sx: 1, sy: 1, valueScale: 1 / bodySizePx(pose) }),
 };
 
 function spaceFor(pose: Pose): FilterSpace {
   return pose.model.startsWith('blazepose') ? BODY_SCALED : FRAME_NORMALISED;
 }
 
-function bodySizePx(keypoints: KeypointMap): number {
+function bodySizePx(pose: Pose): number {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const k of Object.values(keypoints)) {
-    if (!Number.isFinite(k.x) || !Number.isFinite(k.y)) continue;
+  for (const k of Object.values(pose.keypoints)) {
     minX = Math.min(minX, k.x);
     maxX = Math.max(maxX, k.x);
     minY = Math.min(minY, k.y);
@@ -83,98 +90,150 @@ function bodySizePx(keypoints: KeypointMap): number {
   return Number.isFinite(size) && size >= 1 ? size : 1;
 }
 
-/** A later time never runs backwards for the filter, which passes such frames through raw. */
+/** The filter's clock starts above zero: it reads a time of 0 as "no time yet". */
 const MICROS_OFFSET = 1_000_000;
 
-/** One causal pass over a run, in the order given; `micros` must increase along it. */
-function filterRun(
-  run: readonly Pose[],
-  names: readonly KeypointName[],
-  microsOf: (pose: Pose, index: number) => number,
-): Point[][] {
-  let state: KeypointFilterState = null;
-  return run.map((pose, i) => {
-    const { config, toFilter } = spaceFor(pose);
-    const { sx, sy, valueScale } = toFilter(pose);
-    const points = names.map((name) => {
-      const k = pose.keypoints[name] as Keypoint;
-      return { x: k.x * sx, y: k.y * sy, score: k.score };
-    });
-    let filtered: Point[];
-    [state, filtered] = filterKeypoints(state, points, microsOf(pose, i), config, valueScale);
-    return filtered.map((p) => ({ x: p.x / sx, y: p.y / sy, score: p.score }));
-  });
+/** One frame of the current run, with what the filter needs of it. */
+interface Pending<F extends TimedPose> {
+  readonly frame: F;
+  readonly pose: Pose;
+  /** The run's keypoints of this frame, in filter coordinates. */
+  readonly points: readonly XY[];
+  /** The forward pass's output at this frame, in filter coordinates. */
+  readonly forward: readonly XY[];
+  readonly sx: number;
+  readonly sy: number;
+  readonly valueScale: number;
 }
 
-/** Names every pose of the run has with finite coordinates; the rest are left raw. */
-function sharedNames(run: readonly Pose[]): KeypointName[] {
-  const first = run[0];
-  if (first === undefined) return [];
-  return (Object.keys(first.keypoints) as KeypointName[]).filter((name) =>
-    run.every((pose) => {
-      const k = pose.keypoints[name];
-      return k !== undefined && Number.isFinite(k.x) && Number.isFinite(k.y);
-    }),
-  );
-}
-
-function smoothRun(run: readonly TimedPose[]): Pose[] {
-  const poses = run.map((f) => f.pose as Pose);
-  const names = sharedNames(poses);
-  const t0 = run[0]?.timeMs ?? 0;
-  const tEnd = run.at(-1)?.timeMs ?? 0;
-  const forward = filterRun(
-    poses,
-    names,
-    (_, i) => ((run[i]?.timeMs ?? 0) - t0) * 1000 + MICROS_OFFSET,
-  );
-  const reversed = [...poses].reverse();
-  const backward = filterRun(
-    reversed,
-    names,
-    (_, i) => (tEnd - (run[run.length - 1 - i]?.timeMs ?? 0)) * 1000 + MICROS_OFFSET,
-  ).reverse();
-  return poses.map((pose, i) => {
-    const ahead = forward[i] ?? [];
-    const behind = backward[i] ?? [];
-    const keypoints: Partial<Record<KeypointName, Keypoint>> = { ...pose.keypoints };
-    names.forEach((name, j) => {
-      const a = ahead[j];
-      const b = behind[j];
-      const raw = pose.keypoints[name];
-      if (a === undefined || b === undefined || raw === undefined) return;
-      keypoints[name] = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, score: raw.score };
-    });
-    return { ...pose, keypoints };
-  });
+/** The run's keypoint names, if `pose` has every one of them with finite coordinates. */
+function pointsOf(pose: Pose, names: readonly KeypointName[], sx: number, sy: number): XY[] | null {
+  const points: XY[] = [];
+  for (const name of names) {
+    const k = pose.keypoints[name];
+    if (k === undefined || !Number.isFinite(k.x) || !Number.isFinite(k.y)) return null;
+    points.push({ x: k.x * sx, y: k.y * sy });
+  }
+  return points;
 }
 
 /**
- * The track's poses smoothed both ways (see above), one per frame, in the same order; a frame
- * with no person stays null. Frames whose time goes backwards start a new run.
+ * Smooths a track frame by frame as it comes (`push`), giving each frame back once the frames
+ * `lookaheadMs` after it are in, and the rest at `finish`. Frames come back in the order given,
+ * each with its pose smoothed (null stays null); nothing else of a frame is changed.
  */
-export function smoothTrackBothWays(frames: readonly TimedPose[]): (Pose | null)[] {
-  const out: (Pose | null)[] = [];
-  let run: TimedPose[] = [];
-  const flush = (): void => {
-    out.push(...smoothRun(run));
-    run = [];
-  };
-  for (const frame of frames) {
-    const last = run.at(-1);
-    if (frame.pose === null) {
-      flush();
-      out.push(null);
-      continue;
+export class BothWaysSmoother<F extends TimedPose> {
+  private names: readonly KeypointName[] = [];
+  private model: string | null = null;
+  private forwardState: KeypointFilterState = null;
+  /** The run's unsettled frames, oldest first. */
+  private run: Pending<F>[] = [];
+  /** Time of the run's first frame: the forward pass's clock counts from it. */
+  private runStartMs = 0;
+  /** Time of the run's newest frame; null between runs. */
+  private lastTimeMs: number | null = null;
+
+  constructor(private readonly lookaheadMs: number = DEFAULT_LOOKAHEAD_MS) {}
+
+  push(frame: F): F[] {
+    const settled: F[] = [];
+    const pose = frame.pose;
+    if (pose === null) {
+      settled.push(...this.endRun(), frame);
+      return settled;
     }
-    if (
-      last !== undefined &&
-      (frame.timeMs < last.timeMs || frame.pose.model !== last.pose?.model)
-    ) {
-      flush();
+    const { config, scales } = spaceFor(pose);
+    const { sx, sy, valueScale } = scales(pose);
+    let points = this.lastTimeMs === null ? null : pointsOf(pose, this.names, sx, sy);
+    const sameRun =
+      this.lastTimeMs !== null &&
+      points !== null &&
+      pose.model === this.model &&
+      frame.timeMs >= this.lastTimeMs &&
+      Object.keys(pose.keypoints).length === this.names.length;
+    if (!sameRun) {
+      settled.push(...this.endRun());
+      this.model = pose.model;
+      this.names = (Object.keys(pose.keypoints) as KeypointName[]).filter((name) => {
+        const k = pose.keypoints[name] as Keypoint;
+        return Number.isFinite(k.x) && Number.isFinite(k.y);
+      });
+      points = pointsOf(pose, this.names, sx, sy) ?? [];
+      this.runStartMs = frame.timeMs;
     }
-    run.push(frame);
+    this.lastTimeMs = frame.timeMs;
+    const micros = (frame.timeMs - this.runStartMs) * 1000;
+    let forward: XY[];
+    [this.forwardState, forward] = filterKeypoints(
+      this.forwardState,
+      points ?? [],
+      micros + MICROS_OFFSET,
+      config,
+      valueScale,
+    );
+    this.run.push({ frame, pose, points: points ?? [], forward, sx, sy, valueScale });
+    settled.push(...this.settle(frame.timeMs - this.lookaheadMs, false));
+    return settled;
   }
-  flush();
-  return out;
+
+  /** The frames not given back yet, smoothed with what is known. */
+  finish(): F[] {
+    return this.endRun();
+  }
+
+  private endRun(): F[] {
+    const rest = this.settle(Infinity, true);
+    this.forwardState = null;
+    this.lastTimeMs = null;
+    this.run = [];
+    return rest;
+  }
+
+  /**
+   * Runs the backward pass from the newest frame of the run down to the oldest, and gives back
+   * the frames at or before `untilMs`. At the run's end the pass starts from the raw keypoints;
+   * otherwise from the forward pass's value at the newest frame.
+   */
+  private settle(untilMs: number, runEnds: boolean): F[] {
+    const run = this.run;
+    const newest = run.at(-1);
+    const ready = run.findIndex((p) => p.frame.timeMs > untilMs);
+    const count = ready === -1 ? run.length : ready;
+    if (newest === undefined || count === 0) return [];
+    const { config } = spaceFor(newest.pose);
+    let state: KeypointFilterState = null;
+    const backward: (readonly XY[])[] = new Array<readonly XY[]>(run.length);
+    for (let i = run.length - 1; i >= 0; i--) {
+      const p = run[i] as Pending<F>;
+      const micros = (newest.frame.timeMs - p.frame.timeMs) * 1000 + MICROS_OFFSET;
+      const from = i === run.length - 1 && !runEnds ? p.forward : p.points;
+      [state, backward[i]] = filterKeypoints(state, from, micros, config, p.valueScale);
+    }
+    const out = run.slice(0, count).map((p, i) => this.averaged(p, backward[i] ?? p.points));
+    this.run = run.slice(count);
+    return out;
+  }
+
+  private averaged(p: Pending<F>, backward: readonly XY[]): F {
+    const keypoints: Partial<Record<KeypointName, Keypoint>> = { ...p.pose.keypoints };
+    this.names.forEach((name, j) => {
+      const a = p.forward[j];
+      const b = backward[j];
+      const raw = p.pose.keypoints[name];
+      if (a === undefined || b === undefined || raw === undefined) return;
+      keypoints[name] = { x: (a.x + b.x) / 2 / p.sx, y: (a.y + b.y) / 2 / p.sy, score: raw.score };
+    });
+    return { ...p.frame, pose: { ...p.pose, keypoints } };
+  }
+}
+
+/** A whole track smoothed both ways, one pose per frame in the same order (null stays null). */
+export function smoothTrackBothWays(
+  frames: readonly TimedPose[],
+  lookaheadMs = DEFAULT_LOOKAHEAD_MS,
+): (Pose | null)[] {
+  const smoother = new BothWaysSmoother<TimedPose>(lookaheadMs);
+  const out = frames.flatMap((frame) => smoother.push(frame));
+  out.push(...smoother.finish());
+  return out.map((f) => f.pose);
 }

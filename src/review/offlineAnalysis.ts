@@ -2,7 +2,7 @@ import { initialGeometryState, measureFrame } from '../geometry';
 import type { BodyMeasures } from '../geometry/measures';
 import type { ImageSize, Pose, PoseModelId } from '../geometry/types';
 import type { PoseEstimator } from '../pose/types';
-import { smoothTrackBothWays, type TimedPose } from './bothWaysSmoothing';
+import { BothWaysSmoother, type TimedPose } from './bothWaysSmoothing';
 import { PoseTrackBuilder, type PoseTrack } from './poseTrack';
 import { addProgress, estimateTimeLeftMs, type ProgressPoint } from './timeLeft';
 import type { FrameSource, SamplerStats } from './frameSource';
@@ -11,9 +11,9 @@ import type { FrameSource, SamplerStats } from './frameSource';
  * Runs the pose model over a video's sampled frames and the geometry over its poses, with the
  * video's own time as the clock: the measures a live session would have produced watching the
  * same frames, less the live filter's lag. Live keypoints are smoothed causally and trail a
- * moving body; here the whole track is known, so the estimator should not smooth (its
- * `enableSmoothing` off) and the track is smoothed both ways once every frame is in
- * (bothWaysSmoothing.ts). Frames are pipelined: while the worker analyses one frame the next is
+ * moving body; here the frames after each one are known, so the estimator should not smooth (its
+ * `enableSmoothing` off) and the track is smoothed both ways, each frame measured once the second
+ * after it is in (bothWaysSmoothing.ts). Frames are pipelined: while the worker analyses one frame the next is
  * already waiting in it and more are being grabbed, so the model never waits.
  */
 
@@ -95,7 +95,8 @@ export async function analyseVideo(
   const signal = options.signal;
   const durationMs = sampler.durationMs;
   const videoSize: ImageSize = { widthPx: sampler.widthPx, heightPx: sampler.heightPx };
-  const poses: SizedPose[] = [];
+  const measurer = new TrackMeasurer(estimator.model, options.smoothing ?? 'both-ways');
+  let framesAnalysed = 0;
   let frameSize: ImageSize = videoSize;
   let history: ProgressPoint[] = [];
   const poseTimes: number[] = [];
@@ -145,7 +146,7 @@ export async function analyseVideo(
       videoTimeMs: lastVideoMs,
       durationMs,
       fraction,
-      framesAnalysed: poses.length,
+      framesAnalysed,
       timeLeftMs: estimateTimeLeftMs(history),
       framesPerSecond: throughput,
     });
@@ -185,7 +186,8 @@ export async function analyseVideo(
           recentWorkerMs.push(frameWorkerMs);
           if (recentWorkerMs.length > WORKER_PACE_FRAMES) recentWorkerMs.shift();
         }
-        poses.push({ timeMs: frame.videoTimeMs, pose, size });
+        measurer.add({ timeMs: frame.videoTimeMs, pose, size });
+        framesAnalysed++;
         lastVideoMs = frame.videoTimeMs;
         options.onPose?.(pose, frame.videoTimeMs);
         report(atMs);
@@ -202,21 +204,16 @@ export async function analyseVideo(
     sampler.stop();
   }
   const analysisMs = firstSentMs === null ? 0 : lastDoneMs - firstSentMs;
-  const { track, measures } = measureTrack(
-    estimator.model,
-    poses,
-    options.smoothing ?? 'both-ways',
-    frameSize,
-  );
+  const { track, measures } = measurer.finish(frameSize);
   return {
     track,
     measures,
     durationMs,
     videoSize,
     stats: {
-      framesAnalysed: poses.length,
+      framesAnalysed,
       analysisMs,
-      analysedFramesPerSecond: analysisMs > 0 ? (measures.length * 1000) / analysisMs : 0,
+      analysedFramesPerSecond: analysisMs > 0 ? (framesAnalysed * 1000) / analysisMs : 0,
       workerMs,
       sampler: samplerStats ?? sampler.stats(),
     },
@@ -228,23 +225,39 @@ interface SizedPose extends TimedPose {
   readonly size: ImageSize;
 }
 
-/** The pose track and the geometry's measures over it, in video time, once every frame is in. */
-function measureTrack(
-  model: PoseModelId,
-  frames: readonly SizedPose[],
-  smoothing: 'both-ways' | 'none',
-  frameSize: ImageSize,
-): { readonly track: PoseTrack; readonly measures: BodyMeasures[] } {
-  const poses = smoothing === 'both-ways' ? smoothTrackBothWays(frames) : frames.map((f) => f.pose);
-  const builder = new PoseTrackBuilder(model);
-  const measures: BodyMeasures[] = [];
-  let geometry = initialGeometryState();
-  frames.forEach(({ timeMs, size }, i) => {
-    const pose = poses[i] ?? null;
-    builder.push(timeMs, pose, size);
-    const [next, frameMeasures] = measureFrame(geometry, pose, timeMs);
-    geometry = next;
-    measures.push(frameMeasures);
-  });
-  return { track: builder.build(frameSize), measures };
+/**
+ * Builds the pose track and runs the geometry over it in video time, each frame once it is
+ * smoothed: with both-ways smoothing that is a second after it comes, so only a second of poses
+ * (and their masks) is held, not the clip's.
+ */
+class TrackMeasurer {
+  private readonly smoother: BothWaysSmoother<SizedPose> | null;
+  private readonly builder: PoseTrackBuilder;
+  private readonly measures: BodyMeasures[] = [];
+  private geometry = initialGeometryState();
+
+  constructor(model: PoseModelId, smoothing: 'both-ways' | 'none') {
+    this.builder = new PoseTrackBuilder(model);
+    this.smoother = smoothing === 'both-ways' ? new BothWaysSmoother<SizedPose>() : null;
+  }
+
+  add(frame: SizedPose): void {
+    const settled = this.smoother === null ? [frame] : this.smoother.push(frame);
+    settled.forEach((f) => this.measure(f));
+  }
+
+  finish(fallbackSize: ImageSize): {
+    readonly track: PoseTrack;
+    readonly measures: BodyMeasures[];
+  } {
+    this.smoother?.finish().forEach((f) => this.measure(f));
+    return { track: this.builder.build(fallbackSize), measures: this.measures };
+  }
+
+  private measure({ timeMs, pose, size }: SizedPose): void {
+    this.builder.push(timeMs, pose, size);
+    const [next, frameMeasures] = measureFrame(this.geometry, pose, timeMs);
+    this.geometry = next;
+    this.measures.push(frameMeasures);
+  }
 }

@@ -8,7 +8,11 @@ import {
   filterKeypoints,
   type KeypointFilterState,
 } from '../../../src/pose/keypointFilter';
-import { smoothTrackBothWays, type TimedPose } from '../../../src/review/bothWaysSmoothing';
+import {
+  BothWaysSmoother,
+  smoothTrackBothWays,
+  type TimedPose,
+} from '../../../src/review/bothWaysSmoothing';
 import { sideViewPose, translatePose, withKeypoint } from '../../helpers/syntheticPose';
 
 /** Deterministic jitter in [-1, 1) (a linear congruential generator), so failures repeat. */
@@ -177,14 +181,67 @@ describe('smoothTrackBothWays', () => {
     });
   });
 
-  it('leaves a keypoint missing from some frames raw rather than filtering across the hole', () => {
-    const track = glidingTrack('blazepose-full', 300, 6).map((f, i) => {
-      if (i !== 2) return f;
-      return { ...f, pose: withKeypoint(f.pose as Pose, 'left_ear', undefined) };
+  it('starts a new run at a frame missing a keypoint or holding a NaN, so none leaks', () => {
+    const track = glidingTrack('blazepose-full', 300, 8).map((f, i) => {
+      const pose = f.pose as Pose;
+      if (i === 2) return { ...f, pose: withKeypoint(pose, 'left_ear', undefined) };
+      if (i === 5)
+        return { ...f, pose: withKeypoint(pose, 'left_knee', { x: NaN, y: 1, score: 1 }) };
+      return f;
     });
     const smoothed = smoothTrackBothWays(track);
     expect(smoothed[2]?.keypoints.left_ear).toBeUndefined();
-    expect(x(smoothed[4], 'left_ear')).toBe(x(track[4]?.pose ?? null, 'left_ear'));
+    expect(smoothed[5]?.keypoints.left_knee?.x).toBeNaN();
+    smoothed.forEach((pose, i) => {
+      for (const [name, k] of Object.entries(pose?.keypoints ?? {})) {
+        if (i === 5 && name === 'left_knee') continue;
+        expect(Number.isFinite(k.x) && Number.isFinite(k.y)).toBe(true);
+      }
+    });
+  });
+
+  it('with no look-ahead is the live filter, frame for frame', () => {
+    const next = jitter(3);
+    const track = glidingTrack('blazepose-full', 150, 20).map((f) => ({
+      ...f,
+      pose: shake(f.pose as Pose, 4, next),
+    }));
+    const causal = smoothTrackBothWays(track, 0);
+    liveFiltered(track).forEach((pose, i) => {
+      expect(x(causal[i])).toBeCloseTo(x(pose), 9);
+      expect(causal[i]?.keypoints.left_ankle?.y).toBeCloseTo(
+        pose?.keypoints.left_ankle?.y ?? NaN,
+        9,
+      );
+    });
+  });
+
+  it('gives a frame back once the look-ahead has passed it, holding no more than that', () => {
+    const smoother = new BothWaysSmoother<TimedPose>(1_000);
+    const track = glidingTrack('blazepose-full', 200, 100);
+    let given = 0;
+    track.forEach((frame, i) => {
+      const settled = smoother.push(frame);
+      given += settled.length;
+      // Frames 100 ms apart: those of the last second after the one settled are held.
+      expect(i + 1 - given).toBeLessThanOrEqual(10);
+      settled.forEach((f) => expect(f.timeMs).toBeLessThanOrEqual(frame.timeMs - 1_000));
+    });
+    const rest = smoother.finish();
+    expect(given + rest.length).toBe(track.length);
+    expect(rest.map((f) => f.timeMs)).toEqual(track.slice(-10).map((f) => f.timeMs));
+  });
+
+  it('a second of look-ahead reads a long track as the whole track would', () => {
+    const next = jitter(5);
+    const track = glidingTrack('blazepose-full', 400, 60).map((f) => ({
+      ...f,
+      pose: shake(f.pose as Pose, 2, next),
+    }));
+    const whole = smoothTrackBothWays(track, Infinity);
+    const streamed = smoothTrackBothWays(track);
+    const gaps = whole.map((pose, i) => Math.abs(x(pose) - x(streamed[i])));
+    expect(Math.max(...gaps)).toBeLessThan(0.5);
   });
 
   describe('properties', () => {
@@ -215,8 +272,9 @@ describe('smoothTrackBothWays', () => {
         fc.property(wobblyTrack, (track) => {
           const end = track.at(-1)?.timeMs ?? 0;
           const backwards = [...track].reverse().map((f) => ({ ...f, timeMs: end - f.timeMs }));
-          const forwardResult = smoothTrackBothWays(track);
-          const backwardResult = smoothTrackBothWays(backwards).reverse();
+          // Exact for a run smoothed whole: the look-ahead covers it.
+          const forwardResult = smoothTrackBothWays(track, Infinity);
+          const backwardResult = smoothTrackBothWays(backwards, Infinity).reverse();
           forwardResult.forEach((pose, i) => {
             expect(x(backwardResult[i] ?? null)).toBeCloseTo(x(pose), 6);
           });
