@@ -1,9 +1,11 @@
 import { initialGeometryState, measureFrame, type GeometryState } from '../../src/geometry';
 import type { Pose } from '../../src/geometry/types';
+import { BothWaysSmoother, type TimedPose } from '../../src/review/bothWaysSmoothing';
 import { maskFrom, sideViewPose } from '../../tests/helpers/syntheticPose';
 import { fixed, printTable } from './table';
 
-export const title = 'Geometry: measureFrame throughput (pure, one thread)';
+export const title =
+  "Geometry: measureFrame throughput, and an analysed clip's both-ways smoothing (pure, one thread)";
 
 /**
  * A fold sequence (trunk 0-150°, knee jitter) so every branch that depends on angles runs; the
@@ -47,6 +49,25 @@ function framesPerSecond(poses: readonly Pose[], frames: number): number {
   return frames / seconds;
 }
 
+/**
+ * An analysed clip's keypoint smoothing (review/bothWaysSmoothing.ts) at 30 frames/s: each frame
+ * is filtered forwards once and backwards once per frame that comes after it within the second
+ * of look-ahead, so it costs more than a live filter; this says how much beside measureFrame.
+ */
+function smoothedFramesPerSecond(poses: readonly Pose[], frames: number): number {
+  const pass = (count: number): void => {
+    const smoother = new BothWaysSmoother<TimedPose>();
+    for (let i = 0; i < count; i++) {
+      smoother.push({ timeMs: i * 33, pose: poses[i % poses.length] ?? null });
+    }
+    smoother.finish();
+  };
+  pass(2000);
+  const start = performance.now();
+  pass(frames);
+  return frames / ((performance.now() - start) / 1000);
+}
+
 export function run(): Promise<void> {
   const frames = 50_000;
   const rows = [
@@ -58,6 +79,14 @@ export function run(): Promise<void> {
     ['poses', 'frames/s', 'µs/frame'],
     rows.map(([name, poses]) => {
       const fps = framesPerSecond(poses, frames);
+      return [name, fixed(fps, 0), fixed(1e6 / fps, 1)];
+    }),
+  );
+  console.log('');
+  printTable(
+    ['poses, smoothed both ways (1 s look-ahead, 30 frames/s)', 'frames/s', 'µs/frame'],
+    rows.slice(0, 2).map(([name, poses]) => {
+      const fps = smoothedFramesPerSecond(poses, 10_000);
       return [name, fixed(fps, 0), fixed(1e6 / fps, 1)];
     }),
   );

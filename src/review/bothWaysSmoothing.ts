@@ -21,8 +21,8 @@ import {
  * jitter of two passes is averaged down.
  *
  * The backward pass looks `lookaheadMs` ahead, not to the end of the clip, so a frame is settled
- * (and its pose, mask and all, can be measured and let go) that long after it arrives: a clip's
- * analysis holds a second of poses, not the whole clip's masks. It starts from the forward pass's
+ * (and its pose, mask and all, can be measured and let go) that long after it arrives, give or
+ * take half that: a clip's analysis holds a second or so of poses, not the whole clip's masks. It starts from the forward pass's
  * value at the newest frame, so at rest it starts already smoothed; moving, the filter opens
  * up and forgets that start within a few frames. At the true end of a run it starts from the raw
  * value, as the forward pass does at the run's start, which makes a run smoothed whole exactly
@@ -90,6 +90,9 @@ function bodySizePx(pose: Pose): number {
   return Number.isFinite(size) && size >= 1 ? size : 1;
 }
 
+/** Frames are settled this fraction of the look-ahead at a time (see `push`). */
+const SETTLE_BATCH = 0.5;
+
 /** The filter's clock starts above zero: it reads a time of 0 as "no time yet". */
 const MICROS_OFFSET = 1_000_000;
 
@@ -119,7 +122,8 @@ function pointsOf(pose: Pose, names: readonly KeypointName[], sx: number, sy: nu
 
 /**
  * Smooths a track frame by frame as it comes (`push`), giving each frame back once the frames
- * `lookaheadMs` after it are in, and the rest at `finish`. Frames come back in the order given,
+ * `lookaheadMs` after it are in (in batches, at most 1.5 look-aheads after it), and the rest at
+ * `finish`. Frames come back in the order given,
  * each with its pose smoothed (null stays null); nothing else of a frame is changed.
  */
 export class BothWaysSmoother<F extends TimedPose> {
@@ -172,7 +176,12 @@ export class BothWaysSmoother<F extends TimedPose> {
       valueScale,
     );
     this.run.push({ frame, pose, points: points ?? [], forward, sx, sy, valueScale });
-    settled.push(...this.settle(frame.timeMs - this.lookaheadMs, false));
+    // Each backward pass runs over every frame held, so frames are settled in batches: half a
+    // look-ahead's worth at a time costs three passes a frame instead of one per frame held.
+    const oldestMs = this.run[0]?.frame.timeMs ?? frame.timeMs;
+    if (frame.timeMs - oldestMs >= this.lookaheadMs * (1 + SETTLE_BATCH)) {
+      settled.push(...this.settle(frame.timeMs - this.lookaheadMs, false));
+    }
     return settled;
   }
 
