@@ -1,8 +1,8 @@
 /**
  * Keypoint smoothing: the One-Euro filter pose-detection applies to keypoints (MediaPipe's
  * landmarks smoothing), written again so that it can run where pose-detection's detector does
- * not: MoveNet without the detector (see movenet/moveNetTracker.ts), and a clip's whole track
- * smoothed after the fact (review/bothWaysSmoothing.ts). Each axis of each keypoint is filtered
+ * not: MoveNet without the detector (see movenet/moveNetTracker.ts), and an analysed clip's
+ * track smoothed both ways (review/bothWaysSmoothing.ts). Each axis of each keypoint is filtered
  * on its own, with time in microseconds.
  *
  * It differs from the textbook filter (geometry/oneEuro.ts) in ways that shape the output: the

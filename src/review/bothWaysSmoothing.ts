@@ -22,11 +22,11 @@ import {
  *
  * The backward pass looks `lookaheadMs` ahead, not to the end of the clip, so a frame is settled
  * (and its pose, mask and all, can be measured and let go) that long after it arrives, give or
- * take half that: a clip's analysis holds a second or so of poses, not the whole clip's masks. It starts from the forward pass's
- * value at the newest frame, so at rest it starts already smoothed; moving, the filter opens
- * up and forgets that start within a few frames. At the true end of a run it starts from the raw
- * value, as the forward pass does at the run's start, which makes a run smoothed whole exactly
- * symmetric in time.
+ * take half that: a clip's analysis holds a second or so of poses, not the whole clip's masks.
+ * It starts from the forward pass's value at the newest frame, so at rest it starts already
+ * smoothed; moving, the filter opens up and forgets that start within a few frames. At the true
+ * end of a run it starts from the raw value, as the forward pass does at the run's start, which
+ * makes a run smoothed whole exactly symmetric in time.
  *
  * Scores are left as the model gave them: geometry gates on them frame by frame. A frame with no
  * person ends a run, as the live filter resets when the person is lost; so does a frame whose

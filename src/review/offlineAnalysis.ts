@@ -13,8 +13,8 @@ import type { FrameSource, SamplerStats } from './frameSource';
  * same frames, less the live filter's lag. Live keypoints are smoothed causally and trail a
  * moving body; here the frames after each one are known, so the estimator should not smooth (its
  * `enableSmoothing` off) and the track is smoothed both ways, each frame measured once the second
- * after it is in (bothWaysSmoothing.ts). Frames are pipelined: while the worker analyses one frame the next is
- * already waiting in it and more are being grabbed, so the model never waits.
+ * after it is in (bothWaysSmoothing.ts). Frames are pipelined: while the worker analyses one
+ * frame the next is already waiting in it and more are being grabbed, so the model never waits.
  */
 
 export interface AnalysisProgress {
@@ -227,8 +227,8 @@ interface SizedPose extends TimedPose {
 
 /**
  * Builds the pose track and runs the geometry over it in video time, each frame once it is
- * smoothed: with both-ways smoothing that is a second after it comes, so only a second of poses
- * (and their masks) is held, not the clip's.
+ * smoothed: with both-ways smoothing that is a second or so after it comes, so only that much
+ * of the poses (and their masks) is held, not the clip's.
  */
 class TrackMeasurer {
   private readonly smoother: BothWaysSmoother<SizedPose> | null;

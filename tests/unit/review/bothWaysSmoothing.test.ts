@@ -216,7 +216,7 @@ describe('smoothTrackBothWays', () => {
     });
   });
 
-  it('gives a frame back once the look-ahead has passed it, holding 1.5 look-aheads at most', () => {
+  it('gives a frame back once the look-ahead has passed it, holding 1.5 s at most', () => {
     const smoother = new BothWaysSmoother<TimedPose>(1_000);
     const track = glidingTrack('blazepose-full', 200, 100);
     const given: number[] = [];
