@@ -30,8 +30,8 @@ import {
  *
  * Scores are left as the model gave them: geometry gates on them frame by frame. A frame with no
  * person ends a run, as the live filter resets when the person is lost; so does a frame whose
- * keypoints differ from the run's (another model, a keypoint missing or not a number), rather than
- * filtering across the hole.
+ * keypoints differ from the run's (another model, another frame size, a keypoint missing or not a
+ * number), rather than filtering across the change.
  */
 
 export interface TimedPose {
@@ -123,12 +123,13 @@ function pointsOf(pose: Pose, names: readonly KeypointName[], sx: number, sy: nu
 /**
  * Smooths a track frame by frame as it comes (`push`), giving each frame back once the frames
  * `lookaheadMs` after it are in (in batches, at most 1.5 look-aheads after it), and the rest at
- * `finish`. Frames come back in the order given,
- * each with its pose smoothed (null stays null); nothing else of a frame is changed.
+ * `finish`. Frames come back in the order given, each with its pose smoothed (null stays null);
+ * nothing else of a frame is changed.
  */
 export class BothWaysSmoother<F extends TimedPose> {
   private names: readonly KeypointName[] = [];
-  private model: string | null = null;
+  /** The run's first pose: a frame from another model or at another size starts a new run. */
+  private runFirst: Pose | null = null;
   private forwardState: KeypointFilterState = null;
   /** The run's unsettled frames, oldest first. */
   private run: Pending<F>[] = [];
@@ -152,12 +153,14 @@ export class BothWaysSmoother<F extends TimedPose> {
     const sameRun =
       this.lastTimeMs !== null &&
       points !== null &&
-      pose.model === this.model &&
+      pose.model === this.runFirst?.model &&
+      pose.imageSize.widthPx === this.runFirst.imageSize.widthPx &&
+      pose.imageSize.heightPx === this.runFirst.imageSize.heightPx &&
       frame.timeMs >= this.lastTimeMs &&
       Object.keys(pose.keypoints).length === this.names.length;
     if (!sameRun) {
       settled.push(...this.endRun());
-      this.model = pose.model;
+      this.runFirst = pose;
       this.names = (Object.keys(pose.keypoints) as KeypointName[]).filter((name) => {
         const k = pose.keypoints[name] as Keypoint;
         return Number.isFinite(k.x) && Number.isFinite(k.y);

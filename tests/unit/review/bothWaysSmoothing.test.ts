@@ -200,6 +200,18 @@ describe('smoothTrackBothWays', () => {
     });
   });
 
+  it('starts a new run when the frame size changes (MoveNet filters in frame-relative units)', () => {
+    // The same body at the same pixels throughout; the frames grow from 800 to 1000 px wide.
+    const still = sideViewPose({ model: 'movenet-lightning' });
+    const wide = { ...still, imageSize: { widthPx: 1000, heightPx: 800 } };
+    const track: TimedPose[] = [still, still, still, wide, wide, wide].map((pose, i) => ({
+      timeMs: i * FRAME_MS,
+      pose,
+    }));
+    // Read across the change, the same pixels would look like a jump and be smoothed as one.
+    smoothTrackBothWays(track).forEach((pose) => expect(x(pose)).toBeCloseTo(x(still), 9));
+  });
+
   it('with no look-ahead is the live filter, frame for frame', () => {
     const next = jitter(3);
     const track = glidingTrack('blazepose-full', 150, 20).map((f) => ({
