@@ -5,8 +5,10 @@
  * Runs the pose estimator and geometry over every image and video under PATH (default
  * ../shared/realdata) and prints per-file, per-clip and per-folder tables plus the rounding
  * separation on labelled deadlift clips. Videos are sampled at 10 frames/s (ffmpeg), each frame
- * measured as that instant's pose (the live keypoint filter only with --smoothing). Local
- * evaluation only: the real data is never copied into the repository or read by tests.
+ * measured as that instant's pose (the live keypoint filter only with --smoothing). A still
+ * image whose near-side leg is not found is tried turned, then with a margin around it
+ * (eval/pipeline.ts). Local evaluation only: the real data is never copied into the repository
+ * or read by tests.
  */
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -1,6 +1,7 @@
 import { nearSide, poseQuality, suggestInferenceRotation } from '../../src/geometry';
-import type { FrameRotationDeg, Pose } from '../../src/geometry/types';
+import type { FrameRotationDeg, ImageSize, Pose } from '../../src/geometry/types';
 import type { PixelFrame, PoseEstimator } from '../../src/pose/types';
+import { padWithBackground, unpadPose } from './framePadding';
 import { hasNearChain } from './record';
 
 /**
@@ -11,7 +12,9 @@ import { hasNearChain } from './record';
  * the chain and the current one does not, or gives it better seen (`poseQuality`). The suggestion
  * is computed from the model's weak first pose of a lying body, so its direction is not always
  * right: both quarter turns are tried along with it (two or three more inferences, paid only
- * then; a video keeps the rotation that won for its next frame).
+ * then; a video keeps the rotation that won for its next frame). A still image that gives no
+ * chain at any turn is tried once more with a margin around it (framePadding.ts), for a body
+ * cropped so tight that the model's own crop of it runs off the picture.
  */
 export interface PipelineResult {
   /** The first inference, at `startRotationDeg` (0 for the "raw" figures). */
@@ -21,6 +24,8 @@ export interface PipelineResult {
   readonly rotationDeg: FrameRotationDeg;
   /** Inferences run for this frame. */
   readonly inferences: number;
+  /** The pose kept was found with a margin around the frame. */
+  readonly padded: boolean;
 }
 
 export interface PipelineOptions {
@@ -28,8 +33,8 @@ export interface PipelineOptions {
   /** Rotation to try first (the one that won on the previous video frame). */
   readonly startRotationDeg: FrameRotationDeg;
   /**
-   * Also turn the frame when the near-side chain is missing. Worth it for a still image; on
-   * video it would triple the cost of every frame where a leg is simply hidden.
+   * Also turn the frame, and then pad it, when the near-side chain is missing. Worth it for a
+   * still image; on video it would triple the cost of every frame where a leg is simply hidden.
    */
   readonly retryWithoutChain: boolean;
 }
@@ -65,10 +70,21 @@ export async function estimateWithAutoRotation(
       best = { pose, rotationDeg, chain: true };
     }
   }
-  return {
-    first,
-    pose: best.pose,
-    rotationDeg: best.rotationDeg,
-    inferences: 1 + candidates.length,
-  };
+  let inferences = 1 + candidates.length;
+  let padded = false;
+  if (!best.chain && options.retryWithoutChain) {
+    const margin = padWithBackground(frame);
+    const found = await estimator.estimate(margin.frame, timestampMs, { rotationDeg: 0 });
+    inferences++;
+    const pose = found === null ? null : unpadPose(found, margin, frameSize(frame));
+    if (hasChain(pose, minScore)) {
+      best = { pose, rotationDeg: 0, chain: true };
+      padded = true;
+    }
+  }
+  return { first, pose: best.pose, rotationDeg: best.rotationDeg, inferences, padded };
+}
+
+function frameSize(frame: PixelFrame): ImageSize {
+  return { widthPx: frame.widthPx, heightPx: frame.heightPx };
 }

@@ -10,7 +10,7 @@ import type { FrameRotationDeg, ImageRegion, Pose, PoseModelId } from '../../src
  * filter). Cached frames were produced in order by one estimator (its filter, when on, included),
  * so replaying them is the same as running it again. The cache lives outside the repository (it holds masks of the
  * real data, which must not be committed); delete it when the estimator or the rotation
- * pipeline changes.
+ * pipeline changes (rotation, the margin for tight crops).
  */
 export interface CachedFrame {
   readonly timestampMs: number | null;
