@@ -13,6 +13,7 @@ import {
   BLAZEPOSE_KEYPOINT_FILTER,
   filterKeypoints,
   MOVENET_KEYPOINT_FILTER,
+  type KeypointFilterConfig,
   type KeypointFilterState,
 } from '../../../src/pose/keypointFilter';
 
@@ -146,78 +147,61 @@ describe('the MoveNet crop', () => {
   });
 });
 
-describe('keypoint smoothing', () => {
-  it('filters a random track exactly as pose-detection does', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(keypointArb, { minLength: 17, maxLength: 17 }), {
-          minLength: 2,
-          maxLength: 30,
-        }),
-        fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 30, maxLength: 30 }),
-        (frames, gapsMs) => {
-          const theirs = new pdFilter.KeypointsOneEuroFilter(MOVENET_KEYPOINT_FILTER);
-          let ours: KeypointFilterState = null;
-          let micros = 1_000_000;
-          frames.forEach((kps, i) => {
-            micros += (gapsMs[i] ?? 33) * 1000;
-            const expected = theirs.apply(
-              kps.map((k) => ({ ...k })),
-              micros,
-              1,
-            );
-            let got: NormalizedKeypoint[];
-            [ours, got] = filterKeypoints(ours, kps, micros);
-            got.forEach((k, j) => {
-              expect(k.x).toBeCloseTo(expected[j]?.x ?? NaN, 9);
-              expect(k.y).toBeCloseTo(expected[j]?.y ?? NaN, 9);
-            });
+/**
+ * Filters random tracks of `keypoints` points with our filter and pose-detection's
+ * KeypointsOneEuroFilter under `config`, the speed scaled by an object (body) size drawn from
+ * `objectScale`, and expects the same points.
+ */
+function expectSameAsPoseDetection(
+  config: KeypointFilterConfig,
+  keypoints: number,
+  objectScale: fc.Arbitrary<number>,
+): void {
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(keypointArb, { minLength: keypoints, maxLength: keypoints }), {
+        minLength: 2,
+        maxLength: 30,
+      }),
+      fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 30, maxLength: 30 }),
+      objectScale,
+      (frames, gapsMs, scale) => {
+        const theirs = new pdFilter.KeypointsOneEuroFilter({
+          ...config,
+          minAllowedObjectScale: 1e-6,
+        });
+        let ours: KeypointFilterState = null;
+        let micros = 1_000_000;
+        frames.forEach((kps, i) => {
+          micros += (gapsMs[i] ?? 33) * 1000;
+          const expected = theirs.apply(
+            kps.map((k) => ({ ...k })),
+            micros,
+            scale,
+          );
+          let got: NormalizedKeypoint[];
+          [ours, got] = filterKeypoints(ours, kps, micros, config, 1 / scale);
+          got.forEach((k, j) => {
+            expect(k.x).toBeCloseTo(expected[j]?.x ?? NaN, 9);
+            expect(k.y).toBeCloseTo(expected[j]?.y ?? NaN, 9);
           });
-        },
-      ),
-      { numRuns: 50 },
-    );
+        });
+      },
+    ),
+    { numRuns: 50 },
+  );
+}
+
+describe('keypoint smoothing', () => {
+  it("filters a random track exactly as pose-detection does, with MoveNet's settings", () => {
+    expectSameAsPoseDetection(MOVENET_KEYPOINT_FILTER, 17, fc.constant(1));
   });
 
   it("filters with BlazePose's settings and a body scale exactly as pose-detection does", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(keypointArb, { minLength: 5, maxLength: 5 }), {
-          minLength: 2,
-          maxLength: 30,
-        }),
-        fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 30, maxLength: 30 }),
-        fc.double({ min: 0.05, max: 2, noNaN: true }),
-        (frames, gapsMs, bodySize) => {
-          const theirs = new pdFilter.KeypointsOneEuroFilter({
-            ...BLAZEPOSE_KEYPOINT_FILTER,
-            minAllowedObjectScale: 1e-6,
-          });
-          let ours: KeypointFilterState = null;
-          let micros = 1_000_000;
-          frames.forEach((kps, i) => {
-            micros += (gapsMs[i] ?? 33) * 1000;
-            const expected = theirs.apply(
-              kps.map((k) => ({ ...k })),
-              micros,
-              bodySize,
-            );
-            let got: NormalizedKeypoint[];
-            [ours, got] = filterKeypoints(
-              ours,
-              kps,
-              micros,
-              BLAZEPOSE_KEYPOINT_FILTER,
-              1 / bodySize,
-            );
-            got.forEach((k, j) => {
-              expect(k.x).toBeCloseTo(expected[j]?.x ?? NaN, 9);
-              expect(k.y).toBeCloseTo(expected[j]?.y ?? NaN, 9);
-            });
-          });
-        },
-      ),
-      { numRuns: 50 },
+    expectSameAsPoseDetection(
+      BLAZEPOSE_KEYPOINT_FILTER,
+      5,
+      fc.double({ min: 0.05, max: 2, noNaN: true }),
     );
   });
 
