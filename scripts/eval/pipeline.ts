@@ -1,5 +1,6 @@
 import { nearSide, poseQuality, suggestInferenceRotation } from '../../src/geometry';
-import type { FrameRotationDeg, ImageSize, Pose } from '../../src/geometry/types';
+import type { FrameRotationDeg, Pose } from '../../src/geometry/types';
+import { frameSize } from '../../src/pose/frameTensor';
 import type { PixelFrame, PoseEstimator } from '../../src/pose/types';
 import { padWithBackground, unpadPose } from './framePadding';
 import { hasNearChain } from './record';
@@ -83,8 +84,4 @@ export async function estimateWithAutoRotation(
     }
   }
   return { first, pose: best.pose, rotationDeg: best.rotationDeg, inferences, padded };
-}
-
-function frameSize(frame: PixelFrame): ImageSize {
-  return { widthPx: frame.widthPx, heightPx: frame.heightPx };
 }

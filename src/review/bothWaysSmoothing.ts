@@ -96,6 +96,21 @@ const SETTLE_BATCH = 0.5;
 /** The filter's clock starts above zero: it reads a time of 0 as "no time yet". */
 const MICROS_OFFSET = 1_000_000;
 
+/** What every frame of a run shares: a frame that differs in any of it starts a new run. */
+interface Run {
+  readonly model: Pose['model'];
+  readonly widthPx: number;
+  readonly heightPx: number;
+  /** The keypoints filtered, in this order (those with finite coordinates in the first frame). */
+  readonly names: readonly KeypointName[];
+  readonly config: KeypointFilterConfig;
+  /** From pixels to filter coordinates (frame-normalised for MoveNet). */
+  readonly sx: number;
+  readonly sy: number;
+  /** Time of the first frame: the forward pass's clock counts from it. */
+  readonly startMs: number;
+}
+
 /** One frame of the current run, with what the filter needs of it. */
 interface Pending<F extends TimedPose> {
   readonly frame: F;
@@ -104,20 +119,48 @@ interface Pending<F extends TimedPose> {
   readonly points: readonly XY[];
   /** The forward pass's output at this frame, in filter coordinates. */
   readonly forward: readonly XY[];
-  readonly sx: number;
-  readonly sy: number;
+  /** Speed scale of this frame (BlazePose's body size changes as the body moves). */
   readonly valueScale: number;
 }
 
-/** The run's keypoint names, if `pose` has every one of them with finite coordinates. */
-function pointsOf(pose: Pose, names: readonly KeypointName[], sx: number, sy: number): XY[] | null {
+/** The run's keypoints of `pose` in filter coordinates, if it has every one with finite ones. */
+function pointsOf(pose: Pose, run: Run): XY[] | null {
   const points: XY[] = [];
-  for (const name of names) {
+  for (const name of run.names) {
     const k = pose.keypoints[name];
     if (k === undefined || !Number.isFinite(k.x) || !Number.isFinite(k.y)) return null;
-    points.push({ x: k.x * sx, y: k.y * sy });
+    points.push({ x: k.x * run.sx, y: k.y * run.sy });
   }
   return points;
+}
+
+function startRun(pose: Pose, startMs: number): Run {
+  const { config, scales } = spaceFor(pose);
+  const { sx, sy } = scales(pose);
+  const names = (Object.keys(pose.keypoints) as KeypointName[]).filter((name) => {
+    const k = pose.keypoints[name] as Keypoint;
+    return Number.isFinite(k.x) && Number.isFinite(k.y);
+  });
+  return {
+    model: pose.model,
+    widthPx: pose.imageSize.widthPx,
+    heightPx: pose.imageSize.heightPx,
+    names,
+    config,
+    sx,
+    sy,
+    startMs,
+  };
+}
+
+/** `pose`'s keypoints in `run`'s filter coordinates, or null if it cannot join the run. */
+function joinRun(run: Run, pose: Pose): XY[] | null {
+  const sameFrame =
+    pose.model === run.model &&
+    pose.imageSize.widthPx === run.widthPx &&
+    pose.imageSize.heightPx === run.heightPx &&
+    Object.keys(pose.keypoints).length === run.names.length;
+  return sameFrame ? pointsOf(pose, run) : null;
 }
 
 /**
@@ -127,16 +170,13 @@ function pointsOf(pose: Pose, names: readonly KeypointName[], sx: number, sy: nu
  * nothing else of a frame is changed.
  */
 export class BothWaysSmoother<F extends TimedPose> {
-  private names: readonly KeypointName[] = [];
-  /** The run's first pose: a frame from another model or at another size starts a new run. */
-  private runFirst: Pose | null = null;
+  /** Null between runs. */
+  private current: Run | null = null;
   private forwardState: KeypointFilterState = null;
   /** The run's unsettled frames, oldest first. */
-  private run: Pending<F>[] = [];
-  /** Time of the run's first frame: the forward pass's clock counts from it. */
-  private runStartMs = 0;
-  /** Time of the run's newest frame; null between runs. */
-  private lastTimeMs: number | null = null;
+  private pending: Pending<F>[] = [];
+  /** Time of the run's newest frame (frames may all be settled: no look-ahead). */
+  private lastTimeMs = -Infinity;
 
   constructor(private readonly lookaheadMs: number = DEFAULT_LOOKAHEAD_MS) {}
 
@@ -147,43 +187,30 @@ export class BothWaysSmoother<F extends TimedPose> {
       settled.push(...this.endRun(), frame);
       return settled;
     }
-    const { config, scales } = spaceFor(pose);
-    const { sx, sy, valueScale } = scales(pose);
-    let points = this.lastTimeMs === null ? null : pointsOf(pose, this.names, sx, sy);
-    const sameRun =
-      this.lastTimeMs !== null &&
-      points !== null &&
-      pose.model === this.runFirst?.model &&
-      pose.imageSize.widthPx === this.runFirst.imageSize.widthPx &&
-      pose.imageSize.heightPx === this.runFirst.imageSize.heightPx &&
-      frame.timeMs >= this.lastTimeMs &&
-      Object.keys(pose.keypoints).length === this.names.length;
-    if (!sameRun) {
+    let run = this.current;
+    let points = run === null || frame.timeMs < this.lastTimeMs ? null : joinRun(run, pose);
+    if (run === null || points === null) {
       settled.push(...this.endRun());
-      this.runFirst = pose;
-      this.names = (Object.keys(pose.keypoints) as KeypointName[]).filter((name) => {
-        const k = pose.keypoints[name] as Keypoint;
-        return Number.isFinite(k.x) && Number.isFinite(k.y);
-      });
-      points = pointsOf(pose, this.names, sx, sy) ?? [];
-      this.runStartMs = frame.timeMs;
+      run = startRun(pose, frame.timeMs);
+      this.current = run;
+      points = pointsOf(pose, run) ?? [];
     }
     this.lastTimeMs = frame.timeMs;
-    const micros = (frame.timeMs - this.runStartMs) * 1000;
+    const { valueScale } = spaceFor(pose).scales(pose);
     let forward: XY[];
     [this.forwardState, forward] = filterKeypoints(
       this.forwardState,
-      points ?? [],
-      micros + MICROS_OFFSET,
-      config,
+      points,
+      (frame.timeMs - run.startMs) * 1000 + MICROS_OFFSET,
+      run.config,
       valueScale,
     );
-    this.run.push({ frame, pose, points: points ?? [], forward, sx, sy, valueScale });
+    this.pending.push({ frame, pose, points, forward, valueScale });
     // Each backward pass runs over every frame held, so frames are settled in batches: half a
     // look-ahead's worth at a time costs three passes a frame instead of one per frame held.
-    const oldestMs = this.run[0]?.frame.timeMs ?? frame.timeMs;
+    const oldestMs = this.pending[0]?.frame.timeMs ?? frame.timeMs;
     if (frame.timeMs - oldestMs >= this.lookaheadMs * (1 + SETTLE_BATCH)) {
-      settled.push(...this.settle(frame.timeMs - this.lookaheadMs, false));
+      settled.push(...this.settle(run, frame.timeMs - this.lookaheadMs, false));
     }
     return settled;
   }
@@ -194,10 +221,10 @@ export class BothWaysSmoother<F extends TimedPose> {
   }
 
   private endRun(): F[] {
-    const rest = this.settle(Infinity, true);
+    const rest = this.current === null ? [] : this.settle(this.current, Infinity, true);
+    this.current = null;
     this.forwardState = null;
-    this.lastTimeMs = null;
-    this.run = [];
+    this.pending = [];
     return rest;
   }
 
@@ -206,37 +233,36 @@ export class BothWaysSmoother<F extends TimedPose> {
    * the frames at or before `untilMs`. At the run's end the pass starts from the raw keypoints;
    * otherwise from the forward pass's value at the newest frame.
    */
-  private settle(untilMs: number, runEnds: boolean): F[] {
-    const run = this.run;
-    const newest = run.at(-1);
-    const ready = run.findIndex((p) => p.frame.timeMs > untilMs);
-    const count = ready === -1 ? run.length : ready;
+  private settle(run: Run, untilMs: number, runEnds: boolean): F[] {
+    const pending = this.pending;
+    const newest = pending.at(-1);
+    const ready = pending.findIndex((p) => p.frame.timeMs > untilMs);
+    const count = ready === -1 ? pending.length : ready;
     if (newest === undefined || count === 0) return [];
-    const { config } = spaceFor(newest.pose);
     let state: KeypointFilterState = null;
-    const backward: (readonly XY[])[] = new Array<readonly XY[]>(run.length);
-    for (let i = run.length - 1; i >= 0; i--) {
-      const p = run[i] as Pending<F>;
+    const backward: (readonly XY[])[] = new Array<readonly XY[]>(pending.length);
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const p = pending[i] as Pending<F>;
       const micros = (newest.frame.timeMs - p.frame.timeMs) * 1000 + MICROS_OFFSET;
-      const from = i === run.length - 1 && !runEnds ? p.forward : p.points;
-      [state, backward[i]] = filterKeypoints(state, from, micros, config, p.valueScale);
+      const from = i === pending.length - 1 && !runEnds ? p.forward : p.points;
+      [state, backward[i]] = filterKeypoints(state, from, micros, run.config, p.valueScale);
     }
-    const out = run.slice(0, count).map((p, i) => this.averaged(p, backward[i] ?? p.points));
-    this.run = run.slice(count);
+    const out = pending.slice(0, count).map((p, i) => averaged(run, p, backward[i] ?? p.points));
+    this.pending = pending.slice(count);
     return out;
   }
+}
 
-  private averaged(p: Pending<F>, backward: readonly XY[]): F {
-    const keypoints: Partial<Record<KeypointName, Keypoint>> = { ...p.pose.keypoints };
-    this.names.forEach((name, j) => {
-      const a = p.forward[j];
-      const b = backward[j];
-      const raw = p.pose.keypoints[name];
-      if (a === undefined || b === undefined || raw === undefined) return;
-      keypoints[name] = { x: (a.x + b.x) / 2 / p.sx, y: (a.y + b.y) / 2 / p.sy, score: raw.score };
-    });
-    return { ...p.frame, pose: { ...p.pose, keypoints } };
-  }
+/** The frame with its run keypoints at the mean of the two passes, scores as given. */
+function averaged<F extends TimedPose>(run: Run, p: Pending<F>, backward: readonly XY[]): F {
+  const keypoints: Partial<Record<KeypointName, Keypoint>> = { ...p.pose.keypoints };
+  run.names.forEach((name, j) => {
+    const a = p.forward[j] as XY;
+    const b = backward[j] as XY;
+    const { score } = p.pose.keypoints[name] as Keypoint;
+    keypoints[name] = { x: (a.x + b.x) / 2 / run.sx, y: (a.y + b.y) / 2 / run.sy, score };
+  });
+  return { ...p.frame, pose: { ...p.pose, keypoints } };
 }
 
 /** A whole track smoothed both ways, one pose per frame in the same order (null stays null). */
