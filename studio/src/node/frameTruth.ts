@@ -1,0 +1,216 @@
+import {
+  ankleFlexionDeg,
+  hipFlexionDeg,
+  isAvailable,
+  kneeAngleDeg,
+  legRaiseDeg,
+  neckFlexionDeg,
+  trunkInclinationDeg,
+  type Measured,
+  type Side,
+} from '../../../src/geometry';
+import { armBehindBack, measureBackContour } from '../../../src/geometry/backContour';
+import type { Keypoint, KeypointMap, Pose, SegmentationMask } from '../../../src/geometry/types';
+import type { StudioAngles } from '../../../scripts/eval/studioTruth';
+import { LANDMARK_INSIDE, LANDMARK_OCCLUDED } from '../../../scripts/eval/studioTruth';
+import { LANDMARK_NAMES, MOVENET_NAMES, type LandmarkName } from '../scene/landmarkNames';
+import { isOccluded } from './occlusion';
+
+/**
+ * One frame's truth from the rig's exact points: the app's own geometry on the projected
+ * keypoints (every score 1: a perfect detector), the same definitions in 3-D, near side, view and
+ * the back-outline curl on the exact silhouette.
+ */
+
+/** A perfect detector's score: above every model's minimum. */
+const PERFECT = 1;
+/** The app reads every model's keypoints through its minimum score; 1 passes any of them. */
+const MIN_SCORE = 0.5;
+
+export interface RenderedFrame {
+  /** World metres, LANDMARK_NAMES order. */
+  readonly world: readonly number[];
+  /** Image pixels, LANDMARK_NAMES order. */
+  readonly image: readonly number[];
+  readonly depthM: readonly number[];
+  /** Id pass, top row first. */
+  readonly ids: Uint8Array;
+  /** The main person's silhouette, 255 = person, top row first. */
+  readonly silhouette: Uint8Array;
+}
+
+export interface FrameGeometryTruth {
+  readonly blazepose: [number, number, number][];
+  readonly movenet: [number, number, number][];
+  readonly angles2d: StudioAngles;
+  readonly angles3d: StudioAngles;
+  readonly nearSide: Side;
+  readonly yawOffSideDeg: number;
+  readonly view: 'side' | 'oblique' | 'frontal';
+  readonly wholeBodyInFrame: boolean;
+  readonly personVisible: boolean;
+  readonly backCurlDeg: number | null;
+}
+
+type Vec3 = readonly [number, number, number];
+
+const round = (value: number, places: number): number =>
+  Math.round(value * 10 ** places) / 10 ** places;
+
+function valueOf(measure: Measured<number>): number | null {
+  return isAvailable(measure) ? round(measure.value, 4) : null;
+}
+
+function sub(a: Vec3, b: Vec3): Vec3 {
+  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+}
+function dot(a: Vec3, b: Vec3): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+function cross(a: Vec3, b: Vec3): Vec3 {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+function norm(a: Vec3): number {
+  return Math.sqrt(dot(a, a));
+}
+function angleDeg(a: Vec3, b: Vec3): number {
+  const c = dot(a, b) / (norm(a) * norm(b));
+  return (Math.acos(Math.min(1, Math.max(-1, c))) * 180) / Math.PI;
+}
+
+/** The app's measures in 3-D (no projection), for the rig's own angles. */
+function angles3d(
+  world: (name: LandmarkName) => Vec3,
+  near: Side,
+  kneeSign: Record<Side, number>,
+): StudioAngles {
+  const per = (f: (side: Side) => number): { left: number; right: number } => ({
+    left: round(f('left'), 4),
+    right: round(f('right'), 4),
+  });
+  const at = (side: Side, joint: string): Vec3 => world(`${side}_${joint}` as LandmarkName);
+  const up = (side: Side): Vec3 => sub(at(side, 'shoulder'), at(side, 'hip'));
+  const lateral = sub(world('left_hip'), world('right_hip'));
+  const upNear = up(near);
+  const earVector = sub(at(near, 'ear'), at(near, 'shoulder'));
+  const signedNeck =
+    (Math.atan2(dot(cross(upNear, earVector), lateral) / norm(lateral), dot(upNear, earVector)) *
+      180) /
+    Math.PI;
+  return {
+    hipFlexionDeg: per((s) => 180 - angleDeg(up(s), sub(at(s, 'knee'), at(s, 'hip')))),
+    legRaiseDeg: per((s) => 180 - angleDeg(up(s), sub(at(s, 'ankle'), at(s, 'hip')))),
+    kneeAngleDeg: per(
+      (s) =>
+        180 +
+        kneeSign[s] *
+          angleDeg(sub(at(s, 'knee'), at(s, 'hip')), sub(at(s, 'ankle'), at(s, 'knee'))),
+    ),
+    ankleFlexionDeg: per(
+      (s) =>
+        90 - angleDeg(sub(at(s, 'knee'), at(s, 'ankle')), sub(at(s, 'foot_index'), at(s, 'heel'))),
+    ),
+    neckFlexionDeg: round(signedNeck, 4),
+    trunkInclinationDeg: round(angleDeg(upNear, [0, 1, 0]), 4),
+  };
+}
+
+export function frameGeometryTruth(
+  frame: RenderedFrame,
+  size: { widthPx: number; heightPx: number },
+  lying: boolean,
+  kneeFlexDeg: Record<Side, number>,
+  cameraPosition: Vec3,
+): FrameGeometryTruth {
+  const { widthPx, heightPx } = size;
+  const index = (name: LandmarkName): number => LANDMARK_NAMES.indexOf(name);
+  const world = (name: LandmarkName): Vec3 => {
+    const i = 3 * index(name);
+    return [frame.world[i] ?? 0, frame.world[i + 1] ?? 0, frame.world[i + 2] ?? 0];
+  };
+  const keypoints: Partial<Record<LandmarkName, Keypoint>> = {};
+  const flags: number[] = [];
+  LANDMARK_NAMES.forEach((name, i) => {
+    const x = frame.image[2 * i] ?? NaN;
+    const y = frame.image[2 * i + 1] ?? NaN;
+    keypoints[name] = { x, y, score: PERFECT };
+    const inside = x >= 0 && y >= 0 && x <= widthPx && y <= heightPx;
+    const occluded = inside && isOccluded(name, x, y, frame.ids, widthPx, heightPx);
+    flags.push((inside ? LANDMARK_INSIDE : 0) | (occluded ? LANDMARK_OCCLUDED : 0));
+  });
+  const near: Side =
+    (frame.depthM[index('left_hip')] ?? 0) <= (frame.depthM[index('right_hip')] ?? 0)
+      ? 'left'
+      : 'right';
+  const mask: SegmentationMask = { widthPx, heightPx, data: frame.silhouette };
+  const pose: Pose = {
+    keypoints: keypoints as KeypointMap,
+    score: PERFECT,
+    imageSize: { widthPx, heightPx },
+    // MoveNet Thunder's settings: no neck-flexion bias (trunk.ts), so the neck is the anatomy's.
+    model: 'movenet-thunder',
+    timestampMs: 0,
+    inferenceRotationDeg: 0,
+    segmentation: mask,
+  };
+  const per = (
+    f: (side: Side) => Measured<number>,
+  ): { left: number | null; right: number | null } => ({
+    left: valueOf(f('left')),
+    right: valueOf(f('right')),
+  });
+  const angles2d: StudioAngles = {
+    hipFlexionDeg: per((s) => hipFlexionDeg(pose, s, MIN_SCORE)),
+    legRaiseDeg: lying ? per((s) => legRaiseDeg(pose, s, MIN_SCORE)) : { left: null, right: null },
+    kneeAngleDeg: per((s) => kneeAngleDeg(pose, s, near, MIN_SCORE)),
+    ankleFlexionDeg: per((s) => ankleFlexionDeg(pose, s, MIN_SCORE)),
+    neckFlexionDeg: valueOf(neckFlexionDeg(pose, near, near, MIN_SCORE)),
+    trunkInclinationDeg: valueOf(trunkInclinationDeg(pose, near, MIN_SCORE)),
+  };
+  const point = (name: LandmarkName): { x: number; y: number } =>
+    keypoints[name] ?? { x: NaN, y: NaN };
+  const hip = point(`${near}_hip`);
+  const shoulder = point(`${near}_shoulder`);
+  const inside = (p: { x: number; y: number }): boolean =>
+    p.x >= 0 && p.y >= 0 && p.x <= widthPx && p.y <= heightPx;
+  const arms = (['left_elbow', 'right_elbow', 'left_wrist', 'right_wrist'] as const)
+    .map(point)
+    .filter(inside);
+  const contour =
+    inside(hip) && inside(shoulder) && !armBehindBack(arms, hip, shoulder, near)
+      ? measureBackContour(mask, pose.imageSize, hip, shoulder, near)
+      : null;
+  const lateral = sub(world('left_hip'), world('right_hip'));
+  const hipCentre: Vec3 = world('left_hip').map(
+    (v, i) => (v + (world('right_hip')[i] ?? 0)) / 2,
+  ) as unknown as Vec3;
+  const sight = sub(hipCentre, cameraPosition);
+  // Side-on, the hips' left-right axis lies along the line of sight (either way round).
+  const between = angleDeg(lateral, sight);
+  const yaw = Math.min(between, 180 - between);
+  const kneeSign: Record<Side, number> = {
+    left: kneeFlexDeg.left < 0 ? 1 : -1,
+    right: kneeFlexDeg.right < 0 ? 1 : -1,
+  };
+  const pack = (names: readonly LandmarkName[]): [number, number, number][] =>
+    names.map((name) => {
+      const i = index(name);
+      return [
+        round(frame.image[2 * i] ?? NaN, 3),
+        round(frame.image[2 * i + 1] ?? NaN, 3),
+        flags[i] ?? 0,
+      ];
+    });
+  return {
+    blazepose: pack(LANDMARK_NAMES),
+    movenet: pack(MOVENET_NAMES),
+    angles2d,
+    angles3d: angles3d(world, near, kneeSign),
+    nearSide: near,
+    yawOffSideDeg: round(yaw, 2),
+    view: yaw < 30 ? 'side' : yaw < 60 ? 'oblique' : 'frontal',
+    wholeBodyInFrame: flags.every((f) => (f & LANDMARK_INSIDE) !== 0),
+    personVisible: frame.silhouette.some((v) => v > 0),
+    backCurlDeg: contour === null ? null : round(contour.curlDeg, 4),
+  };
+}
