@@ -164,11 +164,21 @@ export const studioTruthSchema = z.object({
     id: z.string(),
     stretch: z.enum(STUDIO_STRETCHES),
     video: z.string(),
-    /** Side file with one run-length-coded silhouette per frame (see decodeSilhouettes). */
+    /**
+     * Side file with one run-length-coded silhouette per sidecar frame, in the order of `frames`
+     * (see decodeSilhouettes).
+     */
     silhouettes: z.string(),
     fps: num,
+    /** Frames in this sidecar (and video). */
     frameCount: z.number().int(),
+    /** The script's length. */
     durationMs: num,
+    /**
+     * True when every frame of the script was rendered; false for a preview or sample rendered
+     * at chosen instants (`npm run studio -- render --at ...`): its video jumps between them.
+     */
+    complete: z.boolean(),
     widthPx: z.number().int(),
     heightPx: z.number().int(),
     seed: z.number().int(),
@@ -255,8 +265,11 @@ export interface Silhouettes {
   readonly widthPx: number;
   readonly heightPx: number;
   readonly frameCount: number;
-  /** The mask of frame `index`: one byte per pixel, 255 = the main person, 0 = anything else. */
-  mask(index: number): Uint8Array;
+  /**
+   * The mask of the sidecar's `position`-th frame (its place in `frames`, not its clip index): one
+   * byte per pixel, row-major from the top, 255 = the main person, 0 = anything else.
+   */
+  mask(position: number): Uint8Array;
 }
 
 export function encodeSilhouette(mask: Uint8Array): Uint8Array {
@@ -302,9 +315,9 @@ export function decodeSilhouettes(file: Uint8Array): Silhouettes {
     widthPx,
     heightPx,
     frameCount,
-    mask(index) {
-      const start = offsets[index];
-      if (start === undefined) throw new Error(`no silhouette for frame ${index}`);
+    mask(position) {
+      const start = offsets[position];
+      if (start === undefined) throw new Error(`no silhouette at position ${position}`);
       const end = start + 4 + view.getUint32(start, true);
       const mask = new Uint8Array(widthPx * heightPx);
       let pixel = 0;

@@ -54,24 +54,6 @@ async function loadProxy(folder: string, name: string, texture?: string): Promis
   return { model, texture: map === undefined ? null : await loadTexture(`${base}/${map}`) };
 }
 
-/** A faint woven grain for plain-coloured garments, so they are not flat colour. */
-function weaveTexture(): THREE.Texture {
-  const size = 64;
-  const data = new Uint8Array(size * size * 4);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const v = 225 + 30 * (((x * 7 + y * 13) % 5) / 5) - ((x + y) % 2) * 10;
-      data.set([v, v, v, 255], 4 * (y * size + x));
-    }
-  }
-  const texture = new THREE.DataTexture(data, size, size);
-  texture.wrapS = texture.wrapT = THREE.RepeatWrapping;
-  texture.repeat.set(24, 24);
-  texture.colorSpace = THREE.SRGBColorSpace;
-  texture.needsUpdate = true;
-  return texture;
-}
-
 function skinnedMesh(
   geometry: THREE.BufferGeometry,
   human: Human,
@@ -97,14 +79,13 @@ export async function buildActor(
     `/mh/skins/${person.skin}/${person.skin}.json`,
   );
   const skinTexture = await loadTexture(`/mh/skins/${person.skin}/${skinJson.mapDiffuse}`);
-  const weave = weaveTexture();
   const garments: SceneMesh[] = [];
   for (const garment of outfit.garments) {
     const proxy = await loadProxy('clothes', garment.proxy);
     const fitted = fitProxy(proxy.model, human);
     if (fitted.hides !== null) fitted.hides.forEach((h, v) => (hidden[v] = hidden[v] || h));
     const material = new THREE.MeshLambertMaterial({
-      map: garment.plain ? weave : proxy.texture,
+      map: proxy.texture,
       color: new THREE.Color().setRGB(...garment.tint, THREE.SRGBColorSpace),
       side: THREE.DoubleSide,
     });

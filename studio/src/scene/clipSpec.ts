@@ -31,6 +31,12 @@ export interface PersonSpec {
   /** Multiplies the hair texture (dyed / greying hair). */
   readonly hairTint: readonly [number, number, number];
   readonly eyebrows: string;
+  /**
+   * How much flatter this person's lower back is than MakeHuman's rest mesh: degrees of lumbar
+   * flexion over L5-L1 with the pelvis tipped back as much, added to every pose. People differ,
+   * and the rest mesh stands at the hollow end (its upright back outline curls about -37°).
+   */
+  readonly lumbarFlexDeg: number;
 }
 
 /** One clothes proxy and how it is coloured. */
@@ -39,8 +45,6 @@ export interface Garment {
   readonly proxy: string;
   /** Multiplies the proxy's own texture: recolours a garment while keeping its folds. */
   readonly tint: readonly [number, number, number];
-  /** Replace the texture by a flat colour with a woven noise (no printed logo). */
-  readonly plain: boolean;
 }
 
 export interface OutfitSpec {

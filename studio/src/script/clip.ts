@@ -1,5 +1,5 @@
 import type { ClipSpec, FramePoses, OutfitSpec, PersonSpec, RoomSpec } from '../scene/clipSpec';
-import type { Side } from '../scene/pose';
+import type { BodyPose, Side } from '../scene/pose';
 import type {
   StudioFaultId,
   StudioPhaseKind,
@@ -77,6 +77,22 @@ const ALIVE: ReadonlySet<StudioPhaseKind> = new Set([
   'get-down',
 ]);
 
+/**
+ * The person's own lower-back shape on top of every pose (PersonSpec.lumbarFlexDeg): a flatter
+ * lower back is the pelvis tipped back with the lumbar spine flexed by as much, so the trunk above
+ * keeps its line.
+ */
+function withPosture(pose: BodyPose, lumbarFlexDeg: number): BodyPose {
+  const share = lumbarFlexDeg / 3;
+  return {
+    ...pose,
+    pelvisPitchDeg: pose.pelvisPitchDeg - lumbarFlexDeg,
+    spineFlexDeg: pose.spineFlexDeg.map((v, i) =>
+      i < 3 ? v + share : v,
+    ) as unknown as BodyPose['spineFlexDeg'],
+  };
+}
+
 export function buildClip(design: ClipDesign): Clip {
   const headingDeg = design.facing === 'image-right' ? 90 : -90;
   const place = { x: 0, z: 0, headingDeg };
@@ -112,7 +128,10 @@ export function buildClip(design: ClipDesign): Clip {
       const tMs = timeOf(index);
       const scripted = timeline.poseAt(tMs);
       const phase = timeline.segmentAt(tMs).kind;
-      const living = ALIVE.has(phase) ? alive(scripted, tMs, breathPhase, 1) : scripted;
+      const living = withPosture(
+        ALIVE.has(phase) ? alive(scripted, tMs, breathPhase, 1) : scripted,
+        design.person.lumbarFlexDeg,
+      );
       return {
         main: applyFaults(living, posed, tMs, choreography.faultContext(tMs)),
         passerBy: choreography.passerBy(tMs),

@@ -68,7 +68,7 @@ function leaveAndReturn(
   const d = direction(place);
   const distance = 3.6;
   const walkMs = (distance / WALK_SPEED_M_S) * 1000;
-  t.move('leave-frame', 600, standing(place));
+  t.move('leave-frame', 600, standing(place), { ...meta, set: 1 });
   t.add('leave-frame', walkMs, (ms) => walking(place, (ms / 1000) * WALK_SPEED_M_S), {
     ...meta,
     set: 1,

@@ -18,6 +18,7 @@ function person(
   hair: string | null,
   hairTint: readonly [number, number, number],
   eyebrows: string,
+  lumbarFlexDeg: number,
 ): PersonSpec {
   const ageGroup = ageYears < 35 ? 'young' : ageYears < 58 ? 'middleage' : 'old';
   return {
@@ -37,6 +38,7 @@ function person(
     hair,
     hairTint,
     eyebrows,
+    lumbarFlexDeg,
   };
 }
 
@@ -57,6 +59,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     'afro01',
     BLACK,
     'eyebrow010',
+    10,
   ),
   person(
     'p02-young-caucasian-male',
@@ -69,6 +72,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     'short02',
     NATURAL,
     'eyebrow001',
+    14,
   ),
   person(
     'p03-middle-asian-female',
@@ -81,6 +85,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     'bob02',
     BLACK,
     'eyebrow004',
+    8,
   ),
   person(
     'p04-old-caucasian-male',
@@ -93,6 +98,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     'short04',
     GREY,
     'eyebrow008',
+    16,
   ),
   person(
     'p05-middle-african-male',
@@ -105,6 +111,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     'short01',
     BLACK,
     'eyebrow002',
+    12,
   ),
   person(
     'p06-young-asian-male',
@@ -117,6 +124,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     'short03',
     BLACK,
     'eyebrow006',
+    9,
   ),
   person(
     'p07-old-african-female',
@@ -129,6 +137,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     'bob01',
     GREY,
     'eyebrow011',
+    15,
   ),
   person(
     'p08-middle-caucasian-female',
@@ -141,6 +150,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     'ponytail01',
     DARK,
     'eyebrow005',
+    11,
   ),
   person(
     'p09-old-asian-female',
@@ -153,6 +163,7 @@ export const PEOPLE: readonly PersonSpec[] = [
     'short03',
     GREY,
     'eyebrow012',
+    18,
   ),
   person(
     'p10-young-caucasian-female',
@@ -165,49 +176,50 @@ export const PEOPLE: readonly PersonSpec[] = [
     'long01',
     NATURAL,
     'eyebrow003',
+    7,
   ),
 ];
 
 const shoes = (n: number): OutfitSpec['garments'][number] => ({
   proxy: `shoes0${n}`,
   tint: [1, 1, 1],
-  plain: false,
 });
 
 /**
- * Outfits from MakeHuman's own clothes (see studio/README.md for each asset), recoloured per
- * outfit. MakeHuman ships no hoodie: a long-sleeved top in plain grey fleece colour stands in for
- * one (no hood).
+ * Outfits from MakeHuman's own clothes (see studio/README.md for each asset). Each proxy is one
+ * texture for top and bottom together, so a tint would recolour both: only the sportswear (a blue
+ * top over black leggings) is tinted, its top turning violet. MakeHuman ships no hoodie: a loose zip-up
+ * jacket stands in for one (no hood).
  */
 export const OUTFITS: readonly OutfitSpec[] = [
   {
     id: 'o1-fitted-sportswear',
     description: 'fitted sportswear: crop top and black leggings, trainers',
-    garments: [{ proxy: 'female_sportsuit01', tint: [1, 1, 1], plain: false }, shoes(6)],
+    garments: [{ proxy: 'female_sportsuit01', tint: [1, 0.72, 0.9] }, shoes(6)],
   },
   {
     id: 'o2-loose-tshirt-jeans',
     description: 'loose white T-shirt and jeans, trainers',
-    garments: [{ proxy: 'male_casualsuit05', tint: [1, 1, 1], plain: false }, shoes(5)],
+    garments: [{ proxy: 'male_casualsuit05', tint: [1, 1, 1] }, shoes(5)],
   },
   {
-    id: 'o3-sweatshirt-jeans',
-    description: 'long-sleeved grey sweatshirt (hoodie stand-in, no hood) and jeans, trainers',
-    garments: [{ proxy: 'male_casualsuit02', tint: [0.62, 0.64, 0.68], plain: true }, shoes(6)],
+    id: 'o3-jacket-jeans',
+    description: 'loose zip-up jacket over a shirt (hoodie stand-in, no hood) and jeans, trainers',
+    garments: [{ proxy: 'male_casualsuit06', tint: [1, 1, 1] }, shoes(6)],
   },
   {
     id: 'o4-tshirt-shorts',
-    description: 'T-shirt recoloured red and denim shorts, trainers',
-    garments: [{ proxy: 'female_casualsuit02', tint: [1, 0.55, 0.5], plain: false }, shoes(5)],
+    description: 'T-shirt and denim shorts, trainers',
+    garments: [{ proxy: 'female_casualsuit02', tint: [1, 1, 1] }, shoes(5)],
   },
   {
     id: 'o5-tshirt-jeans',
     description: 'blue T-shirt and jeans, trainers',
-    garments: [{ proxy: 'female_casualsuit01', tint: [1, 1, 1], plain: false }, shoes(6)],
+    garments: [{ proxy: 'female_casualsuit01', tint: [1, 1, 1] }, shoes(6)],
   },
   {
     id: 'o6-overalls',
     description: 'work overalls over a T-shirt, leather shoes',
-    garments: [{ proxy: 'male_worksuit01', tint: [1, 1, 1], plain: false }, shoes(1)],
+    garments: [{ proxy: 'male_worksuit01', tint: [1, 1, 1] }, shoes(1)],
   },
 ];

@@ -202,7 +202,8 @@ export function chairSit(place: Place, seatHeightM: number): BodyPose {
   const bent: LegPose = { thighPitchDeg: 85, thighAbductDeg: 6, kneeFlexDeg: 85, ankleFlexDeg: 0 };
   return {
     ...place,
-    pelvisPitchDeg: 0,
+    // Sitting tall: the pelvis upright over the sit bones brings the trunk to vertical.
+    pelvisPitchDeg: 8,
     pelvisRollDeg: 0,
     spineFlexDeg: [0, 0, 0, 0, 0],
     neckFlexDeg: [0, 0, 0, 0],

@@ -33,7 +33,7 @@ const DOSE: Readonly<
   Record<StudioStretchId, Pick<ClipPlan, 'repsPerLeg' | 'sets' | 'depthDeg' | 'glideReps'>>
 > = {
   'standing-hamstring': { repsPerLeg: 2, sets: 1, depthDeg: 42, glideReps: 0 },
-  'seated-long-sit': { repsPerLeg: 2, sets: 1, depthDeg: 32, glideReps: 0 },
+  'seated-long-sit': { repsPerLeg: 2, sets: 1, depthDeg: 40, glideReps: 0 },
   'supine-strap': { repsPerLeg: 2, sets: 1, depthDeg: 68, glideReps: 0 },
   'sciatic-nerve-glide': { repsPerLeg: 1, sets: 2, depthDeg: 0, glideReps: 10 },
 };

@@ -96,8 +96,8 @@ export function sciaticNerveGlide(plan: ClipPlan): Choreography {
   const working = (ms: number): Side | null =>
     legWindows.find((l) => ms >= l.startMs && ms < l.endMs)?.leg ?? null;
   const passer = passerWindow as { startMs: number; inFront: boolean } | null;
-  // The chair stands under the seat, its back behind the sitter.
-  const chairBack = 0.06;
+  // The seat under the buttocks and thighs, its back behind the sitter.
+  const chairBack = -0.1;
   return {
     timeline: t,
     props: [
