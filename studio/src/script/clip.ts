@@ -5,6 +5,7 @@ import type {
   StudioPhaseKind,
   StudioStretchId,
 } from '../../../scripts/eval/studioTruth';
+import { STUDIO_PHASE_KINDS } from '../../../scripts/eval/studioTruth';
 import { seedOf } from '../scene/random';
 import { cameraSpec, type CameraSetup } from './cameras';
 import { alive, applyFaults } from './faults';
@@ -65,17 +66,15 @@ const ACTION_CENTRE: Readonly<Record<StudioStretchId, { forward: number; height:
 };
 
 /** Phases where the body breathes and drifts (not walking, which has its own motion). */
-const ALIVE: ReadonlySet<StudioPhaseKind> = new Set([
-  'setup',
-  'countdown',
-  'ease-in',
-  'hold',
-  'release',
-  'rest',
-  'switch-leg',
-  'glide',
-  'get-down',
+const MOVING_ON: ReadonlySet<StudioPhaseKind> = new Set([
+  'walk-in',
+  'leave-frame',
+  'away',
+  'return',
 ]);
+const ALIVE: ReadonlySet<StudioPhaseKind> = new Set(
+  STUDIO_PHASE_KINDS.filter((kind) => !MOVING_ON.has(kind)),
+);
 
 /**
  * The person's own lower-back shape on top of every pose (PersonSpec.lumbarFlexDeg): a flatter

@@ -111,17 +111,7 @@ export function holdSession(plan: ClipPlan, postures: HoldPostures): Choreograph
         .reduce((sum, f) => sum + f.durationMs, 0);
       const holdMs = plan.holdMs + extra + HOLD_MARGIN_MS;
       t.stay('hold', holdMs, meta);
-      for (const f of faults) {
-        t.fault({
-          id: f.id,
-          onsetMs: holdStart + f.atMs,
-          offsetMs: holdStart + f.atMs + f.durationMs,
-          rampMs: FAULT_RAMP_MS,
-          leg: f.leg,
-          amountDeg: f.amountDeg,
-          ...(f.bounce === undefined ? {} : { bounce: f.bounce }),
-        });
-      }
+      t.plannedFaults(faults, holdStart, FAULT_RAMP_MS);
       if (plan.passerBy !== null && plan.passerBy.leg === leg && plan.passerBy.rep === rep) {
         passerWindow = { startMs: holdStart + plan.passerBy.atMs, inFront: plan.passerBy.inFront };
       }

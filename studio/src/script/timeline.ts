@@ -1,6 +1,7 @@
 import type { BodyPose, Side } from '../scene/pose';
 import type { StudioFaultId, StudioPhaseKind } from '../../../scripts/eval/studioTruth';
 import { blendPoses, ease } from './blend';
+import type { FaultPlan } from './plan';
 
 /**
  * A clip's script as data: phases on a timeline, each a pose function of time, with faults laid
@@ -76,6 +77,22 @@ export class Timeline {
   stay(kind: StudioPhaseKind, durationMs: number, meta: PhaseMeta = NO_META): this {
     const pose = this.last;
     return this.add(kind, durationMs, () => pose, meta);
+  }
+
+  /** The plan's faults for one hold or glide set that started at `startMs`. */
+  plannedFaults(faults: readonly FaultPlan[], startMs: number, rampMs: number): this {
+    for (const f of faults) {
+      this.fault({
+        id: f.id,
+        onsetMs: startMs + f.atMs,
+        offsetMs: startMs + f.atMs + f.durationMs,
+        rampMs,
+        leg: f.leg,
+        amountDeg: f.amountDeg,
+        ...(f.bounce === undefined ? {} : { bounce: f.bounce }),
+      });
+    }
+    return this;
   }
 
   fault(fault: Omit<ScriptedFault, 'startMs' | 'endMs'> & { readonly rampMs: number }): this {

@@ -69,16 +69,11 @@ export function sciaticNerveGlide(plan: ClipPlan): Choreography {
         (ms) => blendPoses(up, down, (1 - Math.cos((2 * Math.PI * ms) / plan.glideRepMs)) / 2),
         meta,
       );
-      for (const f of plan.faults.filter((f) => f.leg === leg && f.rep === set)) {
-        t.fault({
-          id: f.id,
-          onsetMs: start + f.atMs,
-          offsetMs: start + f.atMs + f.durationMs,
-          rampMs: FAULT_RAMP_MS,
-          leg: f.leg,
-          amountDeg: f.amountDeg,
-        });
-      }
+      t.plannedFaults(
+        plan.faults.filter((f) => f.leg === leg && f.rep === set),
+        start,
+        FAULT_RAMP_MS,
+      );
       if (plan.passerBy !== null && plan.passerBy.leg === leg && plan.passerBy.rep === set) {
         passerWindow = { startMs: start + plan.passerBy.atMs, inFront: plan.passerBy.inFront };
       }
