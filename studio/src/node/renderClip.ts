@@ -7,7 +7,6 @@ import {
   readStudioTruth,
 } from '../../../scripts/eval/studioTruth';
 import { isMainPerson, PART } from '../scene/parts';
-import type { Side } from '../scene/pose';
 import type { Clip } from '../script/clip';
 import { startEncoder } from './encoder';
 import { frameGeometryTruth } from './frameTruth';
@@ -97,7 +96,7 @@ export async function renderClip(
         else if (part === PART.passerBy) passer = true;
       }
     }
-    const legs = result.legs as Record<Side, { kneeFlexDeg: number }>;
+    const { legs } = result;
     const truth = frameGeometryTruth(
       { world: result.world, image: result.image, depthM: result.depthM, ids, silhouette },
       { widthPx, heightPx },

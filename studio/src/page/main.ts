@@ -1,6 +1,7 @@
 import * as THREE from 'three';
 import type { ClipSpec, FramePoses } from '../scene/clipSpec';
 import { PART } from '../scene/parts';
+import type { LegPose } from '../scene/pose';
 import type { LegacyModelJson } from './mh/legacyJson';
 import { buildActor, type Actor, type SceneMesh } from './actor';
 import { buildLights, buildRoom } from './room';
@@ -23,7 +24,7 @@ export interface FrameResult {
   /** Distance in front of the camera (metres), per landmark. */
   readonly depthM: number[];
   /** The legs as posed after contacts were solved (the rig's own angles). */
-  readonly legs: unknown;
+  readonly legs: { readonly left: LegPose; readonly right: LegPose };
 }
 
 interface ClipScene {
