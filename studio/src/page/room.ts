@@ -126,6 +126,13 @@ export function buildRoom(spec: RoomSpec): Room {
     0.05,
     -WALL_DISTANCE + 0.01,
   ]);
+  // The ceiling closes the box where a low camera looks up past the walls' top.
+  add(
+    new THREE.PlaneGeometry(14, 12).rotateX(Math.PI / 2),
+    lambert('#f4f2ee'),
+    PART.background,
+    [0, 4, 3],
+  );
   if (spec.kind !== 'plain-wall') furnish(r, add, lambert);
   return { group, meshes, floorY: 0 };
 }
