@@ -10,7 +10,7 @@ import {
   type Side,
 } from '../../../src/geometry';
 import { armBehindBack, measureBackContour } from '../../../src/geometry/backContour';
-import type { Keypoint, KeypointMap, Pose, SegmentationMask } from '../../../src/geometry/types';
+import type { Keypoint, Pose, SegmentationMask } from '../../../src/geometry/types';
 import type { StudioAngles } from '../../../scripts/eval/studioTruth';
 import { LANDMARK_INSIDE, LANDMARK_OCCLUDED } from '../../../scripts/eval/studioTruth';
 import { LANDMARK_NAMES, MOVENET_NAMES, type LandmarkName } from '../scene/landmarkNames';
@@ -144,7 +144,7 @@ export function frameGeometryTruth(
       : 'right';
   const mask: SegmentationMask = { widthPx, heightPx, data: frame.silhouette };
   const pose: Pose = {
-    keypoints: keypoints as KeypointMap,
+    keypoints,
     score: PERFECT,
     imageSize: { widthPx, heightPx },
     // MoveNet Thunder's settings: no neck-flexion bias (trunk.ts), so the neck is the anatomy's.

@@ -145,7 +145,7 @@ function placeUnderHeel(spec: ClipSpec, main: Actor, props: Props): void {
 function disposeClip(old: ClipScene): void {
   old.idTarget.dispose();
   old.scene.traverse((o) => {
-    if (o instanceof THREE.Mesh) o.geometry.dispose();
+    if (o instanceof THREE.Mesh) (o.geometry as THREE.BufferGeometry).dispose();
   });
   for (const m of old.meshes) {
     m.colorMaterial.dispose();

@@ -79,5 +79,8 @@ export function readTriangles(model: LegacyModelJson): Triangle[] {
 
 /** The material names of a model (`DbgName`), by index. */
 export function materialNames(model: LegacyModelJson): string[] {
-  return (model.materials ?? []).map((m) => String(m['DbgName'] ?? ''));
+  return (model.materials ?? []).map((m) => {
+    const name = m['DbgName'];
+    return typeof name === 'string' ? name : '';
+  });
 }
