@@ -1,8 +1,8 @@
 /**
  * `npm run studio -- <command>` (from the repository root; `npm run studio:setup` first).
  *
- *   render [--set set1] [--out DIR] [--only TEXT] [--max-frames N] [--port P]
- *       Renders every clip of the set (or those whose id contains TEXT) into DIR (default
+ *   render [--set set1] [--out DIR] [--only TEXT,TEXT] [--max-frames N] [--port P]
+ *       Renders every clip of the set (or those whose id contains one of the TEXTs) into DIR (default
  *       studio/out/<set>, gitignored): per clip an MP4, a truth sidecar and a silhouettes file.
  *       Appends one line per clip to DIR/render-log.tsv (frames, seconds, seconds per frame).
  *   Preview: --at SECONDS,SECONDS,... renders only the frames at those times (a jumpy video and
@@ -25,7 +25,7 @@ interface Args {
   readonly command: 'render' | 'list';
   readonly set: string;
   readonly out: string;
-  readonly only: string | null;
+  readonly only: readonly string[] | null;
   readonly maxFrames: number | null;
   readonly atSeconds: readonly number[] | null;
   readonly port: number;
@@ -37,7 +37,7 @@ function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command !== 'render' && command !== 'list') {
     throw new Error(
-      'usage: npm run studio -- render|list [--set NAME] [--out DIR] [--only TEXT] [--max-frames N] [--port P]',
+      'usage: npm run studio -- render|list [--set NAME] [--out DIR] [--only TEXT,TEXT] [--max-frames N] [--port P]',
     );
   }
   const value = (flag: string): string | null => {
@@ -58,7 +58,7 @@ function parseArgs(argv: readonly string[]): Args {
     command,
     set,
     out: resolve(value('--out') ?? join(STUDIO_DIR, 'out', set)),
-    only: value('--only'),
+    only: value('--only')?.split(',') ?? null,
     maxFrames: maxFrames === null ? null : Number(maxFrames),
     port: port === null ? 4281 : Number(port),
   };
@@ -67,7 +67,7 @@ function parseArgs(argv: readonly string[]): Args {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const designs = (SETS[args.set]?.() ?? []).filter(
-    (d) => args.only === null || d.id.includes(args.only),
+    (d) => args.only === null || args.only.some((text) => d.id.includes(text)),
   );
   const clips = designs.map(buildClip);
   if (args.command === 'list') {

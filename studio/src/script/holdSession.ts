@@ -59,8 +59,11 @@ export function walkIn(t: Timeline, place: Place): void {
   t.move('walk-in', 700, standing(place));
 }
 
-/** Walks out forward past the picture's edge, waits, and comes back (the `left-frame` fault). */
-function leaveAndReturn(
+/**
+ * Walks out forward past the picture's edge, waits, and comes back (the `left-frame` fault).
+ * Starts and ends standing at `place`.
+ */
+export function leaveAndReturn(
   t: Timeline,
   place: Place,
   meta: { leg: Side | 'both'; rep: number },
@@ -122,14 +125,17 @@ export function holdSession(plan: ClipPlan, postures: HoldPostures): Choreograph
       const lastOfLeg = rep === plan.repsPerLeg;
       const lastOfAll = lastOfLeg && legIndex === plan.legs.length - 1;
       if (lastOfAll) break;
-      if (
-        plan.leaveFrame !== null &&
-        plan.leaveFrame.leg === leg &&
-        plan.leaveFrame.rep === rep &&
-        postures.orientation === 'upright'
-      ) {
+      if (plan.leaveFrame !== null && plan.leaveFrame.leg === leg && plan.leaveFrame.rep === rep) {
         const before = t.nowMs;
+        // Off the floor the way they got down (the get-down poses backwards), out and back,
+        // and down again; standing people have no get-down and simply walk.
+        const up = [...postures.getDown].reverse();
+        up.slice(1).forEach((step, i) =>
+          t.move('leave-frame', up[i]?.ms ?? step.ms, step.pose, meta),
+        );
+        if (up.length > 0) t.move('leave-frame', up.at(-1)?.ms ?? 1500, standing(place), meta);
         leaveAndReturn(t, place, { leg, rep });
+        for (const step of postures.getDown) t.move('get-down', step.ms, step.pose, meta);
         t.stay('rest', Math.max(2000, plan.restMs - (t.nowMs - before)), meta);
       } else {
         t.move(lastOfLeg ? 'switch-leg' : 'rest', 1500, postures.rest(leg), meta);

@@ -63,7 +63,10 @@ interface Variant {
   /** Both legs and the whole dose, or one rep (set) of one leg. */
   readonly full: boolean;
   readonly faults: (first: Side) => FaultPlan[];
+  /** Walks out of the picture after the first rep (set) of the first leg, and comes back. */
   readonly leaveFrame?: boolean;
+  /** Reps (glide: sets) of the one leg a short clip plays: 1, or 2 to leave the picture between. */
+  readonly shortReps?: number;
   readonly passerBy?: {
     readonly rep: number;
     readonly atS: number;
@@ -179,6 +182,43 @@ const VARIANTS: readonly Variant[] = [
     full: false,
     faults: (l) => [fault('glide-knee-bent', l, 1, 8, 8, 35)],
   },
+  // Appended after the first thirteen (which keep their people, rooms and cameras): leaving the
+  // picture from the floor and the chair, and a second person for the faults played once above.
+  {
+    stretch: 'seated-long-sit',
+    full: false,
+    shortReps: 2,
+    faults: () => [
+      fault('knees-bent', 'both', 1, 7, 6, 32),
+      fault('feet-not-flexed', 'both', 2, 8, 7, 24),
+    ],
+    leaveFrame: true,
+  },
+  {
+    stretch: 'supine-strap',
+    full: false,
+    shortReps: 2,
+    faults: (l) => [
+      fault('raised-knee-bent', l, 1, 18, 6, 30),
+      fault('bouncing', l, 2, 8, 6, 0, { frequencyHz: 2.5, peakToPeakDeg: 4 }),
+    ],
+    leaveFrame: true,
+  },
+  {
+    stretch: 'sciatic-nerve-glide',
+    full: false,
+    shortReps: 2,
+    faults: (l) => [fault('trunk-slumped', l, 2, 5, 9, 32)],
+    leaveFrame: true,
+  },
+  {
+    stretch: 'standing-hamstring',
+    full: false,
+    faults: (l) => [
+      fault('standing-knee-locked', l, 1, 6, 6, 15),
+      fault('working-knee-locked', l, 1, 19, 6, 15),
+    ],
+  },
 ];
 
 function planFor(variant: Variant, first: Side): Omit<ClipPlan, 'place'> {
@@ -194,8 +234,8 @@ function planFor(variant: Variant, first: Side): Omit<ClipPlan, 'place'> {
   return {
     stretch: variant.stretch,
     legs,
-    repsPerLeg: variant.full ? dose.repsPerLeg : 1,
-    sets: variant.full ? dose.sets : 1,
+    repsPerLeg: variant.full ? dose.repsPerLeg : dose.sets > 1 ? 1 : (variant.shortReps ?? 1),
+    sets: variant.full ? dose.sets : dose.sets > 1 ? (variant.shortReps ?? 1) : 1,
     holdMs: HOLD_MS,
     restMs: REST_MS,
     depthDeg: dose.depthDeg,
@@ -217,7 +257,7 @@ function planFor(variant: Variant, first: Side): Omit<ClipPlan, 'place'> {
   };
 }
 
-/** The evaluation set: 13 clips over every stretch and fault kind. */
+/** The evaluation set: 17 clips over every stretch and fault kind. */
 export function set1(): ClipDesign[] {
   return VARIANTS.map((variant, k) => {
     const person = PEOPLE[(k * 3) % PEOPLE.length] ?? PEOPLE[0]!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STUDIO_FAULT_IDS, type StudioStretchId } from '../../../scripts/eval/studioTruth';
+import { STRETCHES } from '../../../src/protocol/stretches/registry';
 import { macroFactors, macroTargetWeights } from '../../../studio/src/node/bodyShape';
 import { blendPoses } from '../../../studio/src/script/blend';
 import { buildClip } from '../../../studio/src/script/clip';
@@ -30,8 +31,32 @@ describe('studio set1 design', () => {
     const structural = new Set(['left-frame', 'second-person']);
     for (const id of STUDIO_FAULT_IDS.filter((f) => !structural.has(f)))
       expect(scripted).toContain(id);
-    expect(designs.some((d) => d.passerBy !== null)).toBe(true);
-    expect(designs.some((d) => d.plan.leaveFrame !== null)).toBe(true);
+  });
+
+  it("plays each of a stretch's checks (and bouncing) in two people, and leaving and passing in every stretch", () => {
+    for (const stretch of STRETCHES) {
+      const own = clips.filter((c) => c.design.plan.stretch === stretch.id);
+      const peopleWith = (id: string): Set<string> =>
+        new Set(
+          own
+            .filter((c) => c.choreography.timeline.faults.some((f) => f.id === id))
+            .map((c) => c.design.person.id),
+        );
+      const checks = [
+        ...stretch.checks.map((check) => check.id),
+        ...(stretch.detectBounce ? ['bouncing'] : []),
+      ];
+      for (const id of checks)
+        expect(peopleWith(id).size, `${stretch.id} ${id}`).toBeGreaterThan(1);
+      expect(
+        own.some((c) => c.design.passerBy !== null),
+        `${stretch.id} second-person`,
+      ).toBe(true);
+      expect(
+        own.some((c) => c.choreography.timeline.phases().some((p) => p.kind === 'away')),
+        `${stretch.id} left-frame`,
+      ).toBe(true);
+    }
   });
 
   it("plays each stretch's whole dose once: 30 s holds, reps, sets and leg switches", () => {

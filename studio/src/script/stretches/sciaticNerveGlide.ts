@@ -2,9 +2,9 @@ import type { BodyPose, Side } from '../../scene/pose';
 import type { ClipPlan, Choreography } from '../plan';
 import { Timeline } from '../timeline';
 import { blendPoses } from '../blend';
-import { chairSit, glideSit } from '../postures';
+import { chairSit, glideSit, standing } from '../postures';
 import { walking } from '../walk';
-import { passerPose, walkIn } from '../holdSession';
+import { leaveAndReturn, passerPose, walkIn } from '../holdSession';
 
 /**
  * Seated sciatic nerve glide (seed 000): upright on a chair, one leg out straight with the heel
@@ -35,6 +35,8 @@ const FIRST_SETUP_MS = 7500;
 const SETUP_MS = 3000;
 const COUNTDOWN_MS = 3200;
 const FAULT_RAMP_MS = 500;
+/** Sitting down on the chair, or getting up from it. */
+const SIT_MS = 2200;
 
 export function sciaticNerveGlide(plan: ClipPlan): Choreography {
   const { place, seatHeightM } = plan;
@@ -43,7 +45,7 @@ export function sciaticNerveGlide(plan: ClipPlan): Choreography {
     walking({ ...place, x: place.x - Math.sin(rad) * 3.4, z: place.z - Math.cos(rad) * 3.4 }, 0),
   );
   walkIn(t, place);
-  t.move('get-down', 2200, chairSit(place, seatHeightM));
+  t.move('get-down', SIT_MS, chairSit(place, seatHeightM));
   const reps: Choreography['reps'][number][] = [];
   const legWindows: { leg: Side; startMs: number; endMs: number }[] = [];
   let passerWindow: { startMs: number; inFront: boolean } | null = null;
@@ -81,6 +83,15 @@ export function sciaticNerveGlide(plan: ClipPlan): Choreography {
       const last = set === plan.sets && legIndex === legs.length - 1;
       if (last) break;
       const kind = set === plan.sets ? 'switch-leg' : 'rest';
+      if (plan.leaveFrame?.leg === leg && plan.leaveFrame.rep === set) {
+        // Up from the chair, out of the picture and back, and down again.
+        const before = t.nowMs;
+        t.move('leave-frame', SIT_MS, standing(place), meta);
+        leaveAndReturn(t, place, { leg, rep: set });
+        t.move('get-down', SIT_MS, chairSit(place, seatHeightM), meta);
+        t.stay(kind, Math.max(2000, plan.restMs - (t.nowMs - before)), meta);
+        continue;
+      }
       t.move(kind, 1500, chairSit(place, seatHeightM), meta);
       t.stay(kind, plan.restMs, meta);
     }
@@ -107,7 +118,10 @@ export function sciaticNerveGlide(plan: ClipPlan): Choreography {
     faultContext: (ms) => ({ working: working(ms), bounceOn: 'hinge' }),
     workingLeg: (ms) =>
       ['walk-in', 'get-down'].includes(t.segmentAt(ms).kind) ? null : working(ms),
-    orientation: (ms) => (t.segmentAt(ms).kind === 'walk-in' ? 'upright' : 'seated'),
+    orientation: (ms) =>
+      ['walk-in', 'leave-frame', 'away', 'return'].includes(t.segmentAt(ms).kind)
+        ? 'upright'
+        : 'seated',
     strapSide: () => null,
     passerBy: (ms) => passerPose(passer, ms),
     reps,
