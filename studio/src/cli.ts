@@ -9,11 +9,19 @@
  *       a sidecar of those frames), for looking at poses without rendering a whole clip.
  *   list [--set set1]
  *       Prints the set's clips: stretch, person, outfit, room, camera, frames.
+ *   check [--set set1] [--out DIR]
+ *       Checks the rendered clips in DIR (node/checkSet.ts): files whole, the definition check
+ *       on every frame, and what the set covers. Exits 1 when a clip fails.
+ *   retruth [--set set1] [--out DIR]
+ *       Rewrites the sidecars' app-geometry fields from their stored keypoints and silhouettes
+ *       (node/retruth.ts), without rendering: after the app's geometry changes a definition.
  */
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { buildClip } from './script/clip';
+import { checkSet } from './node/checkSet';
+import { retruthSet } from './node/retruth';
 import { SETS } from './script/sets';
 import { makehumanDataDir } from './node/makehumanData';
 import { bundlePage, openPage } from './node/pageSession';
@@ -22,7 +30,7 @@ import { renderClip } from './node/renderClip';
 import { startServer } from './node/server';
 
 interface Args {
-  readonly command: 'render' | 'list';
+  readonly command: 'render' | 'list' | 'check' | 'retruth';
   readonly set: string;
   readonly out: string;
   readonly only: readonly string[] | null;
@@ -35,9 +43,9 @@ const STUDIO_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
-  if (command !== 'render' && command !== 'list') {
+  if (command !== 'render' && command !== 'list' && command !== 'check' && command !== 'retruth') {
     throw new Error(
-      'usage: npm run studio -- render|list [--set NAME] [--out DIR] [--only TEXT,TEXT] [--max-frames N] [--port P]',
+      'usage: npm run studio -- render|list|check|retruth [--set NAME] [--out DIR] [--only TEXT,TEXT] [--max-frames N] [--port P]',
     );
   }
   const value = (flag: string): string | null => {
@@ -66,6 +74,14 @@ function parseArgs(argv: readonly string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.command === 'check') {
+    if (!checkSet(args.out, (line) => console.log(line))) process.exitCode = 1;
+    return;
+  }
+  if (args.command === 'retruth') {
+    retruthSet(args.out, (line) => console.log(line));
+    return;
+  }
   const designs = (SETS[args.set]?.() ?? []).filter(
     (d) => args.only === null || args.only.some((text) => d.id.includes(text)),
   );

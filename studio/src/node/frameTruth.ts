@@ -1,31 +1,15 @@
-import {
-  ankleFlexionDeg,
-  hipFlexionDeg,
-  isAvailable,
-  kneeAngleDeg,
-  legRaiseDeg,
-  neckFlexionDeg,
-  trunkInclinationDeg,
-  type Measured,
-  type Side,
-} from '../../../src/geometry';
-import { armBehindBack, measureBackContour } from '../../../src/geometry/backContour';
-import type { Keypoint, Pose, SegmentationMask } from '../../../src/geometry/types';
+import type { Side } from '../../../src/geometry';
 import type { StudioAngles } from '../../../scripts/eval/studioTruth';
 import { LANDMARK_INSIDE, LANDMARK_OCCLUDED } from '../../../scripts/eval/studioTruth';
+import { appAngles, appBackCurl, exactPose } from '../../../scripts/eval/studioDefinition';
 import { LANDMARK_NAMES, MOVENET_NAMES, type LandmarkName } from '../scene/landmarkNames';
 import { isOccluded } from './occlusion';
 
 /**
  * One frame's truth from the rig's exact points: the app's own geometry on the projected
- * keypoints (every score 1: a perfect detector), the same definitions in 3-D, near side, view and
- * the back-outline curl on the exact silhouette.
+ * keypoints (every score 1: a perfect detector; scripts/eval/studioDefinition.ts), the same
+ * definitions in 3-D, near side, view and the back-outline curl on the exact silhouette.
  */
-
-/** A perfect detector's score: above every model's minimum. */
-const PERFECT = 1;
-/** The app reads every model's keypoints through its minimum score; 1 passes any of them. */
-const MIN_SCORE = 0.5;
 
 export interface RenderedFrame {
   /** World metres, LANDMARK_NAMES order. */
@@ -56,10 +40,6 @@ type Vec3 = readonly [number, number, number];
 
 const round = (value: number, places: number): number =>
   Math.round(value * 10 ** places) / 10 ** places;
-
-function valueOf(measure: Measured<number>): number | null {
-  return isAvailable(measure) ? round(measure.value, 4) : null;
-}
 
 function sub(a: Vec3, b: Vec3): Vec3 {
   return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
@@ -128,12 +108,10 @@ export function frameGeometryTruth(
     const i = 3 * index(name);
     return [frame.world[i] ?? 0, frame.world[i + 1] ?? 0, frame.world[i + 2] ?? 0];
   };
-  const keypoints: Partial<Record<LandmarkName, Keypoint>> = {};
   const flags: number[] = [];
   LANDMARK_NAMES.forEach((name, i) => {
     const x = frame.image[2 * i] ?? NaN;
     const y = frame.image[2 * i + 1] ?? NaN;
-    keypoints[name] = { x, y, score: PERFECT };
     const inside = x >= 0 && y >= 0 && x <= widthPx && y <= heightPx;
     const occluded = inside && isOccluded(name, x, y, frame.ids, widthPx, heightPx);
     flags.push((inside ? LANDMARK_INSIDE : 0) | (occluded ? LANDMARK_OCCLUDED : 0));
@@ -142,44 +120,14 @@ export function frameGeometryTruth(
     (frame.depthM[index('left_hip')] ?? 0) <= (frame.depthM[index('right_hip')] ?? 0)
       ? 'left'
       : 'right';
-  const mask: SegmentationMask = { widthPx, heightPx, data: frame.silhouette };
-  const pose: Pose = {
-    keypoints,
-    score: PERFECT,
-    imageSize: { widthPx, heightPx },
-    // MoveNet Thunder's settings: no neck-flexion bias (trunk.ts), so the neck is the anatomy's.
-    model: 'movenet-thunder',
-    timestampMs: 0,
-    inferenceRotationDeg: 0,
-    segmentation: mask,
-  };
-  const per = (
-    f: (side: Side) => Measured<number>,
-  ): { left: number | null; right: number | null } => ({
-    left: valueOf(f('left')),
-    right: valueOf(f('right')),
-  });
-  const angles2d: StudioAngles = {
-    hipFlexionDeg: per((s) => hipFlexionDeg(pose, s, MIN_SCORE)),
-    legRaiseDeg: lying ? per((s) => legRaiseDeg(pose, s, MIN_SCORE)) : { left: null, right: null },
-    kneeAngleDeg: per((s) => kneeAngleDeg(pose, s, near, MIN_SCORE)),
-    ankleFlexionDeg: per((s) => ankleFlexionDeg(pose, s, MIN_SCORE)),
-    neckFlexionDeg: valueOf(neckFlexionDeg(pose, near, near, MIN_SCORE)),
-    trunkInclinationDeg: valueOf(trunkInclinationDeg(pose, near, MIN_SCORE)),
-  };
-  const point = (name: LandmarkName): { x: number; y: number } =>
-    keypoints[name] ?? { x: NaN, y: NaN };
-  const hip = point(`${near}_hip`);
-  const shoulder = point(`${near}_shoulder`);
-  const inside = (p: { x: number; y: number }): boolean =>
-    p.x >= 0 && p.y >= 0 && p.x <= widthPx && p.y <= heightPx;
-  const arms = (['left_elbow', 'right_elbow', 'left_wrist', 'right_wrist'] as const)
-    .map(point)
-    .filter(inside);
-  const contour =
-    inside(hip) && inside(shoulder) && !armBehindBack(arms, hip, shoulder, near)
-      ? measureBackContour(mask, pose.imageSize, hip, shoulder, near)
-      : null;
+  // The app reads the keypoints as stored (to 0.001 px), so the definition check, run on the
+  // sidecar, meets exactly these numbers: the back outline on a pixel mask can jump a degree
+  // or two between two hip points 0.0005 px apart.
+  const stored = LANDMARK_NAMES.map(
+    (_name, i) =>
+      [round(frame.image[2 * i] ?? NaN, 3), round(frame.image[2 * i + 1] ?? NaN, 3)] as const,
+  );
+  const pose = exactPose(stored, widthPx, heightPx, frame.silhouette);
   const lateral = sub(world('left_hip'), world('right_hip'));
   const hipCentre: Vec3 = world('left_hip').map(
     (v, i) => (v + (world('right_hip')[i] ?? 0)) / 2,
@@ -195,22 +143,19 @@ export function frameGeometryTruth(
   const pack = (names: readonly LandmarkName[]): [number, number, number][] =>
     names.map((name) => {
       const i = index(name);
-      return [
-        round(frame.image[2 * i] ?? NaN, 3),
-        round(frame.image[2 * i + 1] ?? NaN, 3),
-        flags[i] ?? 0,
-      ];
+      const [x, y] = stored[i] ?? [NaN, NaN];
+      return [x, y, flags[i] ?? 0];
     });
   return {
     blazepose: pack(LANDMARK_NAMES),
     movenet: pack(MOVENET_NAMES),
-    angles2d,
+    angles2d: appAngles(pose, near, lying),
     angles3d: angles3d(world, near, kneeSign),
     nearSide: near,
     yawOffSideDeg: round(yaw, 2),
     view: yaw < 30 ? 'side' : yaw < 60 ? 'oblique' : 'frontal',
     wholeBodyInFrame: flags.every((f) => (f & LANDMARK_INSIDE) !== 0),
     personVisible: frame.silhouette.some((v) => v > 0),
-    backCurlDeg: contour === null ? null : round(contour.curlDeg, 4),
+    backCurlDeg: appBackCurl(pose, near),
   };
 }

@@ -44,7 +44,7 @@ describe('studio set1 design', () => {
         );
       const checks = [
         ...stretch.checks.map((check) => check.id),
-        ...(stretch.detectBounce ? ['bouncing'] : []),
+        ...(stretch.kind === 'hold' && stretch.detectBounce ? ['bouncing'] : []),
       ];
       for (const id of checks)
         expect(peopleWith(id).size, `${stretch.id} ${id}`).toBeGreaterThan(1);
