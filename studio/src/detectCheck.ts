@@ -4,7 +4,7 @@
  * A quick realism check on rendered clips: does each pose model find the person, and how far are
  * its keypoints from the truth? Every Nth frame (default 60) of every sidecar under FOLDER goes
  * through the app's estimator as `npm run eval` runs it (unfiltered, lying bodies turned), and the
- * table gives, per model and stretch: frames, share with a person found, and the median and 90th
+ * table gives, per model and stretch (and per camera set-up): frames, share with a person found, and the median and 90th
  * percentile distance (pixels) of the shoulders, hips, knees and ankles the model scored above its
  * minimum, where the truth has them inside the picture and not occluded. The full comparison
  * (angles, sides, states) is the eval's job (issue #14 part 2); this only says the renders work.
@@ -34,6 +34,12 @@ const JOINTS: readonly KeypointName[] = [
   'right_ankle',
 ];
 
+interface Tally {
+  frames: number;
+  found: number;
+  errors: number[];
+}
+
 function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -53,7 +59,7 @@ async function main(): Promise<void> {
   const sidecars = readdirSync(folder)
     .filter((f) => f.endsWith('.truth.json'))
     .sort();
-  console.log('model\tstretch\tframes\tfound\tmedian px\tp90 px');
+  console.log('model\tstretch or camera\tframes\tfound\tmedian px\tp90 px');
   for (const model of models) {
     const estimator = await createTfjsPoseEstimator({
       model,
@@ -62,11 +68,16 @@ async function main(): Promise<void> {
       enableSmoothing: false,
     });
     const minScore = minScoreFor(resolveMeasureOptions(), model);
-    const byStretch = new Map<string, { frames: number; found: number; errors: number[] }>();
+    // One tally per stretch and one per camera set-up (the same frames counted twice).
+    const tallies = new Map<string, Tally>();
+    const tallyFor = (key: string): Tally => {
+      const tally = tallies.get(key) ?? { frames: 0, found: 0, errors: [] };
+      tallies.set(key, tally);
+      return tally;
+    };
     for (const file of sidecars) {
       const truth = readStudioTruth(JSON.parse(readFileSync(join(folder, file), 'utf8')));
-      const tally = byStretch.get(truth.clip.stretch) ?? { frames: 0, found: 0, errors: [] };
-      byStretch.set(truth.clip.stretch, tally);
+      const groups = [tallyFor(truth.clip.stretch), tallyFor(`camera ${truth.camera.id}`)];
       let position = 0;
       for await (const { frame } of videoFrames(join(folder, truth.clip.video), truth.clip.fps)) {
         const t = truth.frames[position];
@@ -77,22 +88,22 @@ async function main(): Promise<void> {
           startRotationDeg: 0,
           retryWithoutChain: true,
         });
-        tally.frames++;
+        for (const tally of groups) tally.frames++;
         if (pose === null) continue;
-        tally.found++;
+        for (const tally of groups) tally.found++;
         for (const name of JOINTS) {
           const k = pose.keypoints[name];
           const [x, y, flags] = t.blazepose[KEYPOINT_NAMES.indexOf(name)] ?? [NaN, NaN, 0];
           const seen = (flags & LANDMARK_INSIDE) !== 0 && (flags & LANDMARK_OCCLUDED) === 0;
           if (k !== undefined && k.score >= minScore && seen)
-            tally.errors.push(Math.hypot(k.x - x, k.y - y));
+            for (const tally of groups) tally.errors.push(Math.hypot(k.x - x, k.y - y));
         }
       }
     }
     estimator.dispose();
-    for (const [stretch, t] of byStretch) {
+    for (const [group, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
       console.log(
-        `${model}\t${stretch}\t${t.frames}\t${((100 * t.found) / Math.max(1, t.frames)).toFixed(1)}%\t${quantile(t.errors, 0.5).toFixed(1)}\t${quantile(t.errors, 0.9).toFixed(1)}`,
+        `${model}\t${group}\t${t.frames}\t${((100 * t.found) / Math.max(1, t.frames)).toFixed(1)}%\t${quantile(t.errors, 0.5).toFixed(1)}\t${quantile(t.errors, 0.9).toFixed(1)}`,
       );
     }
   }
