@@ -1,3 +1,4 @@
+import { listCameras, type CameraDevice } from '../camera/webcamSource';
 import { findStretch, NERVE_GLIDE_ID, STRETCHES, type StretchDefinition } from '../protocol';
 import type { PoseModelId } from '../geometry/types';
 import type { LoadProgress } from '../pose/types';
@@ -82,6 +83,11 @@ export class AppEngine {
       saveError: null,
     });
     this.applyVoiceSettings(loaded.settings);
+  }
+
+  /** Cameras to offer; an empty list when the browser will not say. */
+  listCameras(): Promise<readonly CameraDevice[]> {
+    return listCameras().catch(() => []);
   }
 
   /** Call when the page is hidden or shown (visibilitychange): a hidden page pauses the session. */

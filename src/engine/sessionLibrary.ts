@@ -17,6 +17,7 @@ import {
   SessionRecording,
   StorageFullError,
   StorageUnavailableError,
+  MAX_IMPORT_BYTES,
   buildHistory,
   buildSessionReport,
   checkImportSize,
@@ -68,6 +69,8 @@ export interface StartRecordingInit {
 
 export interface SessionLibrary {
   readonly changes: ReadableStore<number>;
+  /** The largest file `importFile` reads, in bytes. */
+  readonly maxImportBytes: number;
   /**
    * The store, for code that records by itself (the session runner): reads through it wait for
    * the unload stash to be recovered first.
@@ -222,6 +225,7 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
 
   return {
     changes,
+    maxImportBytes: MAX_IMPORT_BYTES,
     store,
     list: () => store.listSessions(),
     async report(id) {
@@ -351,19 +355,3 @@ export function browserSessionLibrary(): SessionLibrary {
   });
   return browserLibrary;
 }
-
-// The screens format numbers the same way the report text does.
-export {
-  MAX_IMPORT_BYTES,
-  SESSIONS_PER_WEEK,
-  depthLabel,
-  faultLabel,
-  formatClock,
-  formatDegrees,
-  formatDuration,
-  formatIndex,
-  formatPercent,
-  formatSeconds,
-  legLabel,
-  symptomWords,
-} from '../session';

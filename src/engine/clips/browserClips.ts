@@ -2,7 +2,7 @@ import { WorkerPoseEstimator } from '../../pose/worker/workerPoseEstimator';
 import type { StretchDefinition } from '../../protocol';
 import { STRETCHES } from '../../protocol';
 import { DexieClipStore } from '../../review/clipStore';
-import { readStorageEstimate } from '../../review/storageBudget';
+import { readStorageEstimate } from '../../review/storageEstimate';
 import { probeVideo } from '../../review/videoProbe';
 import type { Settings } from '../../session';
 import { browserLocalStorage } from '../../session';
