@@ -49,12 +49,14 @@ function ofType<T extends CoachEffect['type']>(effects: readonly CoachEffect[], 
 const START: CoachInput = { type: 'command', command: { command: 'start' } };
 const WARMED_UP: CoachInput = { type: 'command', command: { command: 'confirm-warm-up' } };
 /** A person in the standing stretch's start position, measured to order. */
-const inPosition = (tMs: number): CoachInput => ({
-  type: 'measured-frame',
-  measures: bodyMeasures(
+const startPosition = (tMs: number) =>
+  bodyMeasures(
     { orientation: 'upright', workingLeg: 'left', hipFlexionDeg: 40, kneeAngleDeg: 176 },
     tMs,
-  ),
+  );
+const inPosition = (tMs: number): CoachInput => ({
+  type: 'measured-frame',
+  measures: startPosition(tMs),
 });
 
 describe('the coaching step', () => {
@@ -91,7 +93,7 @@ describe('the coaching step', () => {
     const coach = new HeadlessCoach({ routine: [standing], session: { introMs: 0 } });
     coach.command({ command: 'start' }, 0);
     coach.command({ command: 'confirm-warm-up' }, 0);
-    for (let t = 0; t <= 1_200; t += 100) coach.measured(inPosition(t).measures);
+    for (let t = 0; t <= 1_200; t += 100) coach.measured(startPosition(t));
     expect(coach.session.phase).toBe('countdown');
     // The camera stalls: only ticks from here.
     for (let t = 1_300; t <= 5_000; t += 200) coach.tick(t);
@@ -142,7 +144,7 @@ describe('the coaching step', () => {
     const coach = new HeadlessCoach({ routine: [standing], recorder: recorder(0) });
     coach.command({ command: 'start' }, 0);
     coach.command({ command: 'confirm-warm-up' }, 0);
-    for (let t = 0; t <= 3_000; t += 100) coach.measured(inPosition(t).measures);
+    for (let t = 0; t <= 3_000; t += 100) coach.measured(startPosition(t));
     const effects = coach.command({ command: 'stop' }, 3_050);
     const kinds = effects.map((e) => e.type);
     expect(kinds.indexOf('save-chunk')).toBeLessThan(kinds.indexOf('session-ended'));
@@ -162,7 +164,7 @@ describe('the coaching step', () => {
     });
     coach.command({ command: 'start' }, 0);
     coach.command({ command: 'skip' }, 0);
-    for (let t = 0; t <= 2_000; t += 100) coach.measured(inPosition(t).measures);
+    for (let t = 0; t <= 2_000; t += 100) coach.measured(startPosition(t));
     expect(coach.said).toEqual([]);
     const record = coach.finishedRecord(2_000);
     expect(record?.cues).toEqual([]);
