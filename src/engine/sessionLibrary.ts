@@ -31,6 +31,7 @@ import {
   stretchCharts,
 } from '../session';
 import type { StretchDefinition } from '../protocol';
+import { browserClock } from './clock';
 import { createStore, type ReadableStore } from './store';
 
 /**
@@ -347,7 +348,7 @@ let browserLibrary: SessionLibrary | null = null;
 export function browserSessionLibrary(): SessionLibrary {
   browserLibrary ??= createSessionLibrary({
     store: new DexieSessionStore(),
-    clock: { nowMs: () => performance.now(), epochMs: () => Date.now() },
+    clock: browserClock,
     newId: () => crypto.randomUUID(),
     page: window,
     locks: 'locks' in navigator ? webRecordingLocks(navigator.locks) : null,

@@ -12,6 +12,7 @@ import {
 import { interruptedSessions } from '../../../src/session/sessionStore';
 import { SessionExistsError } from '../../../src/session/storageErrors';
 import { stretchById } from '../../../src/protocol';
+import { RecordingFeed } from '../../helpers/recordingFeed';
 import { generateSession } from '../../helpers/sessionScenario';
 import { measuresAt } from '../../unit/session/measuresFixture';
 
@@ -118,18 +119,14 @@ describe('the IndexedDB session store', () => {
     const first = newStore(name);
     let now = 0;
     const clock = { nowMs: () => now, epochMs: () => Date.UTC(2025, 5, 2, 7) + now };
-    const recording = await SessionRecording.start(
-      first,
-      clock,
-      {
-        id: 'live',
-        stretches: [stretchById('standing-hamstring')],
-        routine: ['standing-hamstring'],
-        model: null,
-      },
-      { schedule: () => () => undefined },
-    );
-    for (now = 33; now < 4_000; now += 33) recording.frame(measuresAt(now, 60), [], now);
+    const recording = await SessionRecording.start(first, clock, {
+      id: 'live',
+      stretches: [stretchById('standing-hamstring')],
+      routine: ['standing-hamstring'],
+      model: null,
+    });
+    const feed = new RecordingFeed(recording, clock.nowMs);
+    for (now = 33; now < 4_000; now += 33) feed.frame(measuresAt(now, 60), [], now);
     await recording.flush();
     // The page goes away without finishing: only the connection closes.
     first.close();

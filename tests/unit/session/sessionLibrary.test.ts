@@ -10,6 +10,7 @@ import { parseSessionFile } from '../../../src/session/sessionImport';
 import { UNLOAD_STASH_KEY, stashChunks } from '../../../src/session/unloadStash';
 import { MemoryKeyValueStorage } from '../../fakes/memoryKeyValueStorage';
 import { MemorySessionStore } from '../../fakes/memorySessionStore';
+import { RecordingFeed } from '../../helpers/recordingFeed';
 import { generateSession } from '../../helpers/sessionScenario';
 import { measuresAt } from './measuresFixture';
 
@@ -118,9 +119,10 @@ describe('the engine session library', () => {
       routine: ['standing-hamstring'],
       model: 'movenet-lightning',
     });
+    const feed = new RecordingFeed(recording, now);
     for (let i = 0; i < 60; i++) {
       advance(33);
-      recording.frame(measuresAt(now(), 60), [], now());
+      feed.frame(measuresAt(now(), 60), [], now());
     }
     expect(await lib.interrupted()).toEqual([]);
     expect(parseSessionFile((await lib.exportRecording(recording)).text).ok).toBe(true);
