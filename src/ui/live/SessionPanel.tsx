@@ -48,7 +48,7 @@ const selectSetupHelp = (s: RunnerState) =>
   s.view?.phase !== 'setup'
     ? null
     : { placement: s.view.cameraPlacement, hints: s.view.setupHints };
-type ReadoutId = ReadoutView['id'];
+export type ReadoutId = ReadoutView['id'];
 const READOUT_IDS: readonly ReadoutId[] = ['depth', 'back', 'knee'];
 /** One selector per readout, made once so each slot's subscription stays stable. */
 const SELECT_READOUT = Object.fromEntries(
@@ -63,8 +63,8 @@ export function SessionPanel({ store }: { readonly store: Store }) {
   if (!shown) return null;
   return (
     <section className="session-panel" aria-label="Session progress">
-      <Heading store={store} />
-      <Counters store={store} />
+      <SessionHeading store={store} />
+      <SessionCounters store={store} />
       <SetupHelp store={store} />
       <dl className="readouts">
         {READOUT_IDS.map((id) => (
@@ -75,7 +75,7 @@ export function SessionPanel({ store }: { readonly store: Store }) {
   );
 }
 
-function Heading({ store }: { readonly store: Store }) {
+export function SessionHeading({ store }: { readonly store: Store }) {
   const heading = useSelector(store, selectHeading, sameData);
   if (heading === null) return null;
   const { stretch, phase } = heading;
@@ -95,7 +95,7 @@ function Heading({ store }: { readonly store: Store }) {
 }
 
 /** The hold ring, the glide count or the rest left: whichever the phase has. */
-function Counters({ store }: { readonly store: Store }) {
+export function SessionCounters({ store }: { readonly store: Store }) {
   const hold = useSelector(store, selectHold, sameData);
   const glide = useSelector(store, selectGlide, sameData);
   const restSeconds = useSelector(store, selectRestSeconds);
@@ -131,7 +131,7 @@ function SetupHelp({ store }: { readonly store: Store }) {
   );
 }
 
-function ReadoutSlot({ store, id }: { readonly store: Store; readonly id: ReadoutId }) {
+export function ReadoutSlot({ store, id }: { readonly store: Store; readonly id: ReadoutId }) {
   const readout = useSelector(store, SELECT_READOUT[id], sameData);
   if (readout === null) return null;
   return (
