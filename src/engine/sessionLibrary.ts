@@ -13,7 +13,6 @@ import type {
 import {
   DexieSessionStore,
   browserLocalStorage,
-  recoverStash,
   SessionRecording,
   StorageFullError,
   StorageUnavailableError,
@@ -32,6 +31,8 @@ import {
 } from '../session';
 import type { StretchDefinition } from '../protocol';
 import { browserClock } from './clock';
+import { SessionInUseError, webRecordingLocks, type RecordingLocks } from './recordingLocks';
+import { recoveringStore } from './recoveringStore';
 import { createStore, type ReadableStore } from './store';
 
 /**
@@ -116,48 +117,6 @@ export interface LibraryDependencies {
   readonly locks: RecordingLocks | null;
 }
 
-/**
- * Which sessions some page is recording right now. A recording holds its lock until it is
- * finished; the browser releases it when the tab closes or crashes, so a session whose lock is
- * free and whose status is still "recording" really was cut off.
- */
-export interface RecordingLocks {
-  /** Holds the lock of `sessionId`; call the result to let it go. */
-  hold(sessionId: string): () => void;
-  heldIds(): Promise<ReadonlySet<string>>;
-}
-
-const LOCK_PREFIX = 'stretchcheck-recording:';
-
-/** Web Locks are shared by every tab of the origin and let go when a tab dies. */
-export function webRecordingLocks(locks: LockManager): RecordingLocks {
-  return {
-    hold(sessionId) {
-      let release = (): void => {};
-      const held = new Promise<void>((resolve) => (release = resolve));
-      void locks.request(`${LOCK_PREFIX}${sessionId}`, () => held);
-      return release;
-    },
-    async heldIds() {
-      const state = await locks.query();
-      return new Set(
-        (state.held ?? [])
-          .map((lock) => lock.name ?? '')
-          .filter((name) => name.startsWith(LOCK_PREFIX))
-          .map((name) => name.slice(LOCK_PREFIX.length)),
-      );
-    },
-  };
-}
-
-/** Thrown when a session cannot be taken over because another tab is recording it. */
-export class SessionInUseError extends Error {
-  override readonly name = 'SessionInUseError';
-  constructor() {
-    super('That session is being recorded in another tab. Finish it there first.');
-  }
-}
-
 const JSON_TYPE = 'application/json';
 const CSV_TYPE = 'text/csv';
 
@@ -166,35 +125,7 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
   const changed = () => changes.update((n) => n + 1);
   const { clock } = deps;
   const rawStore = deps.store;
-  /**
-   * The first read waits for chunks stashed by a page that unloaded mid-recording to reach the
-   * store, so an interrupted session is found with all its data. A failed recovery is retried.
-   */
-  let recovered: Promise<void> | null = null;
-  const ready = (): Promise<void> => {
-    const stash = deps.stash;
-    if (stash === null) return Promise.resolve();
-    recovered ??= liveIds()
-      .then((live) => recoverStash(rawStore, stash, live))
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          recovered = null;
-          throw error;
-        },
-      );
-    return recovered;
-  };
-  const store: SessionStore = {
-    createSession: (meta) => ready().then(() => rawStore.createSession(meta)),
-    appendChunk: (meta, chunk) => rawStore.appendChunk(meta, chunk),
-    saveMeta: (meta, summary) => ready().then(() => rawStore.saveMeta(meta, summary)),
-    listSessions: () => ready().then(() => rawStore.listSessions()),
-    getSession: (id) => ready().then(() => rawStore.getSession(id)),
-    deleteSession: (id) => ready().then(() => rawStore.deleteSession(id)),
-    addSessions: (sessions) => ready().then(() => rawStore.addSessions(sessions)),
-    close: () => rawStore.close(),
-  };
+  const store = recoveringStore(rawStore, deps.stash, liveIds);
   const recordingOptions = { stash: deps.stash };
 
   const finishedRecords = async (ids?: readonly string[]): Promise<SessionRecord[]> => {
@@ -206,6 +137,14 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
     const records = await Promise.all(wanted.map((id) => store.getSession(id)));
     return records.filter((r): r is SessionRecord => r !== null);
   };
+
+  /**
+   * The report kept when the session finished; for a session finished before reports were kept
+   * (or one still recording), built from its record.
+   */
+  const reportOf = async (record: SessionRecord): Promise<SessionReport> =>
+    (record.meta.status === 'finished' ? await store.getReport(record.meta.id) : null) ??
+    buildSessionReport(record);
 
   const fileLabel = (ids: readonly string[] | undefined, records: readonly SessionRecord[]) =>
     ids?.length === 1 && records[0] !== undefined ? 'session' : 'sessions';
@@ -232,7 +171,7 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
     async report(id) {
       const record = await store.getSession(id);
       if (record === null) return null;
-      const report = buildSessionReport(record);
+      const report = await reportOf(record);
       return { report, charts: report.stretches.map((s, i) => stretchCharts(record, s, i)) };
     },
     async history() {
@@ -272,7 +211,7 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
           'csv',
         ),
         mimeType: CSV_TYPE,
-        text: sessionsCsv(records.map(buildSessionReport)),
+        text: sessionsCsv(await Promise.all(records.map(reportOf))),
       };
     },
     async importFile(file) {

@@ -1,11 +1,10 @@
 import type { RecorderInit, RecorderState } from './recorder';
 import { endReasonFromEvents, finishMeta, resumeRecorder, startRecorder } from './recorder';
 import { buildSessionReport, sessionDurationMs } from './reportSession';
-import type { SessionSummary } from './reportSummary';
 import { summariseReport } from './reportSummary';
 import { concatSamples } from './sampleBlock';
 import type { RecordedEndReason, SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
-import type { SessionStore } from './sessionStore';
+import type { FinishedReport, SessionStore } from './sessionStore';
 import type { KeyValueStorage } from './settingsStore';
 import { SessionNotFoundError, type StorageFullError, toStorageError } from './storageErrors';
 import { clearStash, stashChunks } from './unloadStash';
@@ -197,8 +196,8 @@ export class SessionRecording {
     // Only a complete session is marked finished; with chunks missing it stays "recording",
     // so the next start offers it as interrupted with what did get saved.
     if (this.unsaved.length === 0 && this.setup === null) {
-      const summary = summariseSession({ ...record, meta });
-      await this.enqueue(() => this.store.saveMeta(meta, summary));
+      const finished = finishedReport({ ...record, meta });
+      await this.enqueue(() => this.store.saveMeta(meta, finished));
     }
     this.throwIfFailed();
     return { ...record, meta };
@@ -296,9 +295,10 @@ export class SessionRecording {
   }
 }
 
-/** The summary the history reads, from a whole session. */
-export function summariseSession(record: SessionRecord): SessionSummary {
-  return summariseReport(buildSessionReport(record));
+/** A finished session's report, built once, and the summary of it the history reads. */
+export function finishedReport(record: SessionRecord): FinishedReport {
+  const report = buildSessionReport(record);
+  return { report, summary: summariseReport(report) };
 }
 
 /**
@@ -328,6 +328,6 @@ export async function finaliseInterrupted(
   if (record === null) throw new SessionNotFoundError(sessionId);
   if (record.meta.status === 'finished') return record;
   const finished = finaliseRecord(record);
-  await store.saveMeta(finished.meta, summariseSession(finished));
+  await store.saveMeta(finished.meta, finishedReport(finished));
   return finished;
 }

@@ -7,7 +7,7 @@ import type { SessionRecord } from '../../../src/session/sessionRecord';
 import {
   SessionRecording,
   finaliseInterrupted,
-  summariseSession,
+  finishedReport,
 } from '../../../src/session/sessionRecording';
 import { interruptedSessions } from '../../../src/session/sessionStore';
 import { SessionExistsError } from '../../../src/session/storageErrors';
@@ -44,11 +44,16 @@ describe('the IndexedDB session store', () => {
     await store.createSession({ ...record.meta, status: 'recording', lastTMs: 0 });
     for (const chunk of chunks)
       await store.appendChunk({ ...record.meta, status: 'recording' }, chunk);
-    await store.saveMeta(record.meta, summariseSession(record));
+    const finished = finishedReport(record);
+    await store.saveMeta(record.meta, finished);
     expect(await store.getSession('gen-1')).toEqual(record);
     const [entry] = await store.listSessions();
     expect(entry?.chunkCount).toBe(chunks.length);
     expect(entry?.summary?.legs).toHaveLength(2);
+    expect(await store.getReport('gen-1')).toEqual(finished.report);
+    // Recording again (a resume) drops the report of the finished session.
+    await store.saveMeta({ ...record.meta, status: 'recording' }, null);
+    expect(await store.getReport('gen-1')).toBeNull();
   });
 
   it('refuses a chunk number already stored, and a second session with the same id', async () => {
@@ -93,11 +98,11 @@ describe('the IndexedDB session store', () => {
         meta: { ...generated.record.meta, id: 'broken' },
         cues: [() => 1],
       } as unknown as SessionRecord,
-      summary: null,
+      finished: null,
     };
     const good = {
       record: { ...generated.record, meta: { ...generated.record.meta, id: 'good' } },
-      summary: null,
+      finished: null,
     };
     // The second cannot be stored (a function is not cloneable): the first must not stay.
     await expect(store.addSessions([good, broken])).rejects.toThrow();
