@@ -1,4 +1,3 @@
-import type { EventOf } from '../protocol';
 import type { TimeWindow } from './reportMeasures';
 import {
   clipWindows,
@@ -19,13 +18,7 @@ import type {
   SessionReport,
   StretchReport,
 } from './reportTypes';
-import type {
-  CueRecord,
-  RecordedEvent,
-  ReportLeg,
-  SessionRecord,
-  StretchInfo,
-} from './sessionRecord';
+import type { CueRecord, ReportLeg, SessionRecord, StretchInfo } from './sessionRecord';
 
 /**
  * Builds the report of a recorded session: the protocol's events folded into its facts
@@ -194,12 +187,4 @@ function glideReport(
     ankleTracked: reps.some((r) => r.ankleTracked),
     neck: columnStats(record.samples, [window], 'neckFlexionDeg'),
   };
-}
-
-/** Events of one type, e.g. for tests and the CSV. */
-export function eventsOfType<T extends RecordedEvent['type']>(
-  events: readonly RecordedEvent[],
-  type: T,
-): EventOf<T>[] {
-  return events.filter((e): e is EventOf<T> => e.type === type);
 }
