@@ -15,7 +15,8 @@ import type { AutoModelChooser } from './autoModel';
 import type { Clock, Scheduler } from './clock';
 import type { CoachVoice } from './coachVoice';
 import { demoPipeline, videoFilePipeline, webcamPipeline } from './live/pipelines';
-import { SessionRunner, type Pipeline, type Recordings } from './live/sessionRunner';
+import type { Pipeline, Recordings } from './live/sessionPlan';
+import { SessionRunner } from './live/sessionRunner';
 import { createStore, type ReadableStore, type Store } from './store';
 import { toUserFacingError } from './userFacingError';
 

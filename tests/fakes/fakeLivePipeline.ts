@@ -2,7 +2,7 @@ import type { FrameSource, GrabbedFrame, SourceEndReason } from '../../src/camer
 import type { CoachLine } from '../../src/engine/coachVoice';
 import type { SessionVoice } from '../../src/engine/live/coachEffects';
 import type { PoseLoop, PoseLoopHandlers, StartPoseLoop } from '../../src/engine/live/poseFeed';
-import type { Pipeline } from '../../src/engine/live/sessionRunner';
+import type { Pipeline } from '../../src/engine/live/sessionPlan';
 import type { Pose, PoseModelId } from '../../src/geometry/types';
 import type { BackendInfo, TensorDiagnostics } from '../../src/pose/backends';
 import type { LoadProgress, PoseEstimator, PoseFrame } from '../../src/pose/types';

@@ -48,6 +48,9 @@ export type RunnerStatus =
       readonly sessionId: string | null;
     };
 
+/** A change to a running session's status. */
+export type RunningChange = Partial<Omit<Extract<RunnerStatus, { kind: 'running' }>, 'kind'>>;
+
 /** What changes with every analysed frame: read by the overlay and the soak, not by panels. */
 export interface FrameStats {
   /** Latest pose, for the overlay (drawn every animation frame, not through React). */
@@ -79,4 +82,12 @@ export const INITIAL_RUNNER_STATE: RunnerState = {
     tensorReadings: 0,
   },
   recording: null,
+};
+
+/** What the user is told when the picture source ends by itself. */
+export const SOURCE_MESSAGES: Readonly<Record<SourceEndReason, string>> = {
+  'track-ended':
+    'The camera stopped sending pictures — was it unplugged or taken by another app? Your session so far is kept. Reconnect it to carry on.',
+  'file-ended': 'The video file has ended. Your session so far is kept.',
+  error: 'The picture source failed. Your session so far is kept.',
 };

@@ -4,95 +4,34 @@ import type { CoachInput, CoachSettings, CoachState } from '../../coach/coachTyp
 import { coachView } from '../../coach/view/sessionView';
 import type { DemoCue } from '../../demo/demoActor';
 import { POSE_MODEL_IDS, type Pose, type PoseModelId } from '../../geometry/types';
-import type { LoadProgress, PoseEstimator } from '../../pose/types';
-import type {
-  SessionOptions,
-  SessionEndReason,
-  StretchDefinition,
-  UserCommand,
-} from '../../protocol';
+import type { PoseEstimator } from '../../pose/types';
+import type { SessionEndReason, UserCommand } from '../../protocol';
 import type { SessionRecord } from '../../session/sessionRecord';
 import type { SessionRecording } from '../../session/sessionRecording';
-import type { Clock, Scheduler } from '../clock';
 import { TimerGroup } from '../clock';
-import type { ExportedFile, SessionLibrary } from '../sessionLibrary';
+import type { ExportedFile } from '../sessionLibrary';
 import { createStore, type Store } from '../store';
+import { toUserFacingError, toUserFacingErrorWithFallback } from '../userFacingError';
+import { runEffect, type EffectTargets } from './coachEffects';
+import { PoseFeed, livePoseLoop } from './poseFeed';
+import { DIAGNOSTICS_MS, TICK_MS, recentCrashes, tooManyCrashes } from './runnerTiming';
 import {
-  ModelKeepsCrashingError,
-  toUserFacingError,
-  toUserFacingErrorWithFallback,
-} from '../userFacingError';
-import { runEffect, type EffectTargets, type SessionVoice } from './coachEffects';
-import { PoseFeed, livePoseLoop, type StartPoseLoop } from './poseFeed';
+  keepRecording,
+  openRecording,
+  type Pipeline,
+  type SessionPlan,
+  type SessionRunnerDependencies,
+} from './sessionPlan';
 import {
   INITIAL_RUNNER_STATE,
-  type AnalysisStatus,
+  SOURCE_MESSAGES,
   type FrameStats,
   type RunnerPause,
+  type RunningChange,
   type RunnerState,
   type RunnerStatus,
   type SourceProblem,
 } from './runnerState';
-
-/** What the runner needs to analyse pictures: a source and an estimator that suits it. */
-export interface Pipeline {
-  readonly source: FrameSource;
-  /** Called at start, after a crash and after a model change: it reads the current setting. */
-  createEstimator(
-    onProgress: (progress: LoadProgress) => void,
-    onCrash: (error: Error) => void,
-  ): Promise<PoseEstimator>;
-}
-
-/** Where sessions are recorded: the session library (IndexedDB, with the unload stash). */
-export type Recordings = Pick<
-  SessionLibrary,
-  'startRecording' | 'resumeRecording' | 'finishRecording' | 'exportRecording'
->;
-
-export interface SessionRunnerDependencies {
-  readonly voice: SessionVoice;
-  /** Null when storage is unavailable: the session is not kept. */
-  readonly recordings: Recordings | null;
-  /** The clock the recordings use too (its readings date every input). */
-  readonly clock: Clock;
-  readonly scheduler: Scheduler;
-  /** How poses are pulled from the source; the page's loop unless a test feeds them. */
-  readonly startLoop?: StartPoseLoop;
-}
-
-export interface SessionPlan {
-  readonly routine: readonly StretchDefinition[];
-  /** Every stretch the session may run (routine plus the nerve glide it may offer). */
-  readonly stretches: readonly StretchDefinition[];
-  readonly sessionOptions?: Partial<SessionOptions>;
-  /** Verbosity, mute and speech rate at the start; `applySettings` changes them mid-way. */
-  readonly settings?: Partial<CoachSettings>;
-  /** A model id, 'auto' (settled when the estimator is made) or 'demo'. */
-  readonly model: string;
-  /** Carry on recording into this interrupted session instead of starting a new one. */
-  readonly resumeSessionId?: string;
-}
-
-/** Without frames (camera stalled, tab hidden) time still moves countdowns, rests and cues. */
-export const TICK_MS = 200;
-
-/**
- * A model that crashes this often is not coming back: three restarts within a minute end the
- * session with an error (its recording is kept) instead of looping.
- */
-export const MAX_RESTARTS = 3;
-export const RESTART_WINDOW_MS = 60_000;
-
-/** How often to ask the pose worker how many tensors it holds (cheap, but not per frame). */
-export const DIAGNOSTICS_MS = 5_000;
-
-const SOURCE_MESSAGES: Readonly<Record<SourceEndReason, string>> = {
-  'track-ended':
-    'The camera stopped sending pictures — was it unplugged or taken by another app? Your session so far is kept. Reconnect it to carry on.',
-  'file-ended': 'The video file has ended. Your session so far is kept.',
-  error: 'The picture source failed. Your session so far is kept.',
-};
 
 /**
  * The live session: the effect runner around the coaching step (coach/coachStep.ts). Poses,
@@ -296,16 +235,8 @@ export class SessionRunner {
 
   /** `model`: the model that runs (the plan may say 'auto'). */
   private async startRecording(model: string): Promise<void> {
-    const recordings = this.deps.recordings;
-    if (recordings === null) return;
-    const recording =
-      this.plan.resumeSessionId !== undefined
-        ? await recordings.resumeRecording(this.plan.resumeSessionId)
-        : await recordings.startRecording({
-            stretches: this.plan.stretches,
-            routine: this.plan.routine.map((s) => s.id),
-            model,
-          });
+    const recording = await openRecording(this.deps.recordings, this.plan, model);
+    if (recording === null) return;
     this.recording = recording;
     this.targets = { ...this.targets, recording };
     this.coach = { ...this.coach, recorder: recording.recorder };
@@ -343,15 +274,9 @@ export class SessionRunner {
    */
   private async restartModel(error: Error): Promise<void> {
     if (!this.isRunning()) return;
-    const crashedAtMs = this.deps.clock.nowMs();
-    this.restartTimesMs = [...this.restartTimesMs, crashedAtMs].filter(
-      (t) => crashedAtMs - t <= RESTART_WINDOW_MS,
-    );
-    if (this.restartTimesMs.length > MAX_RESTARTS) {
-      const crashes = this.restartTimesMs.length;
-      this.fail(new ModelKeepsCrashingError(crashes, RESTART_WINDOW_MS, error.message));
-      return;
-    }
+    this.restartTimesMs = recentCrashes(this.restartTimesMs, this.deps.clock.nowMs());
+    const givingUp = tooManyCrashes(this.restartTimesMs, error);
+    if (givingUp !== null) return this.fail(givingUp);
     await this.replaceEstimator(error.message);
   }
 
@@ -402,17 +327,8 @@ export class SessionRunner {
   /** The routine ended: keep the record and say where its report is. */
   private async finish(): Promise<void> {
     this.teardown();
-    let sessionId: string | null = null;
-    let saveError = null;
-    try {
-      const recording = this.recording;
-      const record =
-        recording === null ? undefined : await this.deps.recordings?.finishRecording(recording);
-      sessionId = record?.meta.id ?? null;
-    } catch (error) {
-      saveError = toUserFacingError(error);
-    }
-    this.setStatus({ kind: 'ended', sessionId, saveError });
+    const kept = await keepRecording(this.deps.recordings, this.recording);
+    this.setStatus({ kind: 'ended', sessionId: kept.sessionId, saveError: kept.error });
   }
 
   /**
@@ -433,20 +349,13 @@ export class SessionRunner {
       void recording.flush();
       return;
     }
-    void this.keepRecording(recording);
+    void this.keepFailedRecording(recording);
   }
 
-  private async keepRecording(recording: SessionRecording): Promise<void> {
-    try {
-      const record = await this.deps.recordings?.finishRecording(recording);
-      const status = this.store.getSnapshot().status;
-      if (status.kind === 'failed')
-        this.setStatus({ ...status, sessionId: record?.meta.id ?? null });
-    } catch {
-      // Storage refused: the recording says so itself (and offers an export); what reached
-      // storage is found as an interrupted session next time.
-      void recording.flush();
-    }
+  private async keepFailedRecording(recording: SessionRecording): Promise<void> {
+    const { sessionId } = await keepRecording(this.deps.recordings, recording);
+    const status = this.store.getSnapshot().status;
+    if (status.kind === 'failed') this.setStatus({ ...status, sessionId });
   }
 
   /** Every way out ends here: no frames, no timers, no source, no model, no voice listener. */
@@ -469,13 +378,7 @@ export class SessionRunner {
     this.store.update((s) => ({ ...s, status }));
   }
 
-  private updateRunning(
-    change: Partial<{
-      analysis: AnalysisStatus;
-      pausedBy: RunnerPause | null;
-      backend: PoseEstimator['backend'];
-    }>,
-  ): void {
+  private updateRunning(change: RunningChange): void {
     this.store.update((s) =>
       s.status.kind === 'running' ? { ...s, status: { ...s.status, ...change } } : s,
     );

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoPose } from '../../../src/demo/demoActor';
-import {
-  MAX_RESTARTS,
-  SessionRunner,
-  TICK_MS,
-  type SessionPlan,
-} from '../../../src/engine/live/sessionRunner';
+import { MAX_RESTARTS, TICK_MS } from '../../../src/engine/live/runnerTiming';
+import type { SessionPlan } from '../../../src/engine/live/sessionPlan';
+import { SessionRunner } from '../../../src/engine/live/sessionRunner';
 import { createSessionLibrary } from '../../../src/engine/sessionLibrary';
 import { stretchById } from '../../../src/protocol';
 import { MemorySessionStore } from '../../fakes/memorySessionStore';
