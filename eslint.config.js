@@ -35,17 +35,7 @@ const MAY_IMPORT = {
   // The coaching step: geometry -> protocol -> cue policy -> recorder, composed in one pure step.
   coach: ['geometry', 'protocol', 'feedback', 'session'],
   review: ['geometry', 'pose', 'camera', 'protocol', 'feedback', 'session', 'coach'],
-  engine: [
-    'geometry',
-    'pose',
-    'camera',
-    'protocol',
-    'feedback',
-    'session',
-    'demo',
-    'coach',
-    'review',
-  ],
+  engine: LAYERS.filter((l) => l !== 'engine' && l !== 'ui'),
   ui: ['engine'], // plus the pure modules below, and types from anywhere
 };
 /** Layers whose types (only) a folder may import. */

@@ -146,8 +146,21 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
     (record.meta.status === 'finished' ? await store.getReport(record.meta.id) : null) ??
     buildSessionReport(record);
 
-  const fileLabel = (ids: readonly string[] | undefined, records: readonly SessionRecord[]) =>
-    ids?.length === 1 && records[0] !== undefined ? 'session' : 'sessions';
+  /** The given sessions (all finished ones when left out) as one file of `kind`. */
+  const exportFile = async (
+    ids: readonly string[] | undefined,
+    kind: 'json' | 'csv',
+    write: (records: SessionRecord[], nowEpochMs: number) => string | Promise<string>,
+  ): Promise<ExportedFile> => {
+    const records = await finishedRecords(ids);
+    const now = clock.epochMs();
+    const label = ids?.length === 1 && records[0] !== undefined ? 'session' : 'sessions';
+    return {
+      fileName: exportFileName(label, records[0]?.meta.startedAtEpochMs ?? now, kind),
+      mimeType: kind === 'json' ? JSON_TYPE : CSV_TYPE,
+      text: await write(records, now),
+    };
+  };
 
   /** Recordings this page runs, with what detaches their page listeners and lock. */
   const active = new Map<SessionRecording, () => void>();
@@ -188,32 +201,12 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
       changed();
       return deleted;
     },
-    async exportJson(ids) {
-      const records = await finishedRecords(ids);
-      const now = clock.epochMs();
-      return {
-        fileName: exportFileName(
-          fileLabel(ids, records),
-          records[0]?.meta.startedAtEpochMs ?? now,
-          'json',
-        ),
-        mimeType: JSON_TYPE,
-        text: exportSessionsJson(records, now),
-      };
-    },
-    async exportCsv(ids) {
-      const records = await finishedRecords(ids);
-      const now = clock.epochMs();
-      return {
-        fileName: exportFileName(
-          fileLabel(ids, records),
-          records[0]?.meta.startedAtEpochMs ?? now,
-          'csv',
-        ),
-        mimeType: CSV_TYPE,
-        text: sessionsCsv(await Promise.all(records.map(reportOf))),
-      };
-    },
+    exportJson: (ids) =>
+      exportFile(ids, 'json', (records, now) => exportSessionsJson(records, now)),
+    exportCsv: (ids) =>
+      exportFile(ids, 'csv', async (records) =>
+        sessionsCsv(await Promise.all(records.map(reportOf))),
+      ),
     async importFile(file) {
       if (typeof file !== 'string') {
         const tooLarge = checkImportSize(file.size);
