@@ -16,7 +16,7 @@ import type { CoachEffect, CoachInit, CoachInput, CoachState } from './coachType
  * The coaching step without a page: feeds it inputs on a clock the caller moves, and keeps every
  * effect as data — the lines said, the protocol's events, the recording's chunks — instead of
  * speaking or storing anything. What an analysed video, a replay, a test or a bench runs; the
- * live engine runs the same step with real effects (engine/live/coachRunner.ts).
+ * live engine runs the same step with real effects (engine/live/sessionRunner.ts).
  *
  *   const coach = new HeadlessCoach({ routine });
  *   coach.command({ command: 'start' }, 0);
