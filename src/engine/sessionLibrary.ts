@@ -1,7 +1,6 @@
 import type {
   ChartData,
   HistoryReport,
-  ImportProblem,
   ImportResult,
   KeyValueStorage,
   RecordingClock,
@@ -271,8 +270,6 @@ export function describeLibraryError(error: unknown): string {
     return error.message;
   return `Something went wrong with stored sessions: ${error instanceof Error ? error.message : String(error)}`;
 }
-
-export type { ImportProblem, ImportResult };
 
 let browserLibrary: SessionLibrary | null = null;
 
