@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DexieSessionStore } from '../../../src/session/dexieSessionStore';
 import { exportSessionsJson } from '../../../src/session/sessionExport';
@@ -11,6 +12,7 @@ import {
 } from '../../../src/session/sessionRecording';
 import { interruptedSessions } from '../../../src/session/sessionStore';
 import { SessionExistsError } from '../../../src/session/storageErrors';
+import { buildSessionReport } from '../../../src/session/reportSession';
 import { stretchById } from '../../../src/protocol';
 import { RecordingFeed } from '../../helpers/recordingFeed';
 import { generateSession } from '../../helpers/sessionScenario';
@@ -117,6 +119,39 @@ describe('the IndexedDB session store', () => {
     );
     expect(result.ok).toBe(true);
     expect(await store.getSession('gen-1')).toEqual(generated.record);
+  });
+
+  it('opens a database written before reports were kept, and keeps its sessions readable', async () => {
+    // The rows as the store writes them, copied into a database with the first layout (no
+    // reports table), as a browser that ran an older version holds them.
+    const currentName = `sessions-test-${dbCount++}`;
+    const current = newStore(currentName);
+    await current.addSessions([{ record: generated.record, finished: null }]);
+    current.close();
+    const rows = new Dexie(currentName);
+    await rows.open();
+    const sessions: unknown[] = await rows.table('sessions').toArray();
+    const chunks: unknown[] = await rows.table('chunks').toArray();
+    rows.close();
+    const oldName = `sessions-test-v1-${dbCount++}`;
+    const old = new Dexie(oldName);
+    old.version(1).stores({
+      sessions: 'id, startedAtEpochMs, status',
+      chunks: '[sessionId+seq], sessionId',
+    });
+    await old.table('sessions').bulkAdd(sessions);
+    await old.table('chunks').bulkAdd(chunks);
+    old.close();
+
+    const upgraded = newStore(oldName);
+    await upgraded.open();
+    expect((await upgraded.listSessions()).map((e) => e.meta.id)).toEqual(['gen-1']);
+    expect(await upgraded.getSession('gen-1')).toEqual(generated.record);
+    expect(await upgraded.getReport('gen-1')).toBeNull();
+    // Finishing it again (a resumed session) now keeps its report.
+    const finished = finishedReport(generated.record);
+    await upgraded.saveMeta(generated.record.meta, finished);
+    expect(await upgraded.getReport('gen-1')).toEqual(buildSessionReport(generated.record));
   });
 
   it('keeps a live recording when the page dies, and offers it on the next start', async () => {
