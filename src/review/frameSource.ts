@@ -19,9 +19,6 @@ export type FrameSourceMethod = 'decoder' | 'player';
 
 export interface SamplerStats {
   readonly method: FrameSourceMethod;
-  /** Frames the source saw (decoded, or shown by the player). */
-  readonly framesSeen: number;
-  readonly framesTaken: number;
   /** Sampling slots that went by with no frame seen in them (the player only; 0 for the decoder). */
   readonly slotsMissed: number;
   /** Stretches of damaged data skipped (to the next keyframe), and the video time they covered. */

@@ -55,6 +55,28 @@ export function nextDueMs(rate: SamplingRate, takenMs: number): number {
 }
 
 /**
+ * The frames to take, given a video's frame times in ascending order: from `fromIndex` on, the
+ * first frame due at or after `dueMs`, then the first due after it, and so on. Indices into
+ * `timesMs`.
+ */
+export function dueFrameIndices(
+  timesMs: readonly number[],
+  fromIndex: number,
+  dueMs: number,
+  rate: SamplingRate,
+): number[] {
+  const due: number[] = [];
+  let nextMs = dueMs;
+  for (let i = Math.max(0, fromIndex); i < timesMs.length; i++) {
+    const timeMs = timesMs[i] ?? NaN;
+    if (!isFrameDue(timeMs, nextMs)) continue;
+    due.push(i);
+    nextMs = nextDueMs(rate, timeMs);
+  }
+  return due;
+}
+
+/**
  * How many frames an analysis of a clip of `durationMs` at `framesPerSecond` should give: one per
  * slot, or one per frame when frames are fewer than slots (or every frame is asked for).
  */

@@ -9,20 +9,22 @@ import {
 import { scaledFrameSize } from '../../camera/scaledBitmap';
 import { VideoFileError } from '../../camera/types';
 import type { FrameSource, SampledFrame, SamplerStats } from '../frameSource';
-import { isFrameDue, nextDueMs, type SamplingRate } from '../samplingPlan';
+import { dueFrameIndices, nextDueMs, type SamplingRate } from '../samplingPlan';
+import { indexFrames } from './frameIndex';
 import { FrameShrinker } from './frameShrinker';
-import { readableEndS } from './readableEnd';
 
 /**
  * Frames of a video file for an offline analysis, read and decoded by Mediabunny (which finds
  * each frame from the container's index, applies edit lists and the track's rotation, and
- * decodes with WebCodecs, a few frames ahead of what is taken). The frames the sampling plan
- * wants are shrunk and turned upright into bitmaps for the model (frameShrinker.ts) while the
- * model works on earlier ones; the rest are closed as they come.
+ * decodes with WebCodecs). The sampling plan picks its frames from the index's frame times
+ * (frameIndex.ts) and Mediabunny is asked for exactly those: it decodes each group of pictures
+ * up to the last frame wanted from it, and keeps up to 8 wanted frames decoded ahead while the
+ * model works. Those are shrunk and turned upright into bitmaps for the model
+ * (frameShrinker.ts), a few of which wait ready (`maxWaiting`), so memory stays a few frames
+ * however long the clip is.
  *
- * Reading pauses while enough frames wait for the model (`maxWaiting`), so memory stays a few
- * frames however long the clip is. A damaged stretch (the decoder refuses a frame) is skipped to
- * the next keyframe; a file cut short is read up to where its data ends.
+ * A damaged stretch (the decoder refuses a frame) is skipped to the next keyframe; a file cut
+ * short is read up to where its data ends.
  */
 
 export interface DecodedFrameSourceOptions {
@@ -42,16 +44,20 @@ export interface DecodedFrameSourceOptions {
 const MAX_DAMAGED_STRETCHES = 3;
 
 /**
- * A file whose readable part ends this much before the length it states (or its index lists) was
- * cut short. Containers round their stated length by a frame or so (42 ms at 24 fps, the slowest
- * rate cameras use); a cut loses far more.
+ * A file whose frames end this much before the length it states was cut short. Containers round
+ * their stated length by a frame or so (42 ms at 24 fps, the slowest rate cameras use); a cut
+ * loses far more.
  */
-const CUT_SHORT_MIN_S = 0.2;
+const CUT_SHORT_MIN_MS = 200;
 
 /** The preview redraws at most this often: it is for a person to follow, not for the model. */
 const PREVIEW_EVERY_MS = 100;
 
-type ReadOutcome = 'done' | { readonly error: unknown };
+/** How a read of some frames went: how many were done, and the decoder's complaint if it stopped. */
+interface ReadOutcome {
+  readonly done: number;
+  readonly error: unknown;
+}
 
 export class DecodedFrameSource implements FrameSource {
   readonly method = 'decoder';
@@ -59,9 +65,7 @@ export class DecodedFrameSource implements FrameSource {
   private readonly maxWaiting: number;
   private readonly frameSize: { readonly widthPx: number; readonly heightPx: number };
   private readonly shrinker: FrameShrinker;
-  private readonly counts = { framesSeen: 0, framesTaken: 0, damagedStretches: 0, damagedMs: 0 };
-  /** The newest frame that came out of the decoder, in seconds of video time. */
-  private lastSeenS: number | null = null;
+  private readonly counts = { damagedStretches: 0, damagedMs: 0 };
   private dueMs = 0;
   private started = false;
   private stopped = false;
@@ -77,6 +81,8 @@ export class DecodedFrameSource implements FrameSource {
     private readonly input: Input,
     private readonly track: InputVideoTrack,
     private readonly fileName: string,
+    /** Presentation times of the readable frames, ascending. */
+    private readonly timesMs: readonly number[],
     readonly widthPx: number,
     readonly heightPx: number,
     readonly durationMs: number,
@@ -95,28 +101,30 @@ export class DecodedFrameSource implements FrameSource {
     fileName: string,
     options: DecodedFrameSourceOptions,
   ): Promise<DecodedFrameSource> {
-    const [widthPx, heightPx, foundS, statedS, readableS] = await Promise.all([
+    const [widthPx, heightPx, foundS, statedS, index] = await Promise.all([
       track.getDisplayWidth(),
       track.getDisplayHeight(),
       track.computeDuration(),
       track.getDurationFromMetadata(),
-      readableEndS(track),
+      indexFrames(track),
     ]);
-    const endS = readableS ?? foundS;
-    const cutShort = Math.max(foundS, statedS ?? 0) - endS > CUT_SHORT_MIN_S;
-    if (endS <= 0)
+    if (index.timesMs.length === 0)
       throw new VideoFileError(
         'damaged',
         `“${fileName}” was cut short before its first picture: there is nothing in it to analyse.`,
       );
-    const cutShortAtMs = cutShort ? endS * 1000 : null;
+    const endMs = index.cutShortAtMs ?? foundS * 1000;
+    // A file that states a length its frames do not reach lost its end (a recording cut off).
+    const statedMs = (statedS ?? 0) * 1000;
+    const cutShortAtMs = index.cutShortAtMs ?? (statedMs - endMs > CUT_SHORT_MIN_MS ? endMs : null);
     return new DecodedFrameSource(
       input,
       track,
       fileName,
+      index.timesMs,
       widthPx,
       heightPx,
-      endS * 1000,
+      endMs,
       cutShortAtMs,
       options,
     );
@@ -139,12 +147,13 @@ export class DecodedFrameSource implements FrameSource {
 
   async next(): Promise<SampledFrame | null> {
     for (;;) {
-      if (this.failure !== null && !this.stopped) throw this.failure;
+      // The frames read before a failure are handed out first.
       const frame = this.ready.shift();
       if (frame !== undefined) {
         this.wakeRoom();
         return frame;
       }
+      if (this.failure !== null && !this.stopped) throw this.failure;
       if (this.ended || this.stopped) return null;
       await new Promise<void>((resolve) => {
         this.frameWaiter = resolve;
@@ -156,12 +165,7 @@ export class DecodedFrameSource implements FrameSource {
   setModelRate(): void {}
 
   stats(): SamplerStats {
-    return {
-      method: this.method,
-      ...this.counts,
-      slotsMissed: 0,
-      cutShortAtMs: this.cutShortAtMs,
-    };
+    return { method: this.method, ...this.counts, slotsMissed: 0, cutShortAtMs: this.cutShortAtMs };
   }
 
   stop(): void {
@@ -175,79 +179,85 @@ export class DecodedFrameSource implements FrameSource {
   }
 
   /**
-   * Reads the whole file. When the decoder refuses a frame (damaged data), reading starts again
-   * at the next keyframe after the last frame that came out, and the frames in between are
-   * skipped (they depend on the damaged one). Past `MAX_DAMAGED_STRETCHES`, or with no keyframe
-   * left, the file is refused.
+   * Reads the frames the sampling plan wants, from the first. When the decoder refuses a frame
+   * it stops, and the frames it had decoded ahead are dropped, so the complaint does not say
+   * which frame was damaged: the first wanted frame that did not come is read again on its own
+   * (decoded from its keyframe up to it, nothing further). If it comes, reading goes on after it;
+   * if not, the damage lies at or before it, the frames after it up to the next keyframe depend
+   * on the damaged one, and reading goes on from that keyframe with the plan's next slot. Past
+   * `MAX_DAMAGED_STRETCHES`, or with no keyframe left, the file is refused.
    */
   private async readAll(): Promise<void> {
-    let fromS: number | undefined;
-    for (;;) {
-      const outcome = await this.readFrom(fromS);
-      if (outcome === 'done' || this.stopped) return;
-      const resume = await this.nextKeyframe(fromS);
-      if (resume === null || this.counts.damagedStretches >= MAX_DAMAGED_STRETCHES)
-        throw this.damagedError(outcome.error);
-      this.counts.damagedStretches++;
-      this.counts.damagedMs += Math.max(0, (resume - (this.lastSeenS ?? 0)) * 1000);
-      fromS = resume;
+    let from = 0;
+    while (!this.stopped) {
+      const wanted = dueFrameIndices(this.timesMs, from, this.dueMs, this.options.rate);
+      if (wanted.length === 0) return;
+      const read = await this.read(wanted);
+      const missing = wanted[read.done];
+      if (read.error === null || missing === undefined) return;
+      const alone = await this.read([missing]);
+      if (alone.error === null) {
+        from = missing + 1;
+        continue;
+      }
+      from = await this.skipDamage(missing, alone.error);
     }
   }
 
-  private async readFrom(fromS: number | undefined): Promise<ReadOutcome> {
+  /** Skips from the frame at `index` (which cannot be decoded) to the next keyframe's index. */
+  private async skipDamage(index: number, error: unknown): Promise<number> {
+    const atMs = this.timesMs[index] ?? 0;
+    const packets = new EncodedPacketSink(this.track);
+    const options = { verifyKeyPackets: true };
+    const damaged = await packets.getPacket(atMs / 1000, options);
+    const key = damaged === null ? null : await packets.getNextKeyPacket(damaged, options);
+    const resume = key === null ? -1 : this.timesMs.findIndex((t) => t >= key.timestamp * 1000);
+    if (resume < 0 || this.counts.damagedStretches >= MAX_DAMAGED_STRETCHES)
+      throw this.damagedError(atMs, error);
+    this.counts.damagedStretches++;
+    this.counts.damagedMs += (this.timesMs[resume] ?? atMs) - atMs;
+    return resume;
+  }
+
+  /** Reads the frames at `indices` (ascending) into the ready queue, in order. */
+  private async read(indices: readonly number[]): Promise<ReadOutcome> {
+    const sink = new VideoSampleSink(this.track);
+    let done = 0;
     try {
-      for await (const sample of new VideoSampleSink(this.track).samples(fromS)) {
+      const timesS = indices.map((i) => (this.timesMs[i] ?? 0) / 1000);
+      for await (const sample of sink.samplesAtTimestamps(timesS)) {
+        done++;
+        if (sample === null) continue;
         try {
-          await this.see(sample);
+          await this.take(sample);
         } finally {
           sample.close();
         }
-        if (this.stopped) return 'done';
         while (this.ready.length >= this.maxWaiting && !this.stopped)
           await new Promise<void>((resolve) => {
             this.roomWaiter = resolve;
           });
+        if (this.stopped) break;
       }
-      return 'done';
+      return { done, error: null };
     } catch (error) {
-      if (this.stopped || error instanceof InputDisposedError) return 'done';
-      if (error instanceof VideoFileError) throw error;
-      return { error };
+      if (this.stopped || error instanceof InputDisposedError) return { done, error: null };
+      return { done, error };
     }
   }
 
-  /** A decoded frame: taken when the sampling plan wants it. */
-  private async see(sample: VideoSample): Promise<void> {
-    this.counts.framesSeen++;
-    this.lastSeenS = sample.timestamp;
+  /** A wanted frame, shrunk for the model. */
+  private async take(sample: VideoSample): Promise<void> {
     const videoTimeMs = sample.timestamp * 1000;
-    // Frames before the edit list's start (negative times) are decoded as references, not shown.
-    if (this.stopped || !isFrameDue(videoTimeMs, this.dueMs)) return;
     this.dueMs = nextDueMs(this.options.rate, videoTimeMs);
     const bitmap = await this.shrinker.toBitmap(sample);
     if (this.stopped) {
       bitmap.close();
       return;
     }
-    this.counts.framesTaken++;
     this.drawPreview(bitmap);
     this.ready.push({ bitmap, videoTimeMs, ...this.frameSize });
     this.wakeFrame();
-  }
-
-  /**
-   * The first keyframe after the last frame seen, or after the keyframe reading last started at
-   * when no frame came out since.
-   */
-  private async nextKeyframe(fromS: number | undefined): Promise<number | null> {
-    const packets = new EncodedPacketSink(this.track);
-    const options = { verifyKeyPackets: true };
-    const afterS = Math.max(this.lastSeenS ?? -Infinity, fromS ?? -Infinity);
-    const after = Number.isFinite(afterS)
-      ? await packets.getPacket(afterS)
-      : await packets.getFirstKeyPacket(options);
-    const key = after === null ? null : await packets.getNextKeyPacket(after, options);
-    return key?.timestamp ?? null;
   }
 
   /** Shows the frame (already small and upright) in the preview, a few times a second. */
@@ -262,12 +272,11 @@ export class DecodedFrameSource implements FrameSource {
     preview.getContext('2d')?.drawImage(bitmap, 0, 0);
   }
 
-  private damagedError(error: unknown): VideoFileError {
-    const atS = (this.lastSeenS ?? 0).toFixed(1);
+  private damagedError(atMs: number, error: unknown): VideoFileError {
     const said = error instanceof Error ? ` (the browser said: ${error.message})` : '';
     return new VideoFileError(
       'damaged',
-      `“${this.fileName}” is damaged ${atS} s in: its pictures cannot be decoded from there on${said}. Saving the video again from the phone or camera app usually fixes this.`,
+      `“${this.fileName}” is damaged ${(atMs / 1000).toFixed(1)} s in: its pictures cannot be decoded from there on${said}. Saving the video again from the phone or camera app usually fixes this.`,
     );
   }
 

@@ -44,7 +44,8 @@ const STALL_MS = 15_000;
 export class PlayedFrameSource implements FrameSource {
   readonly method = 'player';
   private readonly queue: Promise<SampledFrame | null>[] = [];
-  private readonly counts = { framesSeen: 0, framesTaken: 0, slotsMissed: 0 };
+  private framesTaken = 0;
+  private slotsMissed = 0;
   private waiter: (() => void) | null = null;
   private dueMs = 0;
   private stopped = false;
@@ -128,7 +129,7 @@ export class PlayedFrameSource implements FrameSource {
     video.addEventListener(
       'seeked',
       () => {
-        if (this.counts.framesTaken === 0) this.take(video.currentTime * 1000);
+        if (this.framesTaken === 0) this.take(video.currentTime * 1000);
         this.resume();
       },
       { once: true },
@@ -159,7 +160,7 @@ export class PlayedFrameSource implements FrameSource {
   /** The model's recent pace: the playback rate follows it. */
   setModelRate(framesPerSecond: number): void {
     if (this.stopped || this.ended) return;
-    const taken = this.counts.framesTaken;
+    const taken = this.framesTaken;
     const videoMsPerSample =
       taken >= 2 && this.firstTakenMs !== null
         ? (this.lastTakenMs - this.firstTakenMs) / (taken - 1)
@@ -174,7 +175,7 @@ export class PlayedFrameSource implements FrameSource {
   stats(): SamplerStats {
     return {
       method: this.method,
-      ...this.counts,
+      slotsMissed: this.slotsMissed,
       // The player conceals damaged data as best it can; it cannot say how much there was.
       damagedStretches: 0,
       damagedMs: 0,
@@ -204,10 +205,9 @@ export class PlayedFrameSource implements FrameSource {
     this.callbackId = this.video.requestVideoFrameCallback(this.onFrame);
     this.lastFrameAtMs = performance.now();
     const mediaMs = metadata.mediaTime * 1000;
-    this.counts.framesSeen++;
     if (this.lastSeenMs !== null) {
       const skipped = slotsSkipped(this.options.rate, this.lastSeenMs, mediaMs, this.framePeriodMs);
-      this.counts.slotsMissed += skipped;
+      this.slotsMissed += skipped;
       if (skipped === 0)
         this.framePeriodMs = updatedFramePeriodMs(this.framePeriodMs, mediaMs - this.lastSeenMs);
     }
@@ -219,7 +219,7 @@ export class PlayedFrameSource implements FrameSource {
   private take(videoTimeMs: number): void {
     const video = this.video;
     this.dueMs = nextDueMs(this.options.rate, videoTimeMs);
-    this.counts.framesTaken++;
+    this.framesTaken++;
     this.firstTakenMs ??= videoTimeMs;
     this.lastTakenMs = videoTimeMs;
     const grab = grabScaledBitmap(

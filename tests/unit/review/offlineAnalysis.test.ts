@@ -45,8 +45,6 @@ function hingePose(timeMs: number): Pose {
 
 const NO_STATS: SamplerStats = {
   method: 'decoder',
-  framesSeen: 0,
-  framesTaken: 0,
   slotsMissed: 0,
   damagedStretches: 0,
   damagedMs: 0,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   PLAYBACK_RATE_RANGE,
+  dueFrameIndices,
   isFrameDue,
   nextDueMs,
   plannedSampleCount,
@@ -90,6 +91,29 @@ describe('the sampling plan', () => {
 
   it('every-frame sampling takes each new frame once, even when a frame repeats', () => {
     expect(takeFrames([0, 0, 33.3, 33.3, 66.7, 100], EVERY)).toEqual([0, 33.3, 66.7, 100]);
+  });
+
+  it('picks from a clip’s frame times the frames a player showing them would take', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -100, max: 5_000, noNaN: true }), { maxLength: 200 }),
+        fc.constantFrom(TEN, FIVE, FIFTEEN, EVERY),
+        (times, rate) => {
+          const frames = [...times].sort((a, b) => a - b);
+          const picked = dueFrameIndices(frames, 0, 0, rate).map((i) => frames[i]);
+          expect(picked).toEqual(takeFrames(frames, rate));
+        },
+      ),
+    );
+  });
+
+  it('after a damaged stretch, goes on from the resume point with the first frame due there', () => {
+    const frames = regularFrames(30, 3_000);
+    // Taken up to 1.4 s; frames 45-49 (1.5-1.63 s) skipped; reading resumes at frame 50.
+    const picked = dueFrameIndices(frames, 50, nextDueMs(TEN, 1_400), TEN).map((i) => frames[i]);
+    expect(picked[0]).toBeCloseTo(1_666.7, 1);
+    expect(picked[1]).toBeCloseTo(1_700, 1);
+    expect(picked).toHaveLength(14);
   });
 });
 
