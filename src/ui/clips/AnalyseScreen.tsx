@@ -186,6 +186,11 @@ function Outcome({
       data-testid="analysis-done"
       data-frames={outcome.stats.framesAnalysed}
       data-analysed-fps={outcome.stats.analysedFramesPerSecond.toFixed(2)}
+      data-worker-busy={
+        outcome.stats.workerMs === null || outcome.stats.analysisMs <= 0
+          ? undefined
+          : (outcome.stats.workerMs / outcome.stats.analysisMs).toFixed(3)
+      }
       data-slots-missed={outcome.stats.sampler.slotsMissed}
       data-method={outcome.stats.sampler.method}
       data-damaged-stretches={outcome.stats.sampler.damagedStretches}
