@@ -123,6 +123,12 @@ function layerRules(layer) {
       message: 'Only src/pose/ talks to TF.js; other layers use the PoseEstimator interface.',
     });
   }
+  if (layer !== 'review') {
+    patterns.push({
+      group: ['mediabunny'],
+      message: 'Only src/review/ reads and writes video files; others use its frame sources.',
+    });
+  }
   const pure = ['geometry', 'protocol', 'demo', 'coach'].includes(layer);
   if (pure || layer === 'pose' || layer === 'camera') {
     patterns.push({

@@ -42,6 +42,7 @@ export default defineConfig({
       'zod',
       'uplot',
       'fflate',
+      'mediabunny',
     ],
   },
   worker: {

@@ -27,7 +27,7 @@ const PHONE_1080P = `${MADE}phone-1080p-30fps-16M.mp4`;
 const LONG = `${MADE}square-30fps-20s.mp4`;
 /** A WebM (VP8, what browsers' MediaRecorder and screen recorders write). */
 const WEBM = `${MADE}square-30fps.webm`;
-/** VP8 in Ogg, which Chromium plays and the decoder does not read: the player's route. */
+/** VP8 in Ogg, which Chromium plays and Mediabunny does not read (it reads Ogg sound only): the player's route. */
 const OGG = `${MADE}square-30fps.ogv`;
 
 /** Makes the clips above from the Apache fixtures, once (kept under artifacts/). */
@@ -119,8 +119,9 @@ const CASES: readonly Case[] = [
 interface Outcome {
   readonly frames: number;
   readonly analysedFps: number;
-  readonly recoveries: number;
-  readonly slotsLost: number;
+  /** Share of the analysis time the pose worker spent estimating: 1 means it never waited. */
+  readonly workerBusy: number;
+  readonly slotsMissed: number;
   readonly method: string;
 }
 
@@ -137,8 +138,8 @@ async function analyse(page: Page, baseUrl: string, one: Case): Promise<Outcome>
   return {
     frames: Number(data['frames']),
     analysedFps: Number(data['analysedFps']),
-    recoveries: Number(data['recoveries']),
-    slotsLost: Number(data['slotsLost']),
+    workerBusy: Number(data['workerBusy']),
+    slotsMissed: Number(data['slotsMissed']),
     method: data['method'] ?? '?',
   };
 }
@@ -163,8 +164,8 @@ export async function run(): Promise<void> {
         'analysed/s',
         '/ raw model',
         '/ estimator',
-        'seeks back',
-        'lost',
+        'worker busy',
+        'slots missed',
       ],
       CASES.map((one, i) => {
         const o = outcomes[i];
@@ -176,8 +177,8 @@ export async function run(): Promise<void> {
           fixed(o.analysedFps),
           fixed(o.analysedFps / rawFps, 2),
           fixed(o.analysedFps / estimatorFps, 2),
-          String(o.recoveries),
-          String(o.slotsLost),
+          fixed(o.workerBusy, 2),
+          String(o.slotsMissed),
         ];
       }),
     );

@@ -15,8 +15,10 @@ export interface BrowserSession {
 /** Builds the app, serves it with `vite preview` and opens headless Debian Chromium. */
 export async function openBuiltApp(extraArgs: readonly string[] = []): Promise<BrowserSession> {
   await build({ logLevel: 'warn' });
-  const server: PreviewServer = await preview({ preview: { port: 4180, strictPort: false } });
-  const baseUrl = server.resolvedUrls?.local[0] ?? 'http://localhost:4180/';
+  // Movable, like the test servers' ports, so benches in two checkouts do not meet.
+  const port = Number(process.env['STRETCHCHECK_BENCH_PORT'] ?? 4180);
+  const server: PreviewServer = await preview({ preview: { port, strictPort: false } });
+  const baseUrl = server.resolvedUrls?.local[0] ?? `http://localhost:${port}/`;
   const browser = await chromium.launch({
     executablePath: requireChromium(),
     args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', ...extraArgs],

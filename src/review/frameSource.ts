@@ -1,9 +1,9 @@
 /**
  * What an offline analysis reads frames from. Two kinds exist: a decoder that reads the file's
- * encoded frames itself (decoding/decodedFrameSource.ts, for MP4, MOV, WebM and Matroska files,
- * the fast way) and a player that plays the file in a `<video>` element and catches the frames
- * it shows (videoFrameSampler.ts, for anything else the browser plays).
- * openFrameSource.ts picks one.
+ * encoded frames with Mediabunny and WebCodecs (video/decodedFrameSource.ts: MP4, MOV, WebM,
+ * Matroska, MPEG-TS, the fast way) and a player that plays the file in a `<video>` element and
+ * catches the frames it shows (video/playedFrameSource.ts, for a file whose pictures only the
+ * browser's player decodes). openFrameSource.ts picks one.
  */
 
 export interface SampledFrame {
@@ -19,32 +19,21 @@ export type FrameSourceMethod = 'decoder' | 'player';
 
 export interface SamplerStats {
   readonly method: FrameSourceMethod;
-  /** Frames the video showed (or the decoder gave) while the source watched. */
-  readonly framesShown: number;
-  readonly framesTaken: number;
-  /** Frames shown without a callback (the page was busy) or dropped by the player. */
-  readonly framesMissed: number;
-  /** Times the player sought back for a frame it missed. */
-  readonly recoveries: number;
-  /** Slots (or frames) given up after a recovery found nothing: should stay 0. */
-  readonly slotsLost: number;
-  /** Frames due whose picture could not be read. */
-  readonly grabsFailed: number;
-  /** Times reading paused because the model had enough frames waiting. */
-  readonly pauses: number;
-  /** Stretches of damaged data the decoder skipped (to the next keyframe), and their length. */
+  /** Sampling slots that went by with no frame seen in them (the player only; 0 for the decoder). */
+  readonly slotsMissed: number;
+  /** Stretches of damaged data skipped (to the next keyframe), and the video time they covered. */
   readonly damagedStretches: number;
   readonly damagedMs: number;
-  /** Main-thread time spent starting frame grabs. */
-  readonly grabMs: number;
-  /** The player's playback rate; null for the decoder, which has none. */
-  readonly playbackRate: number | null;
-  /** The clip's frame rate as seen (frames per second of video), null until known. */
-  readonly videoFramesPerSecond: number | null;
+  /**
+   * Where the readable part of a file that was cut short ends (its index lists frames past the
+   * end of the data), in video time; null for a whole file.
+   */
+  readonly cutShortAtMs: number | null;
 }
 
 export interface FrameSource {
   readonly method: FrameSourceMethod;
+  /** The length that can be read (a file cut short: its readable part). */
   readonly durationMs: number;
   /** Display size (rotation applied). */
   readonly widthPx: number;

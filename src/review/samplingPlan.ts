@@ -1,7 +1,8 @@
 /**
  * Which frames of a video an offline analysis looks at, and how fast the video must play to feed
- * the model. Pure: both frame sources (decoding/decodedFrameSource.ts, videoFrameSampler.ts) ask
- * these functions at each frame; the playback rate matters only to the player.
+ * the model. Pure: both frame sources (video/decodedFrameSource.ts, video/playedFrameSource.ts)
+ * ask these functions at each frame; the playback rate and skipped slots matter only to the
+ * player.
  *
  * A fixed rate takes the first frame in each slot of `1000 / perSecond` ms of video time
  * (0-99 ms, 100-199 ms... at 10/s), the same slot rule as the session recorder: at 30 fps frames
@@ -54,6 +55,28 @@ export function nextDueMs(rate: SamplingRate, takenMs: number): number {
 }
 
 /**
+ * The frames to take, given a video's frame times in ascending order: from `fromIndex` on, the
+ * first frame due at or after `dueMs`, then the first due after it, and so on. Indices into
+ * `timesMs`.
+ */
+export function dueFrameIndices(
+  timesMs: readonly number[],
+  fromIndex: number,
+  dueMs: number,
+  rate: SamplingRate,
+): number[] {
+  const due: number[] = [];
+  let nextMs = dueMs;
+  for (let i = Math.max(0, fromIndex); i < timesMs.length; i++) {
+    const timeMs = timesMs[i] ?? NaN;
+    if (!isFrameDue(timeMs, nextMs)) continue;
+    due.push(i);
+    nextMs = nextDueMs(rate, timeMs);
+  }
+  return due;
+}
+
+/**
  * How many frames an analysis of a clip of `durationMs` at `framesPerSecond` should give: one per
  * slot, or one per frame when frames are fewer than slots (or every frame is asked for).
  */
@@ -77,11 +100,11 @@ export interface PlaybackRateInputs {
 
 /**
  * The most samples the video may bring past in a second: a slot (or, reading every frame, a
- * frame) that goes by with no frame callback seen in it is a seek back to fetch it. Callbacks
- * come at most once per display refresh (60 Hz) and a busy page misses some. Measured in
- * headless Chromium: a 30 fps clip read frame by frame missed 69 of 390 frames at 60 frames a
- * second shown and none at 30; at 10 a second it needed 10 seeks back at 40 slots a second and
- * none at 30 (npm run bench, section 7). The model is fed at most this fast.
+ * frame) that goes by with no frame callback seen in it is lost. Callbacks come at most once per
+ * display refresh (60 Hz) and a busy page misses some. Measured in headless Chromium: a 30 fps
+ * clip read frame by frame missed 69 of 390 frames at 60 frames a second shown and none at 30; at
+ * 10 a second it missed 10 slots at 40 slots a second and none at 30 (npm run bench, section 7).
+ * The model is fed at most this fast.
  */
 export const MAX_SAMPLES_SHOWN_PER_S = 30;
 
@@ -105,4 +128,36 @@ export function playbackRateFor(inputs: PlaybackRateInputs): number {
   const clamped = Math.min(PLAYBACK_RATE_RANGE.max, Math.max(PLAYBACK_RATE_RANGE.min, rate));
   // Quarter steps: the media pipeline restarts its clock on every change, so do not dither.
   return Math.max(PLAYBACK_RATE_RANGE.min, Math.round(clamped * 4) / 4);
+}
+
+/**
+ * A gap between frames shown in a row this many times the clip's frame period means frames were
+ * skipped. Under 2, so one missing frame at a steady rate shows; over 1.5, so a phone clip's
+ * slightly uneven frame times do not.
+ */
+export const SKIP_GAP_FACTOR = 1.9;
+
+/** The clip's frame period: the smallest gap seen between frames shown in a row, unskipped. */
+export function updatedFramePeriodMs(periodMs: number | null, gapMs: number): number | null {
+  return gapMs > SLOT_TOLERANCE_MS ? Math.min(periodMs ?? Infinity, gapMs) : periodMs;
+}
+
+/**
+ * Samples lost between two frames a player showed in a row (at `previousMs` and `currentMs`):
+ * none unless the gap shows skipped frames; then the frames skipped, but no more than the slots
+ * strictly between the two frames' (a slot with no frame loses nothing).
+ */
+export function slotsSkipped(
+  rate: SamplingRate,
+  previousMs: number,
+  currentMs: number,
+  framePeriodMs: number | null,
+): number {
+  const gapMs = currentMs - previousMs;
+  if (framePeriodMs === null || gapMs <= SKIP_GAP_FACTOR * framePeriodMs) return 0;
+  const framesSkipped = Math.max(0, Math.round(gapMs / framePeriodMs) - 1);
+  const interval = samplingIntervalMs(rate);
+  if (interval === null) return framesSkipped;
+  const slotOf = (ms: number): number => Math.floor((ms + SLOT_TOLERANCE_MS) / interval);
+  return Math.min(framesSkipped, Math.max(0, slotOf(currentMs) - slotOf(previousMs) - 1));
 }

@@ -209,7 +209,7 @@ test('a video is analysed with progress, reviewed, bundled, refused when damaged
   });
 });
 
-test('a clip recorded during a live session is kept with its session and can be reviewed', async ({
+test('a clip recorded during a live session states its length, seeks at once and keeps its poses in step', async ({
   page,
 }) => {
   test.setTimeout(3 * 60_000);
@@ -223,23 +223,75 @@ test('a clip recorded during a live session is kept with its session and can be 
   await expect(control).toContainText('no sound');
   await control.getByRole('button', { name: 'Record a clip' }).click();
   await expect(page.getByTestId('clip-recording')).toBeVisible();
-  // A few seconds of picture, with poses analysed meanwhile.
-  await expect(page.getByTestId('clip-recording')).toContainText(/0:0[3-9]/, { timeout: 30_000 });
+  // Several seconds of picture, with poses analysed meanwhile.
+  await expect(page.getByTestId('clip-recording')).toContainText(/0:0[7-9]/, { timeout: 45_000 });
   await page.screenshot({ path: `${SCREENS}/session-recording-clip.png` });
   await page.keyboard.press('Escape');
+  // Stopped after a rep, the coach first asks about symptoms.
+  const noSymptoms = page.getByRole('button', { name: 'None of these' });
+  await expect(page.getByTestId('session-ended').or(noSymptoms)).toBeVisible();
+  if (await noSymptoms.isVisible()) await noSymptoms.click();
   await expect(page.getByTestId('session-ended')).toBeVisible();
   await page.getByTestId('open-clip').click({ timeout: 30_000 });
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Session of');
   await expect(page.getByText('recorded during a session')).toBeVisible();
-  await expect
-    .poll(async () =>
-      Number(await page.getByTestId('clip-overlay').getAttribute('data-keypoints-drawn')),
-    )
-    .toBeGreaterThan(5);
+  const overlay = page.getByTestId('clip-overlay');
+
+  // The file says how long it is as soon as it loads (MediaRecorder's WebM said Infinity), and
+  // a seek anywhere lands at once: each within a second, on the time asked for.
+  const seeks = await page
+    .getByTestId('clip-player')
+    .locator('video')
+    .evaluate(async (video) => {
+      const element = video as HTMLVideoElement;
+      if (element.readyState < HTMLMediaElement.HAVE_METADATA)
+        await new Promise((resolve) =>
+          element.addEventListener('loadedmetadata', resolve, { once: true }),
+        );
+      const durationS = element.duration;
+      const landed: { targetS: number; atS: number; ms: number }[] = [];
+      for (const fraction of [0.8, 0.15, 0.6, 0.95, 0.4]) {
+        const targetS = durationS * fraction;
+        const startedMs = performance.now();
+        const seeked = new Promise((resolve) =>
+          element.addEventListener('seeked', resolve, { once: true }),
+        );
+        element.currentTime = targetS;
+        await seeked;
+        landed.push({ targetS, atS: element.currentTime, ms: performance.now() - startedMs });
+      }
+      return { durationS, landed };
+    });
+  expect(seeks.durationS).toBeGreaterThan(6);
+  expect(seeks.durationS).toBeLessThan(60);
+  for (const { targetS, atS, ms } of seeks.landed) {
+    expect(Math.abs(atS - targetS)).toBeLessThan(0.05);
+    expect(ms).toBeLessThan(1_000);
+  }
+
+  // The pose track runs through the video: from each quarter, a frame step lands on an analysed
+  // frame within a second, and its skeleton is drawn. (The first moments can have no pose yet,
+  // and the last none while the coach asks a question at the end of the session.)
+  const player = page.getByTestId('clip-player');
+  const timeMs = async () => Number(await player.getAttribute('data-time-ms'));
+  for (const atMs of [0.25, 0.5, 0.75].map((share) => share * seeks.durationS * 1000)) {
+    await page
+      .getByRole('slider', { name: 'Position in the clip' })
+      .fill(String(Math.round(atMs / 10) * 10));
+    await expect.poll(async () => Math.abs((await timeMs()) - atMs)).toBeLessThan(100);
+    await page.getByTestId('next-frame').click();
+    await expect.poll(timeMs).toBeGreaterThan(atMs - 100);
+    expect(await timeMs()).toBeLessThan(atMs + 1_000);
+    await expect
+      .poll(async () => Number(await overlay.getAttribute('data-keypoints-drawn')), {
+        message: `a skeleton after ${(atMs / 1000).toFixed(1)} s of ${seeks.durationS.toFixed(1)} s`,
+      })
+      .toBeGreaterThan(5);
+  }
   await page.getByTestId('play-pause').click();
   await expect
-    .poll(async () => Number(await page.getByTestId('clip-player').getAttribute('data-time-ms')))
+    .poll(async () => Number(await player.getAttribute('data-time-ms')))
     .toBeGreaterThan(500);
 });
 
@@ -275,7 +327,7 @@ test('a video with a damaged stretch is analysed around it, and the user is told
   const clean = test.info().outputPath('keyframes-every-10.mp4');
   ffmpeg('-i', SHORT, '-c:v', 'libx264', '-g', '10', '-bf', '0', clean);
   const damaged = test.info().outputPath('damaged.mp4');
-  await writeWithBrokenFrame(clean, damaged, 45);
+  writeWithBrokenFrame(clean, damaged, 45);
 
   await analyse(page, damaged, { stretch: 'Standing hamstring stretch' });
   const done = page.getByTestId('analysis-done');

@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readMp4VideoTrack } from '../../src/review/decoding/mp4VideoTrack';
 import type { PixelFrame } from '../../src/pose/types';
 
 /** Debian's ffmpeg decodes test clips in Node; `.ci/run` installs it. */
@@ -114,16 +113,33 @@ export function ffmpeg(...args: string[]): void {
  * Copies an MP4 with one frame's data broken, as a bad copy might leave it: the frame's length
  * prefix made impossible, so a decoder cannot even find where the frame ends.
  */
-export async function writeWithBrokenFrame(
-  source: string,
-  out: string,
-  frameIndex: number,
-): Promise<void> {
-  const bytes = readFileSync(source);
-  const read = await readMp4VideoTrack(new Blob([bytes]));
-  const sample = read.ok ? read.track.samples[frameIndex] : undefined;
-  if (sample === undefined || sample.isKey)
+export function writeWithBrokenFrame(source: string, out: string, frameIndex: number): void {
+  // Packets of the video stream in file (decoding) order: byte offset and K for a keyframe.
+  const packets = execFileSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'packet=pos,flags',
+      '-of',
+      'csv=p=0',
+      source,
+    ],
+    { encoding: 'utf8' },
+  )
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [pos = '', flags = ''] = line.split(',');
+      return { offset: Number(pos), isKey: flags.includes('K') };
+    });
+  const packet = packets[frameIndex];
+  if (packet === undefined || packet.isKey || !Number.isFinite(packet.offset))
     throw new Error(`no delta frame ${frameIndex} to break`);
-  bytes.fill(0xff, sample.offset, sample.offset + 4);
+  const bytes = readFileSync(source);
+  bytes.fill(0xff, packet.offset, packet.offset + 4);
   writeFileSync(out, bytes);
 }

@@ -26,6 +26,11 @@ const DETECT = 'detect';
 const DEFAULT_RATE_ID = SAMPLING_CHOICES.find((c) => c.rate === DEFAULT_SAMPLING)?.id ?? '10';
 const BUSY_PHASES = new Set<AnalysisRunState['phase']>(['starting', 'analysing', 'saving']);
 
+/** "13.2 s" */
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
 const selectPose = (pose: Pose | null) => ({ pose });
 
 interface FormValues {
@@ -178,11 +183,15 @@ function Outcome({
       data-testid="analysis-done"
       data-frames={outcome.stats.framesAnalysed}
       data-analysed-fps={outcome.stats.analysedFramesPerSecond.toFixed(2)}
-      data-frames-missed={outcome.stats.sampler.framesMissed}
-      data-recoveries={outcome.stats.sampler.recoveries}
-      data-slots-lost={outcome.stats.sampler.slotsLost}
+      data-worker-busy={
+        outcome.stats.workerMs === null || outcome.stats.analysisMs <= 0
+          ? undefined
+          : (outcome.stats.workerMs / outcome.stats.analysisMs).toFixed(3)
+      }
+      data-slots-missed={outcome.stats.sampler.slotsMissed}
       data-method={outcome.stats.sampler.method}
       data-damaged-stretches={outcome.stats.sampler.damagedStretches}
+      data-cut-short-at-ms={outcome.stats.sampler.cutShortAtMs ?? undefined}
     >
       <h2 id="outcome-title" tabIndex={-1}>
         Analysis finished
@@ -199,6 +208,13 @@ function Outcome({
             ? 'one place'
             : `${outcome.stats.sampler.damagedStretches} places`}{' '}
           could not be read and were skipped. The rest was analysed.
+        </p>
+      )}
+      {outcome.stats.sampler.cutShortAtMs !== null && (
+        <p className="notice" data-testid="cut-short-note">
+          The file ends early: it was cut short {formatSeconds(outcome.stats.sampler.cutShortAtMs)}{' '}
+          in, so only that part was analysed. The phone or camera that made it usually still has the
+          whole video.
         </p>
       )}
       <ul className="report-summary-list">

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import type * as Shrinker from '../../../src/review/decoding/frameShrinker';
+import type * as Shrinker from '../../../src/review/video/frameShrinker';
+import type * as Mediabunny from '../harness/mediabunny';
 import { openHarness } from './harness';
 
 /**
@@ -34,8 +35,9 @@ test('every pixel layout and every quarter turn gives the same upright picture',
 }) => {
   await openHarness(page);
   const results = await page.evaluate(
-    async ({ path }) => {
+    async ({ path, mediabunny }) => {
       const S = (await import(path)) as typeof Shrinker;
+      const M = (await import(mediabunny)) as typeof Mediabunny;
       const W = 64;
       const H = 32;
       // Quadrants red, green / blue, white, in BT.601 studio range (what SD video uses).
@@ -119,8 +121,9 @@ test('every pixel layout and every quarter turn gives the same upright picture',
         const size = { widthPx: turned ? 16 : 32, heightPx: turned ? 32 : 16 };
         for (const [format, make] of Object.entries(frames)) {
           const frame = make();
-          const bitmap = await new S.FrameShrinker(rotation, size).toBitmap(frame);
-          frame.close();
+          const sample = new M.VideoSample(frame, { timestamp: 0, rotation });
+          const bitmap = await new S.FrameShrinker(size).toBitmap(sample);
+          sample.close();
           const canvas = new OffscreenCanvas(size.widthPx, size.heightPx);
           const context = canvas.getContext('2d')!;
           context.drawImage(bitmap, 0, 0);
@@ -142,7 +145,10 @@ test('every pixel layout and every quarter turn gives the same upright picture',
       }
       return out;
     },
-    { path: '/src/review/decoding/frameShrinker.ts' },
+    {
+      path: '/src/review/video/frameShrinker.ts',
+      mediabunny: '/tests/browser/harness/mediabunny.ts',
+    },
   );
   expect(results).toHaveLength(16);
   for (const { format, rotation, corners } of results) {
@@ -161,8 +167,9 @@ test('frames converted back to back by one shrinker each keep their own picture'
 }) => {
   await openHarness(page);
   const colours = await page.evaluate(
-    async ({ path }) => {
+    async ({ path, mediabunny }) => {
       const S = (await import(path)) as typeof Shrinker;
+      const M = (await import(mediabunny)) as typeof Mediabunny;
       // Two flat I420 pictures, studio-range red and blue, converted without waiting in between:
       // the shrinker reuses its buffers, and neither result may show the other's pixels.
       const flat = ([y, u, v]: readonly [number, number, number]): VideoFrame => {
@@ -177,17 +184,22 @@ test('frames converted back to back by one shrinker each keep their own picture'
           timestamp: 0,
         });
       };
-      const shrinker = new S.FrameShrinker(0, { widthPx: 8, heightPx: 4 });
-      const frames = [flat([81, 90, 240]), flat([41, 240, 110])];
-      const bitmaps = await Promise.all(frames.map((frame) => shrinker.toBitmap(frame)));
-      for (const frame of frames) frame.close();
+      const shrinker = new S.FrameShrinker({ widthPx: 8, heightPx: 4 });
+      const samples = [flat([81, 90, 240]), flat([41, 240, 110])].map(
+        (frame) => new M.VideoSample(frame),
+      );
+      const bitmaps = await Promise.all(samples.map((sample) => shrinker.toBitmap(sample)));
+      for (const sample of samples) sample.close();
       return bitmaps.map((bitmap) => {
         const context = new OffscreenCanvas(8, 4).getContext('2d')!;
         context.drawImage(bitmap, 0, 0);
         return [...context.getImageData(4, 2, 1, 1).data.slice(0, 3)];
       });
     },
-    { path: '/src/review/decoding/frameShrinker.ts' },
+    {
+      path: '/src/review/video/frameShrinker.ts',
+      mediabunny: '/tests/browser/harness/mediabunny.ts',
+    },
   );
   const [red, blue] = colours;
   expect(red?.[0]).toBeGreaterThan(240);

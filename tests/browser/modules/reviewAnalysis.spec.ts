@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type * as Analysis from '../../../src/review/offlineAnalysis';
-import type * as Decoder from '../../../src/review/decoding/decodedFrameSource';
 import type * as Open from '../../../src/review/openFrameSource';
-import type * as Sampler from '../../../src/review/videoFrameSampler';
+import type * as Player from '../../../src/review/video/playedFrameSource';
 import type * as Worker from '../../../src/pose/worker/workerPoseEstimator';
 import { tfjsFixture } from '../../helpers/fixtures';
 import { ffmpeg, frameTimesMs, requireFfmpeg, writeWithBrokenFrame } from '../../helpers/video';
@@ -13,8 +12,10 @@ import { openHarness } from './harness';
 /**
  * Offline analysis of phone-like clips in Chromium, made at test time from the Apache fixtures:
  * a portrait clip stored landscape with rotation metadata (as phones record), and a clip with a
- * variable frame rate (every fourth frame dropped). Every sampling slot that has a frame gives
- * one, and the rotated clip's frames come out upright.
+ * variable frame rate (every fourth frame dropped) and B-frames (so an edit list). Every sampling
+ * slot that has a frame gives one, at the frame's own time, and the rotated clip's frames come
+ * out upright. Which route reads which file, damaged data, and files cut short are checked here
+ * too; odd files nobody can decode are in videoRefusals.spec.ts.
  */
 
 const OUT = fileURLToPath(new URL('../../../artifacts/review-clips/', import.meta.url));
@@ -28,7 +29,7 @@ const DAMAGED_ONCE = 'damaged-once.mp4';
 /** One keyframe only; one frame's data broken: nothing to resume from. */
 const DAMAGED_FOR_GOOD = 'damaged-for-good.mp4';
 
-test.beforeAll(async () => {
+test.beforeAll(() => {
   requireFfmpeg();
   mkdirSync(OUT, { recursive: true });
   // Turned a quarter left and stored with "rotate on playback": a portrait phone clip.
@@ -106,13 +107,15 @@ test.beforeAll(async () => {
       'yuv420p',
       clean,
     );
-    await writeWithBrokenFrame(clean, `${OUT}${name}`, 45);
+    writeWithBrokenFrame(clean, `${OUT}${name}`, 45);
   }
 });
 
 interface Outcome {
   readonly method: Method;
   readonly frames: number;
+  /** Slots the player saw no frame in (it does not seek back for them). */
+  readonly slotsMissed: number;
   readonly tMs: number[];
   readonly videoSize: { widthPx: number; heightPx: number };
   readonly frameSize: { widthPx: number; heightPx: number };
@@ -124,11 +127,12 @@ interface Outcome {
 
 type Method = 'player' | 'decoder';
 
+/** Analyses `file` read by the decoder (through openFrameSource) or, forced, by the player. */
 async function analyse(page: Page, file: string, method: Method): Promise<Outcome> {
   return page.evaluate(
     async ({ url, paths, method }) => {
-      const S = (await import(paths.sampler)) as typeof Sampler;
-      const D = (await import(paths.decoder)) as typeof Decoder;
+      const O = (await import(paths.open)) as typeof Open;
+      const P = (await import(paths.player)) as typeof Player;
       const A = (await import(paths.analysis)) as typeof Analysis;
       const W = (await import(paths.worker)) as typeof Worker;
       const blob = await (await fetch(url)).blob();
@@ -136,14 +140,10 @@ async function analyse(page: Page, file: string, method: Method): Promise<Outcom
       video.style.width = '320px';
       document.body.append(video);
       const options = { rate: { kind: 'per-second', perSecond: 10 }, maxSidePx: 480 } as const;
-      let source;
-      if (method === 'player')
-        source = await S.VideoFrameSampler.open(video, blob, 'clip.mp4', options);
-      else {
-        const opened = await D.DecodedFrameSource.open(blob, 'clip.mp4', options);
-        if (!opened.ok) throw new Error(`the decoder cannot read the clip: ${opened.reason}`);
-        source = opened.source;
-      }
+      const source =
+        method === 'player'
+          ? await P.PlayedFrameSource.open(video, blob, 'clip.mp4', options)
+          : await O.openFrameSource(blob, 'clip.mp4', { ...options, video });
       // As the app's analysis asks: no smoothing in the estimator, the track is smoothed after.
       const estimator = await W.WorkerPoseEstimator.create({
         model: 'movenet-lightning',
@@ -165,6 +165,7 @@ async function analyse(page: Page, file: string, method: Method): Promise<Outcom
       return {
         method: result.stats.sampler.method,
         frames: result.track.tMs.length,
+        slotsMissed: result.stats.sampler.slotsMissed,
         tMs: [...result.track.tMs],
         videoSize: result.videoSize,
         frameSize: result.track.imageSize,
@@ -177,8 +178,8 @@ async function analyse(page: Page, file: string, method: Method): Promise<Outcom
       url: `/artifacts/review-clips/${file}`,
       method,
       paths: {
-        sampler: '/src/review/videoFrameSampler.ts',
-        decoder: '/src/review/decoding/decodedFrameSource.ts',
+        open: '/src/review/openFrameSource.ts',
+        player: '/src/review/video/playedFrameSource.ts',
         analysis: '/src/review/offlineAnalysis.ts',
         worker: '/src/pose/worker/workerPoseEstimator.ts',
       },
@@ -195,6 +196,18 @@ function slotOf(timeMs: number): number {
   return Math.floor((timeMs + 0.5) / 100);
 }
 
+/**
+ * The decoder gives every slot that has a frame; the player misses one now and then (frame
+ * callbacks come at most once per display refresh) and does not seek back for it.
+ */
+function expectSlotsSampled(outcome: Outcome, slots: number): void {
+  if (outcome.method === 'decoder') expect(outcome.frames).toBe(slots);
+  else {
+    expect(outcome.frames).toBeLessThanOrEqual(slots);
+    expect(outcome.frames).toBeGreaterThanOrEqual(Math.floor(slots * 0.9));
+  }
+}
+
 for (const method of ['decoder', 'player'] as const) {
   test.describe(`offline analysis of phone-like clips, read by the ${method}`, () => {
     test.beforeEach(async ({ page }) => openHarness(page));
@@ -208,7 +221,7 @@ for (const method of ['decoder', 'player'] as const) {
       // Stored 1280 x 720, shown (and analysed) 720 x 1280.
       expect(outcome.videoSize).toEqual({ widthPx: 720, heightPx: 1280 });
       expect(outcome.frameSize).toEqual({ widthPx: 270, heightPx: 480 });
-      expect(outcome.frames).toBe(expectedSlots(frameTimesMs(`${OUT}${ROTATED}`)));
+      expectSlotsSampled(outcome, expectedSlots(frameTimesMs(`${OUT}${ROTATED}`)));
       expect(outcome.posesFound).toBeGreaterThan(outcome.frames * 0.9);
       expect(outcome.uprightFrames).toBeGreaterThan(outcome.posesFound * 0.9);
     });
@@ -220,7 +233,7 @@ for (const method of ['decoder', 'player'] as const) {
       const times = frameTimesMs(`${OUT}${VARIABLE}`);
       const outcome = await analyse(page, VARIABLE, method);
       expect(outcome.method).toBe(method);
-      expect(outcome.frames).toBe(expectedSlots(times));
+      expectSlotsSampled(outcome, expectedSlots(times));
       // Each sample is one of the clip's own frames, in order.
       for (const t of outcome.tMs) expect(times.some((f) => Math.abs(f - t) < 1)).toBe(true);
       expect([...outcome.tMs].sort((a, b) => a - b)).toEqual(outcome.tMs);
@@ -243,8 +256,11 @@ test.describe('choosing how to read a file', () => {
     const played = await analyse(page, VARIABLE, 'player');
     expect(decoded.tMs).toHaveLength(expected.length);
     decoded.tMs.forEach((t, i) => expect(Math.abs(t - (expected[i] ?? NaN))).toBeLessThan(1));
-    // The player may miss a slot's first frame and take a later one of the same slot.
-    expect(played.tMs.map(slotOf)).toEqual(expected.map(slotOf));
+    // The player may miss a slot's first frame (and take a later one of the slot), or a slot.
+    const playedSlots = played.tMs.map(slotOf);
+    expect(playedSlots.every((slot) => expected.some((t) => slotOf(t) === slot))).toBe(true);
+    expect([...new Set(playedSlots)]).toEqual(playedSlots);
+    expect(playedSlots.length).toBeGreaterThanOrEqual(Math.floor(expected.length * 0.9));
     expect(Math.abs(decoded.durationMs - played.durationMs)).toBeLessThan(50);
   });
 
@@ -290,7 +306,7 @@ test('the decoder’s frames look like the player’s: same picture, same way up
   await openHarness(page);
   const differences = await page.evaluate(
     async ({ urls, path }) => {
-      const D = (await import(path)) as typeof Decoder;
+      const O = (await import(path)) as typeof Open;
       const pixels = (bitmap: ImageBitmap): Uint8ClampedArray => {
         const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
         const context = canvas.getContext('2d');
@@ -301,14 +317,15 @@ test('the decoder’s frames look like the player’s: same picture, same way up
       const result: number[] = [];
       for (const url of urls) {
         const blob = await (await fetch(url)).blob();
-        const opened = await D.DecodedFrameSource.open(blob, url, {
+        const source = await O.openFrameSource(blob, url, {
           rate: { kind: 'per-second', perSecond: 10 },
           maxSidePx: 480,
+          video: document.createElement('video'),
         });
-        if (!opened.ok) throw new Error(opened.reason);
-        opened.source.start();
-        const decoded = await opened.source.next();
-        opened.source.stop();
+        if (source.method !== 'decoder') throw new Error(`read by the ${source.method}`);
+        source.start();
+        const decoded = await source.next();
+        source.stop();
         if (decoded === null) throw new Error('no first frame');
         // The player's first frame, scaled by the browser to the same size.
         const video = document.createElement('video');
@@ -340,7 +357,7 @@ test('the decoder’s frames look like the player’s: same picture, same way up
     },
     {
       urls: [ROTATED, VARIABLE].map((f) => `/artifacts/review-clips/${f}`),
-      path: '/src/review/decoding/decodedFrameSource.ts',
+      path: '/src/review/openFrameSource.ts',
     },
   );
   // Mean difference per colour channel, 0-255: about 1 (scaling filters differ a little); with U
@@ -354,7 +371,7 @@ test('a recording made by the browser’s MediaRecorder (no stated length) is de
   await openHarness(page);
   const outcome = await page.evaluate(
     async ({ path }) => {
-      const D = (await import(path)) as typeof Decoder;
+      const O = (await import(path)) as typeof Open;
       // Two seconds of a moving square, recorded as the app records clips.
       const canvas = document.createElement('canvas');
       canvas.width = 320;
@@ -388,12 +405,12 @@ test('a recording made by the browser’s MediaRecorder (no stated length) is de
         video.addEventListener('loadedmetadata', resolve, { once: true }),
       );
       const playerDurationS = video.duration;
-      const opened = await D.DecodedFrameSource.open(blob, 'recording.webm', {
+      const source = await O.openFrameSource(blob, 'recording.webm', {
         rate: { kind: 'per-second', perSecond: 10 },
         maxSidePx: 480,
+        video: document.createElement('video'),
       });
-      if (!opened.ok) return { reason: opened.reason };
-      const source = opened.source;
+      if (source.method !== 'decoder') return { reason: `read by the ${source.method}` };
       source.start();
       const times: number[] = [];
       let size = '';
@@ -411,7 +428,7 @@ test('a recording made by the browser’s MediaRecorder (no stated length) is de
         size,
       };
     },
-    { path: '/src/review/decoding/decodedFrameSource.ts' },
+    { path: '/src/review/openFrameSource.ts' },
   );
   if ('reason' in outcome) throw new Error(`not decoded: ${outcome.reason}`);
   expect(outcome.playerDurationS).toBe('Infinity');
@@ -430,17 +447,17 @@ test('damaged data is skipped to the next keyframe and counted; with no keyframe
   await openHarness(page);
   const outcomes = await page.evaluate(
     async ({ urls, path }) => {
-      const D = (await import(path)) as typeof Decoder;
+      const O = (await import(path)) as typeof Open;
       const results: { frames: number; stretches?: number; damagedMs?: number; error?: string }[] =
         [];
       for (const url of urls) {
         const blob = await (await fetch(url)).blob();
-        const opened = await D.DecodedFrameSource.open(blob, 'clip.mp4', {
+        const source = await O.openFrameSource(blob, 'clip.mp4', {
           rate: { kind: 'per-second', perSecond: 10 },
           maxSidePx: 480,
+          video: document.createElement('video'),
         });
-        if (!opened.ok) throw new Error(opened.reason);
-        const source = opened.source;
+        if (source.method !== 'decoder') throw new Error(`read by the ${source.method}`);
         source.start();
         let frames = 0;
         try {
@@ -460,7 +477,7 @@ test('damaged data is skipped to the next keyframe and counted; with no keyframe
     },
     {
       urls: [DAMAGED_ONCE, DAMAGED_FOR_GOOD].map((f) => `/artifacts/review-clips/${f}`),
-      path: '/src/review/decoding/decodedFrameSource.ts',
+      path: '/src/review/openFrameSource.ts',
     },
   );
   const [once, forGood] = outcomes;

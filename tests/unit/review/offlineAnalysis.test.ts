@@ -45,18 +45,10 @@ function hingePose(timeMs: number): Pose {
 
 const NO_STATS: SamplerStats = {
   method: 'decoder',
-  framesShown: 0,
-  framesTaken: 0,
-  framesMissed: 0,
-  recoveries: 0,
-  slotsLost: 0,
-  grabsFailed: 0,
-  pauses: 0,
+  slotsMissed: 0,
   damagedStretches: 0,
   damagedMs: 0,
-  grabMs: 0,
-  playbackRate: null,
-  videoFramesPerSecond: 10,
+  cutShortAtMs: null,
 };
 
 function fakeClip(frames: number): FrameSource {

@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   PLAYBACK_RATE_RANGE,
+  dueFrameIndices,
   isFrameDue,
   nextDueMs,
   plannedSampleCount,
   playbackRateFor,
+  slotsSkipped,
+  updatedFramePeriodMs,
   type SamplingRate,
 } from '../../../src/review/samplingPlan';
 
@@ -89,6 +92,29 @@ describe('the sampling plan', () => {
   it('every-frame sampling takes each new frame once, even when a frame repeats', () => {
     expect(takeFrames([0, 0, 33.3, 33.3, 66.7, 100], EVERY)).toEqual([0, 33.3, 66.7, 100]);
   });
+
+  it('picks from a clip’s frame times the frames a player showing them would take', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -100, max: 5_000, noNaN: true }), { maxLength: 200 }),
+        fc.constantFrom(TEN, FIVE, FIFTEEN, EVERY),
+        (times, rate) => {
+          const frames = [...times].sort((a, b) => a - b);
+          const picked = dueFrameIndices(frames, 0, 0, rate).map((i) => frames[i]);
+          expect(picked).toEqual(takeFrames(frames, rate));
+        },
+      ),
+    );
+  });
+
+  it('after a damaged stretch, goes on from the resume point with the first frame due there', () => {
+    const frames = regularFrames(30, 3_000);
+    // Taken up to 1.4 s; frames 45-49 (1.5-1.63 s) skipped; reading resumes at frame 50.
+    const picked = dueFrameIndices(frames, 50, nextDueMs(TEN, 1_400), TEN).map((i) => frames[i]);
+    expect(picked[0]).toBeCloseTo(1_666.7, 1);
+    expect(picked[1]).toBeCloseTo(1_700, 1);
+    expect(picked).toHaveLength(14);
+  });
 });
 
 describe('the playback rate', () => {
@@ -112,5 +138,37 @@ describe('the playback rate', () => {
       rate,
       6,
     );
+  });
+});
+
+describe('slots a playing video went past unseen', () => {
+  const PERIOD = 1000 / 30;
+
+  it('loses nothing between frames shown in a row, or across a slightly late one', () => {
+    expect(slotsSkipped(TEN, 100, 100 + PERIOD, PERIOD)).toBe(0);
+    expect(slotsSkipped(TEN, 100, 100 + 1.5 * PERIOD, PERIOD)).toBe(0);
+    expect(slotsSkipped(TEN, 0, 200, null)).toBe(0);
+  });
+
+  it('counts the slots strictly between two frames when frames went by between them', () => {
+    // 30 fps, frames 4 to 14 unseen: slots 2 and 3 (200-399 ms) had frames and were missed.
+    expect(slotsSkipped(TEN, 133.3, 466.7, PERIOD)).toBe(2);
+    // Skipped frames inside one slot cost no slot: that slot's frame is this one.
+    expect(slotsSkipped(TEN, 100, 200 - 1, PERIOD)).toBe(0);
+  });
+
+  it('counts no more slots than frames skipped, so empty slots of a slow clip cost nothing', () => {
+    // 5 fps at 10 a second: one frame (600 ms) unseen between 400 and 800; slots 5 and 7 are empty.
+    expect(slotsSkipped(TEN, 400, 800, 200)).toBe(1);
+  });
+
+  it('reading every frame, counts each frame skipped', () => {
+    expect(slotsSkipped(EVERY, 0, 4 * PERIOD, PERIOD)).toBe(3);
+  });
+
+  it('learns the frame period as the smallest gap, ignoring a repeated frame', () => {
+    let period: number | null = null;
+    for (const gap of [66.7, 33.3, 0, 50]) period = updatedFramePeriodMs(period, gap);
+    expect(period).toBeCloseTo(33.3, 6);
   });
 });

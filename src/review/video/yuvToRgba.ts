@@ -1,5 +1,3 @@
-import type { QuarterTurn } from './mp4Timing';
-
 /**
  * Shrinks a decoded YUV picture straight to the small RGBA frame the model reads, turning it
  * upright on the way. Pure: a loop over the output pixels only.
@@ -14,6 +12,9 @@ import type { QuarterTurn } from './mp4Timing';
  */
 
 export type YuvFormat = 'I420' | 'NV12';
+
+/** A clockwise turn a player applies to a stored picture (phones store portrait clips lying down). */
+export type QuarterTurn = 0 | 90 | 180 | 270;
 
 export interface PlaneLayout {
   readonly offset: number;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { QuarterTurn } from '../../../../src/review/decoding/mp4Timing';
 import {
   yuvToRgba,
+  type QuarterTurn,
   type YuvColour,
   type YuvPicture,
-} from '../../../../src/review/decoding/yuvToRgba';
+} from '../../../../src/review/video/yuvToRgba';
 
 const LIMITED_601: YuvColour = { matrix: 'bt601', fullRange: false };
 
