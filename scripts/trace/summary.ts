@@ -38,7 +38,9 @@ const TIMELINE_EVENTS = new Set([
 const PAGE_FUNCTIONS = [
   'pump',
   'analyse',
-  'grabScaledBitmap',
+  'grabWanted',
+  'grabLiveFrame',
+  'motionGrid',
   'estimate',
   'onResult',
   'measureFrame',
@@ -57,21 +59,18 @@ const PAGE_FUNCTIONS = [
 const WORKER_FUNCTIONS = [
   'handle',
   'estimateNow',
-  'frameToTensor',
-  'fromPixels',
+  'detect',
+  'landmarks',
   'estimatePoses',
-  'detectPose',
-  'poseLandmarksByRoi',
-  'convertImageToTensor',
   'execute',
-  'tensorsToPoseLandmarksAndSegmentation',
   'refineLandmarksFromHeatmap',
-  'poseLandmarksAndSegmentationInverseProjection',
-  'poseSegmentationFiltering',
-  'poseLandmarkFiltering',
-  'segmentationToMask',
+  'tensorsToLandmarks',
+  'filter',
+  'personMask',
+  'sampleImage',
+  'framePixels',
   'toAppPose',
-  'cropFrame',
+  'cropInput',
   'apply',
   'postMessage',
 ];
@@ -119,9 +118,10 @@ export function summariseTrace(events: readonly TraceEvent[], framesAnalysed: nu
     rows,
   );
 
-  const mainId = [...names.entries()].find(
-    ([id, n]) => n === 'CrRendererMain' && (busy.get(id)?.busyMs ?? 0) > 0,
-  )?.[0];
+  // The app's renderer is the busiest one (others: the service worker's, extensions').
+  const mainId = [...names.entries()]
+    .filter(([, n]) => n === 'CrRendererMain')
+    .sort((a, b) => (busy.get(b[0])?.busyMs ?? 0) - (busy.get(a[0])?.busyMs ?? 0))[0]?.[0];
   const workerId = [...samples.values()].find((s) => label(undefined, s) === 'pose worker')?.thread;
   if (mainId !== undefined) {
     const byEvent = timeByEventName(events, fromUs, toUs, TIMELINE_EVENTS).get(mainId);

@@ -29,6 +29,7 @@ import type { SessionRecording, RecordingStatus } from '../../session/sessionRec
 import type { SessionRecord } from '../../session/sessionRecord';
 import type { ExportedFile, SessionLibrary } from '../sessionLibrary';
 import type { CoachLine, CoachVoice } from '../coachVoice';
+import { ADAPTIVE_RATE } from '../adaptiveRate';
 import { LivePoseLoop } from '../livePoseLoop';
 import { createStore, type Store } from '../store';
 import {
@@ -310,6 +311,7 @@ export class SessionRunner {
     this.loop = new LivePoseLoop(source, estimator, {
       maxSidePx: INFERENCE_MAX_SIDE_PX,
       maxInFlight: 2,
+      adaptive: ADAPTIVE_RATE,
       now: this.deps.now,
       onResult: (result) => {
         const nowMs = this.deps.now();
