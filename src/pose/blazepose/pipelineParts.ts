@@ -6,8 +6,25 @@
  * package-lock.json. What the tracker does differently is only how the picture becomes the
  * models' input (see blazePoseTracker.ts).
  */
+import {
+  BLAZEPOSE_DETECTOR_ANCHOR_CONFIGURATION,
+  BLAZEPOSE_DETECTOR_IMAGE_TO_TENSOR_CONFIG,
+  BLAZEPOSE_DETECTOR_NON_MAX_SUPPRESSION_CONFIGURATION,
+  BLAZEPOSE_DETECTOR_RECT_TRANSFORMATION_CONFIG,
+  BLAZEPOSE_LANDMARKS_SMOOTHING_CONFIG_ACTUAL,
+  BLAZEPOSE_LANDMARKS_SMOOTHING_CONFIG_AUXILIARY,
+  BLAZEPOSE_LANDMARK_IMAGE_TO_TENSOR_CONFIG,
+  BLAZEPOSE_NUM_AUXILIARY_KEYPOINTS,
+  BLAZEPOSE_NUM_KEYPOINTS,
+  BLAZEPOSE_POSE_PRESENCE_SCORE,
+  BLAZEPOSE_REFINE_LANDMARKS_FROM_HEATMAP_CONFIG,
+  BLAZEPOSE_TENSORS_TO_DETECTION_CONFIGURATION,
+  BLAZEPOSE_TENSORS_TO_LANDMARKS_CONFIG,
+  BLAZEPOSE_TENSORS_TO_WORLD_LANDMARKS_CONFIG,
+  BLAZEPOSE_VISIBILITY_SMOOTHING_CONFIG,
+  BLAZEPOSE_WORLD_LANDMARKS_SMOOTHING_CONFIG_ACTUAL,
+} from '@tensorflow-models/pose-detection/dist/blazepose_tfjs/constants';
 export { BLAZEPOSE_KEYPOINTS } from '@tensorflow-models/pose-detection/dist/constants';
-export * as constants from '@tensorflow-models/pose-detection/dist/blazepose_tfjs/constants';
 export { calculateAlignmentPointsRects } from '@tensorflow-models/pose-detection/dist/shared/calculators/calculate_alignment_points_rects';
 export { calculateLandmarkProjection } from '@tensorflow-models/pose-detection/dist/shared/calculators/calculate_landmark_projection';
 export { calculateScoreCopy } from '@tensorflow-models/pose-detection/dist/shared/calculators/calculate_score_copy';
@@ -39,3 +56,23 @@ export type {
   Detection,
   Rect,
 } from '@tensorflow-models/pose-detection/dist/shared/calculators/interfaces/shape_interfaces';
+
+/** pose-detection's BlazePose settings (blazepose_tfjs/constants), by their own names. */
+export const constants = {
+  BLAZEPOSE_DETECTOR_ANCHOR_CONFIGURATION,
+  BLAZEPOSE_DETECTOR_IMAGE_TO_TENSOR_CONFIG,
+  BLAZEPOSE_DETECTOR_NON_MAX_SUPPRESSION_CONFIGURATION,
+  BLAZEPOSE_DETECTOR_RECT_TRANSFORMATION_CONFIG,
+  BLAZEPOSE_LANDMARKS_SMOOTHING_CONFIG_ACTUAL,
+  BLAZEPOSE_LANDMARKS_SMOOTHING_CONFIG_AUXILIARY,
+  BLAZEPOSE_LANDMARK_IMAGE_TO_TENSOR_CONFIG,
+  BLAZEPOSE_NUM_AUXILIARY_KEYPOINTS,
+  BLAZEPOSE_NUM_KEYPOINTS,
+  BLAZEPOSE_POSE_PRESENCE_SCORE,
+  BLAZEPOSE_REFINE_LANDMARKS_FROM_HEATMAP_CONFIG,
+  BLAZEPOSE_TENSORS_TO_DETECTION_CONFIGURATION,
+  BLAZEPOSE_TENSORS_TO_LANDMARKS_CONFIG,
+  BLAZEPOSE_TENSORS_TO_WORLD_LANDMARKS_CONFIG,
+  BLAZEPOSE_VISIBILITY_SMOOTHING_CONFIG,
+  BLAZEPOSE_WORLD_LANDMARKS_SMOOTHING_CONFIG_ACTUAL,
+};
