@@ -6,6 +6,7 @@ import type { PoseEstimator } from '../pose/types';
 import {
   INITIAL_ADAPTIVE_RATE,
   offerPicture,
+  poseSeen,
   type AdaptiveRateOptions,
   type AdaptiveRateState,
   type RateMode,
@@ -135,6 +136,10 @@ export class LivePoseLoop {
         rotationDeg,
       });
       if (!this.running) return;
+      const adaptive = this.options.adaptive;
+      if (adaptive !== undefined) {
+        this.adaptiveState = poseSeen(this.adaptiveState, pose, frame.timestampMs, adaptive);
+      }
       const nowMs = this.options.now();
       this.rate.record(nowMs);
       this.framesAnalysed++;
