@@ -1,5 +1,6 @@
 /**
- * `npm run trace -- [--model ID] [--fps 30|60] [--seconds N]`: where a live session's time goes.
+ * `npm run trace -- [--model ID] [--fps 30|60] [--seconds N] [--load]`: where a live session's time
+ * goes. `--load` keeps one core busy with a second process meanwhile, as the live bench does.
  * Runs the built app on the fake webcam, lets the session settle, records a Chromium trace of N
  * seconds (default 60) with the V8 sampling profiler on every thread, and prints how busy each
  * thread was and which functions the time went to. The trace is kept in artifacts/trace/ (open
@@ -15,6 +16,7 @@ import {
 } from '../tests/browser/fakeWebcam';
 import { POSE_MODEL_IDS, type PoseModelId } from '../src/geometry/types';
 import { openBuiltApp } from './bench/browser';
+import { startOneCoreLoad } from './bench/cpuLoad';
 import { startLiveSession } from './bench/liveSession';
 import { summariseTrace } from './trace/summary';
 import type { TraceEvent } from './trace/traceEvents';
@@ -23,6 +25,7 @@ interface Options {
   readonly model: PoseModelId;
   readonly cameraFps: 30 | 60;
   readonly seconds: number;
+  readonly load: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -38,7 +41,7 @@ function parseOptions(argv: readonly string[]): Options {
   if (cameraFps !== 30 && cameraFps !== 60) throw new Error('--fps must be 30 or 60');
   const seconds = Number(value('--seconds') ?? 60);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('--seconds needs a number');
-  return { model: model as PoseModelId, cameraFps, seconds };
+  return { model: model as PoseModelId, cameraFps, seconds, load: argv.includes('--load') };
 }
 
 /**
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
   const session = await openBuiltApp(
     fakeWebcamArgs(prepareFakeWebcam(FAKE_WEBCAM_CLIP, y4m, options.cameraFps)),
   );
+  const load = options.load ? startOneCoreLoad() : null;
   try {
     const { page, browser } = session;
     const live = await startLiveSession(page, session.baseUrl, options.model);
@@ -79,17 +83,20 @@ async function main(): Promise<void> {
     const buffer = await browser.stopTracing();
     await page.keyboard.press('Escape');
     mkdirSync('artifacts/trace', { recursive: true });
-    const path = `artifacts/trace/live-${options.model}-${options.cameraFps}fps.json`;
+    const loaded = options.load ? '-load' : '';
+    const path = `artifacts/trace/live-${options.model}-${options.cameraFps}fps${loaded}.json`;
     writeFileSync(path, buffer);
     const parsed = JSON.parse(buffer.toString('utf8')) as
       { traceEvents: TraceEvent[] } | TraceEvent[];
     const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
     console.log(
-      `Live session, ${options.model}, ${options.cameraFps} fps fake webcam: ${fixedFps(frames, seconds)} ` +
+      `Live session, ${options.model}, ${options.cameraFps} fps fake webcam` +
+        `${options.load ? ', one core kept busy by a second process' : ''}: ${fixedFps(frames, seconds)} ` +
         `analysed frames/s over the ${Math.round(seconds)} s traced. Trace: ${path}`,
     );
     summariseTrace(events, frames);
   } finally {
+    load?.stop();
     await session.close();
   }
 }

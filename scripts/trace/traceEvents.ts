@@ -14,6 +14,8 @@ export interface TraceEvent {
   readonly ts: number;
   /** Microseconds, complete ('X') events only. */
   readonly dur?: number;
+  /** The thread's CPU time in the event, microseconds (where the trace measured it). */
+  readonly tdur?: number;
   readonly id?: string;
   readonly args?: Record<string, unknown>;
 }
@@ -39,16 +41,30 @@ export function threadNames(events: readonly TraceEvent[]): Map<string, string> 
 /** The top-level task of a thread's message loop: what "busy" is counted from. */
 const TOP_LEVEL_TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
+/** A task longer than the long-task limit: its wall time, and the CPU time its thread got in it. */
+export interface LongTask {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+export interface ThreadBusy {
+  /** Wall time in tasks. */
+  readonly busyMs: number;
+  /** CPU time the thread got in those tasks: less than `busyMs` when it waited for a core. */
+  readonly cpuMs: number;
+  readonly longTasks: readonly LongTask[];
+}
+
 /**
  * Milliseconds each thread spent running tasks between `fromUs` and `toUs`, counting nested
- * top-level tasks once. Also the tasks longer than `longTaskMs`, per thread.
+ * top-level tasks once, and the CPU time it got in them. Also the tasks longer than `longTaskMs`.
  */
 export function threadBusy(
   events: readonly TraceEvent[],
   fromUs: number,
   toUs: number,
   longTaskMs = 50,
-): Map<string, { busyMs: number; longTasksMs: number[] }> {
+): Map<string, ThreadBusy> {
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) {
     if (e.ph !== 'X' || !TOP_LEVEL_TASKS.has(e.name) || e.dur === undefined) continue;
@@ -57,20 +73,27 @@ export function threadBusy(
     list.push(e);
     byThread.set(threadId(e), list);
   }
-  const result = new Map<string, { busyMs: number; longTasksMs: number[] }>();
+  const result = new Map<string, ThreadBusy>();
   for (const [id, list] of byThread) {
     list.sort((a, b) => a.ts - b.ts);
     let busyUs = 0;
+    let cpuUs = 0;
     let coveredTo = -Infinity;
-    const longTasksMs: number[] = [];
+    const longTasks: LongTask[] = [];
     for (const e of list) {
+      const dur = e.dur ?? 0;
       const start = Math.max(e.ts, fromUs, coveredTo);
-      const end = Math.min(e.ts + (e.dur ?? 0), toUs);
+      const end = Math.min(e.ts + dur, toUs);
       if (end > start) busyUs += end - start;
-      if (e.ts >= coveredTo && (e.dur ?? 0) / 1000 > longTaskMs) longTasksMs.push(e.dur! / 1000);
-      coveredTo = Math.max(coveredTo, e.ts + (e.dur ?? 0));
+      // A task nested in one already counted adds no CPU of its own.
+      if (e.ts >= coveredTo) {
+        cpuUs += ((e.tdur ?? 0) * Math.max(0, end - start)) / Math.max(1, dur);
+        if (dur / 1000 > longTaskMs)
+          longTasks.push({ wallMs: dur / 1000, cpuMs: (e.tdur ?? 0) / 1000 });
+      }
+      coveredTo = Math.max(coveredTo, e.ts + dur);
     }
-    result.set(id, { busyMs: busyUs / 1000, longTasksMs });
+    result.set(id, { busyMs: busyUs / 1000, cpuMs: cpuUs / 1000, longTasks });
   }
   return result;
 }
