@@ -1,12 +1,14 @@
 /**
  * The browser half of `npm run bench`: times each model in the pose worker, the way the app
  * runs it. Query: ?clip=URL&models=id,id&frames=N. Results land in `window.benchResults`. With
- * ?loop=..., the app's live loop instead (liveLoopBench.ts).
+ * ?loop=..., the app's live loop instead (liveLoopBench.ts); with ?runtimes=..., BlazePose's TF.js and
+ * MediaPipe runtimes side by side (runtimeBench.ts).
  */
 import { POSE_MODEL_IDS, type PoseModelId } from '../geometry/types';
 import { WorkerPoseEstimator } from '../pose/worker/workerPoseEstimator';
 import { decodeFrames } from './decodeFrames';
 import { runLiveLoopBench } from './liveLoopBench';
+import { runRuntimeBench } from './runtimeBench';
 
 export interface BrowserPoseBenchRow {
   readonly model: PoseModelId;
@@ -76,7 +78,11 @@ async function main(): Promise<void> {
 }
 
 const params = new URLSearchParams(location.search);
-if (params.has('loop')) {
+if (params.has('runtimes')) {
+  runRuntimeBench(params).catch((error: unknown) => {
+    window.runtimeResults = { error: error instanceof Error ? error.message : String(error) };
+  });
+} else if (params.has('loop')) {
   runLiveLoopBench(params).catch((error: unknown) => {
     window.liveLoop = {
       framesAnalysed: 0,
