@@ -5,9 +5,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The layer table of DESIGN.md §2. Each layer lists the layers it may NOT import; the
+ * The layer table of DESIGN.md §2. Each layer lists the layers it may import; the
  * `no-restricted-imports` rules below are generated from it so the table is the one place to
- * change. `types` marks layers a folder may import types from but not code.
+ * change. tests/unit/lint/layerRules.test.ts lints small offending snippets and expects each
+ * rule to fire.
  */
 const LAYERS = [
   'geometry',
@@ -16,6 +17,8 @@ const LAYERS = [
   'protocol',
   'feedback',
   'session',
+  'demo',
+  'coach',
   'review',
   'engine',
   'ui',
@@ -27,25 +30,62 @@ const MAY_IMPORT = {
   protocol: ['geometry'],
   feedback: ['protocol', 'geometry'],
   session: ['protocol', 'feedback', 'geometry'],
-  review: ['geometry', 'pose', 'camera', 'protocol', 'feedback', 'session'],
   // The bundled demo: a simulated person (the parametric body model) and what it acts out.
   demo: ['geometry', 'protocol'],
-  engine: ['geometry', 'pose', 'camera', 'protocol', 'feedback', 'session', 'review', 'demo'],
-  ui: ['engine'],
+  // The coaching step: geometry -> protocol -> cue policy -> recorder, composed in one pure step.
+  coach: ['geometry', 'protocol', 'feedback', 'session'],
+  review: ['geometry', 'pose', 'camera', 'protocol', 'feedback', 'session', 'coach'],
+  engine: LAYERS.filter((l) => l !== 'engine' && l !== 'ui'),
+  ui: ['engine'], // plus the pure modules below, and types from anywhere
 };
 /** Layers whose types (only) a folder may import. */
 const MAY_IMPORT_TYPES = {
   pose: ['geometry'],
   camera: LAYERS.filter((l) => l !== 'camera'),
-  feedback: [],
-  session: [],
   ui: LAYERS.filter((l) => l !== 'ui'),
 };
 const WHY = 'DESIGN.md §2: lower layers never import higher ones';
 
+/**
+ * Modules that only compute: no I/O, no clock, no randomness, no timers. Time comes in as an
+ * argument (DESIGN.md §1), so each runs in Node with a fake clock. They are held to that below,
+ * and they are what the screens may call directly besides the engine: a pure function needs no
+ * wiring, so passing it through an engine module would only hide where it lives.
+ */
+const PURE_MODULES = {
+  geometry: ['**'],
+  protocol: ['**'],
+  demo: ['**'],
+  coach: ['**'],
+  feedback: ['cue*'],
+  session: ['recorder', 'report*', 'sampleBlock', 'sessionRecord'],
+  review: [
+    'angleTool',
+    'annotations',
+    'poseTrack',
+    'reviewTimeline',
+    'samplingPlan',
+    'storageBudget',
+    'timeLeft',
+    'stretchDetection',
+    'offlineSession',
+  ],
+};
+const PURE_FILES = Object.entries(PURE_MODULES).flatMap(([layer, names]) =>
+  names.map((name) => (name === '**' ? `src/${layer}/**` : `src/${layer}/${name}.ts`)),
+);
+
 /** Patterns matching imports of `layer` from any other folder. */
 function layerPatterns(layer) {
   return [`**/${layer}`, `**/${layer}/**`, `../${layer}`, `../${layer}/**`];
+}
+
+/** A regex for imports of `layer`'s modules other than its pure ones (see PURE_MODULES). */
+function impureModulesOf(layer) {
+  const names = PURE_MODULES[layer] ?? [];
+  if (names.includes('**')) return null;
+  const pure = names.map((n) => n.replace('*', '[^/]*')).join('|');
+  return pure === '' ? null : `(^|/)${layer}(/(?!(${pure})$).*)?$`;
 }
 
 function layerRules(layer) {
@@ -61,6 +101,16 @@ function layerRules(layer) {
       });
       continue;
     }
+    if (layer === 'ui' && PURE_MODULES[other] !== undefined) {
+      const impure = impureModulesOf(other);
+      if (impure !== null)
+        patterns.push({
+          regex: impure,
+          allowTypeImports: true,
+          message: `${WHY}: ui/ reaches ${other}/ through the engine (only its pure modules directly).`,
+        });
+      continue;
+    }
     patterns.push({
       group: layerPatterns(other),
       allowTypeImports: typeOnly.has(other),
@@ -73,7 +123,7 @@ function layerRules(layer) {
       message: 'Only src/pose/ talks to TF.js; other layers use the PoseEstimator interface.',
     });
   }
-  const pure = ['geometry', 'protocol', 'demo'].includes(layer);
+  const pure = ['geometry', 'protocol', 'demo', 'coach'].includes(layer);
   if (pure || layer === 'pose' || layer === 'camera') {
     patterns.push({
       group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
@@ -92,22 +142,65 @@ function layerRules(layer) {
   };
 }
 
-/** Pure layers take time as an argument (DESIGN.md §1), so tests can use a fake clock. */
+/**
+ * DESIGN.md §2: only camera/ and review/ touch media capture. ESLint keeps one set of options
+ * per rule and file (the last block that sets it wins), so the pure modules' block below
+ * repeats these beside its own.
+ */
+const OPENS_CAMERAS = [
+  { object: 'navigator', property: 'mediaDevices', message: 'Only src/camera/ opens cameras.' },
+];
+const RECORDS_MEDIA = [
+  {
+    selector: "NewExpression[callee.name='MediaRecorder']",
+    message: 'Only src/camera/ and src/review/ record media.',
+  },
+];
+
+/** Pure modules take time as an argument (DESIGN.md §1), so tests can use a fake clock. */
+const TAKES_TIME_AS_ARGUMENT = 'Pure modules take nowMs as an argument (DESIGN.md §1).';
+const DETERMINISTIC = 'Pure modules are deterministic: pass randomness in (a seed).';
 const READS_THE_CLOCK = [
-  { object: 'Date', property: 'now', message: 'Pure layers take nowMs as an argument.' },
-  { object: 'performance', property: 'now', message: 'Pure layers take nowMs as an argument.' },
-  { object: 'Math', property: 'random', message: 'Pure layers are deterministic.' },
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: TAKES_TIME_AS_ARGUMENT,
+  },
+  {
+    selector: "MemberExpression[property.name='now'][object.name='performance']",
+    message: TAKES_TIME_AS_ARGUMENT,
+  },
+  {
+    selector: "MemberExpression[property.name='now'][object.property.name='performance']",
+    message: TAKES_TIME_AS_ARGUMENT,
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: `${TAKES_TIME_AS_ARGUMENT} (new Date() reads the clock).`,
+  },
+  { selector: "CallExpression[callee.name='Date']", message: TAKES_TIME_AS_ARGUMENT },
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: DETERMINISTIC,
+  },
+  { selector: "MemberExpression[object.name='crypto']", message: DETERMINISTIC },
 ];
-const PURE_FOLDERS = [
-  'src/geometry/**',
-  'src/demo/**',
-  'src/protocol/**',
-  'src/feedback/cue*/**',
-  'src/feedback/cue*.ts',
-  'src/session/recorder*.ts',
-  'src/session/report*/**',
-  'src/session/report*.ts',
+/**
+ * The screens import only the engine (and pure modules directly), so an engine file that
+ * re-exports a lower layer would be a pass-through barrel letting ui/ reach it unseen.
+ */
+const REEXPORTS = [
+  {
+    selector: 'ExportNamedDeclaration[source], ExportAllDeclaration',
+    message: 'No pass-through barrels in engine/: ui/ imports pure modules from where they live.',
+  },
 ];
+const SPEAKS = ['speechSynthesis', 'SpeechSynthesisUtterance'].map((name) => ({
+  name,
+  message: 'Only src/feedback/speech* may speak.',
+}));
+const SCHEDULES = ['setTimeout', 'setInterval', 'requestAnimationFrame', 'queueMicrotask'].map(
+  (name) => ({ name, message: 'Pure modules schedule nothing; the engine owns timers.' }),
+);
 
 export default tseslint.config(
   {
@@ -145,41 +238,33 @@ export default tseslint.config(
   },
   ...LAYERS.map(layerRules),
   {
-    files: PURE_FOLDERS,
-    rules: { 'no-restricted-properties': ['error', ...READS_THE_CLOCK] },
-  },
-  {
-    // DESIGN.md §2: only feedback/speech* touches speechSynthesis; only camera/ and review/
-    // touch media capture.
+    // DESIGN.md §2: only feedback/speech* touches speechSynthesis.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/feedback/speech*', 'src/feedback/speech*/**'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        { name: 'speechSynthesis', message: 'Only src/feedback/speech* may speak.' },
-        { name: 'SpeechSynthesisUtterance', message: 'Only src/feedback/speech* may speak.' },
-      ],
+      'no-restricted-globals': ['error', ...SPEAKS],
     },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/camera/**', 'src/review/**'],
     rules: {
-      'no-restricted-properties': [
-        'error',
-        {
-          object: 'navigator',
-          property: 'mediaDevices',
-          message: 'Only src/camera/ opens cameras.',
-        },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "NewExpression[callee.name='MediaRecorder']",
-          message: 'Only src/camera/ and src/review/ record media.',
-        },
-      ],
+      'no-restricted-properties': ['error', ...OPENS_CAMERAS],
+      'no-restricted-syntax': ['error', ...RECORDS_MEDIA],
+    },
+  },
+  {
+    // Repeats the media rule: the last block setting a rule wins.
+    files: ['src/engine/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...RECORDS_MEDIA, ...REEXPORTS] },
+  },
+  {
+    // After the blocks above, and repeating their options: the last block setting a rule wins.
+    files: PURE_FILES,
+    rules: {
+      'no-restricted-properties': ['error', ...OPENS_CAMERAS],
+      'no-restricted-syntax': ['error', ...RECORDS_MEDIA, ...READS_THE_CLOCK],
+      'no-restricted-globals': ['error', ...SPEAKS, ...SCHEDULES],
     },
   },
   {

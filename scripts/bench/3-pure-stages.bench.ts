@@ -7,10 +7,15 @@ import type { ProtocolEvent, SessionState, StretchDefinition } from '../../src/p
 import { initialSessionState, stretchById, transition } from '../../src/protocol';
 import type { ModelFamily } from '../../src/demo/bodyModel';
 import { bounce, glideReps, hinge, roundBack } from '../../src/demo/bodyModel';
+import { HeadlessCoach } from '../../src/coach/headlessCoach';
+import { coachStep, initialCoachState } from '../../src/coach/coachStep';
+import type { CoachState } from '../../src/coach/coachTypes';
+import { startRecorder } from '../../src/session/recorder';
 import { followingUser } from '../../tests/integration/replay/replayHarness';
 import { fixed, printTable } from './table';
 
-export const title = 'Pure stages in Node: geometry + protocol + cue policy';
+export const title =
+  'Pure stages in Node: geometry, protocol, cue policy, and the coaching step that chains them';
 
 /**
  * The goal (issue 4): at least 20,000 frames/s, so the pure stages cost under 1% of a model
@@ -44,22 +49,16 @@ function record(model: ModelFamily): Recorded {
   const glide = followingUser({ posture: 'chair', nearSide: 'right', model }, [
     ...glideReps({ atMs: 500, reps: 12, repMs: 3_000 }),
   ]);
-  let session = transition(initialSessionState(routine), { command: 'start' }, 0)[0];
-  session = transition(session, { command: 'confirm-warm-up' }, 0)[0];
-  let geometry = initialGeometryState();
+  const coach = new HeadlessCoach({ routine });
+  startSession(coach);
   const poses: (Pose | null)[] = [];
   const timesMs: number[] = [];
-  for (let i = 1; session.phase !== 'done' && i < 30 * 60 * FPS; i++) {
+  for (let i = 1; coach.session.phase !== 'done' && i < 30 * 60 * FPS; i++) {
     const t = Math.round((i * 1000) / FPS);
-    if (session.phase === 'symptom-check') {
-      const answer = { tingling: false, numbness: false, sharpPain: false };
-      session = transition(session, { command: 'answer-symptoms', answer }, t)[0];
-    }
-    const user = session.stretchIndex === 0 ? standing : glide;
-    const pose = user(t, session);
-    let measures: BodyMeasures;
-    [geometry, measures] = measureFrame(geometry, pose, t);
-    session = transition(session, measures, t)[0];
+    answerSymptomCheck(coach, t);
+    const user = coach.session.stretchIndex === 0 ? standing : glide;
+    const pose = user(t, coach.session);
+    coach.frame(pose, t);
     poses.push(pose);
     timesMs.push(t);
   }
@@ -67,6 +66,16 @@ function record(model: ModelFamily): Recorded {
 }
 
 const NO_SYMPTOMS = { tingling: false, numbness: false, sharpPain: false };
+
+function startSession(coach: HeadlessCoach): void {
+  coach.command({ command: 'start' }, 0);
+  coach.command({ command: 'confirm-warm-up' }, 0);
+}
+
+function answerSymptomCheck(coach: HeadlessCoach, t: number): void {
+  if (coach.session.phase === 'symptom-check')
+    coach.command({ command: 'answer-symptoms', answer: NO_SYMPTOMS }, t);
+}
 
 function startedSession(routine: readonly StretchDefinition[]): SessionState {
   const started = transition(initialSessionState(routine), { command: 'start' }, 0)[0];
@@ -81,24 +90,52 @@ interface StageInputs {
 }
 
 function stageInputs(recorded: Recorded): StageInputs {
-  let geometry = initialGeometryState();
-  let session = startedSession(recorded.routine);
+  const coach = new HeadlessCoach({ routine: recorded.routine });
+  startSession(coach);
   const measures: BodyMeasures[] = [];
   const sessions: SessionState[] = [];
   const events: (readonly ProtocolEvent[])[] = [];
   recorded.poses.forEach((pose, i) => {
     const t = recorded.timesMs[i] as number;
-    let frame: BodyMeasures;
-    [geometry, frame] = measureFrame(geometry, pose, t);
-    if (session.phase === 'symptom-check')
-      session = transition(session, { command: 'answer-symptoms', answer: NO_SYMPTOMS }, t)[0];
-    const [next, out] = transition(session, frame, t);
-    measures.push(frame);
-    sessions.push(session);
-    events.push(out);
-    session = next;
+    answerSymptomCheck(coach, t);
+    sessions.push(coach.session);
+    const effects = coach.frame(pose, t);
+    measures.push(coach.measures as BodyMeasures);
+    events.push(effects.flatMap((e) => (e.type === 'protocol-events' ? e.events : [])));
   });
   return { measures, sessions, events };
+}
+
+/** A started coaching state, recording (as live) or not. */
+function startedCoach(routine: readonly StretchDefinition[], recording: boolean): CoachState {
+  const recorder = recording
+    ? startRecorder({
+        id: 'bench',
+        startedAtEpochMs: 0,
+        clockOriginMs: 0,
+        stretches: routine,
+        routine: routine.map((s) => s.id),
+        model: null,
+      })
+    : null;
+  let state = initialCoachState({ routine, recorder });
+  state = coachStep(state, { type: 'command', command: { command: 'start' } }, 0)[0];
+  return coachStep(state, { type: 'command', command: { command: 'confirm-warm-up' } }, 0)[0];
+}
+
+/** The coaching step over every recorded pose (answering the symptom check as a user would). */
+function timeCoachStep(recorded: Recorded, recording: boolean): number {
+  let state = startedCoach(recorded.routine, recording);
+  const answer = { command: 'answer-symptoms', answer: NO_SYMPTOMS } as const;
+  const start = performance.now();
+  for (let i = 0; i < recorded.poses.length; i++) {
+    const t = recorded.timesMs[i] as number;
+    if (state.session.phase === 'symptom-check')
+      state = coachStep(state, { type: 'command', command: answer }, t)[0];
+    const pose = recorded.poses[i] ?? null;
+    state = coachStep(state, { type: 'frame', timestampMs: t, pose }, t)[0];
+  }
+  return performance.now() - start;
 }
 
 /** The timed passes; each returns ms for all frames. */
@@ -144,21 +181,10 @@ const STAGES = {
     return ms;
   },
   chain(recorded: Recorded): number {
-    let geometry: GeometryState = initialGeometryState();
-    let session = startedSession(recorded.routine);
-    let policy: CuePolicyState = initialCuePolicyState();
-    const start = performance.now();
-    for (let i = 0; i < recorded.poses.length; i++) {
-      const t = recorded.timesMs[i] as number;
-      let measures: BodyMeasures;
-      [geometry, measures] = measureFrame(geometry, recorded.poses[i] ?? null, t);
-      if (session.phase === 'symptom-check')
-        session = transition(session, { command: 'answer-symptoms', answer: NO_SYMPTOMS }, t)[0];
-      const [next, events] = transition(session, measures, t);
-      session = next;
-      policy = stepCuePolicy(policy, events, session, t)[0];
-    }
-    return performance.now() - start;
+    return timeCoachStep(recorded, false);
+  },
+  recording(recorded: Recorded): number {
+    return timeCoachStep(recorded, true);
   },
 };
 
@@ -168,13 +194,20 @@ const STAGES = {
  */
 function timeStages(recorded: Recorded): Record<keyof typeof STAGES, number> {
   const inputs = stageInputs(recorded);
-  const best = { geometry: Infinity, protocol: Infinity, policy: Infinity, chain: Infinity };
+  const best = {
+    geometry: Infinity,
+    protocol: Infinity,
+    policy: Infinity,
+    chain: Infinity,
+    recording: Infinity,
+  };
   for (let round = 0; round <= REPEATS; round++) {
     const times = {
       geometry: STAGES.geometry(recorded),
       protocol: STAGES.protocol(recorded, inputs),
       policy: STAGES.policy(recorded, inputs),
       chain: STAGES.chain(recorded),
+      recording: STAGES.recording(recorded),
     };
     // Round 0 warms the JIT and is not counted.
     if (round === 0) continue;
@@ -199,6 +232,7 @@ export function run(): Promise<void> {
       us(ms.protocol),
       us(ms.policy),
       us(ms.chain),
+      us(ms.recording),
       fixed(chainPerSecond, 0),
       chainPerSecond >= GOAL_FRAMES_PER_S ? 'yes' : 'NO',
     ]);
@@ -210,15 +244,16 @@ export function run(): Promise<void> {
       'geometry us/f',
       'protocol us/f',
       'policy us/f',
-      'chain us/f',
-      'chain frames/s',
+      'coachStep us/f',
+      '+ recorder us/f',
+      'coachStep frames/s',
       `>= ${GOAL_FRAMES_PER_S}/s`,
     ],
     rows,
   );
   console.log(
     `A generated session (standing stretch with faults and a bounce each rep, then a glide), ${FPS} frames/s of ` +
-      `video; each stage timed alone on recorded inputs and as one chain; best of ${REPEATS} interleaved rounds.`,
+      `video; each stage timed alone on recorded inputs, then the coaching step (without, then with the recorder); best of ${REPEATS} interleaved rounds.`,
   );
   return Promise.resolve();
 }

@@ -1,3 +1,4 @@
+import { listCameras, type CameraDevice } from '../camera/webcamSource';
 import { findStretch, NERVE_GLIDE_ID, STRETCHES, type StretchDefinition } from '../protocol';
 import type { PoseModelId } from '../geometry/types';
 import type { LoadProgress } from '../pose/types';
@@ -8,10 +9,14 @@ import {
   type Settings,
   type SettingsProblem,
 } from '../session/settingsStore';
+import type { CoachSettings } from '../coach/coachTypes';
+import type { SpeakerSettings } from '../feedback/speaker';
 import type { AutoModelChooser } from './autoModel';
+import type { Clock, Scheduler } from './clock';
 import type { CoachVoice } from './coachVoice';
 import { demoPipeline, videoFilePipeline, webcamPipeline } from './live/pipelines';
-import { SessionRunner, type Pipeline, type Recordings } from './live/sessionRunner';
+import type { Pipeline, Recordings } from './live/sessionPlan';
+import { SessionRunner } from './live/sessionRunner';
 import { createStore, type ReadableStore, type Store } from './store';
 import { toUserFacingError } from './userFacingError';
 
@@ -47,7 +52,8 @@ export interface AppEngineDependencies {
   readonly settingsStore: SettingsStore;
   /** Null when IndexedDB is unavailable: sessions are then not kept. */
   readonly recordings: () => Recordings | null;
-  readonly now: () => number;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
   /** Settles the automatic model setting (measures models here on first use). */
   readonly autoModel: AutoModelChooser;
 }
@@ -59,6 +65,27 @@ export const STRETCH_CHOICES: readonly StretchDefinition[] = STRETCHES;
 export function withDose(stretch: StretchDefinition, settings: Settings): StretchDefinition {
   if (stretch.kind !== 'hold') return stretch;
   return { ...stretch, dose: { ...stretch.dose, holdMs: settings.holdMs, reps: settings.reps } };
+}
+
+/**
+ * Settings are owned by the settings store (and `AppEngine.settings`); what each part takes of
+ * them is said here, once, and `AppEngine` hands it over on every change, mid-session too.
+ */
+export function coachSettingsOf(settings: Settings): CoachSettings {
+  return {
+    verbosity: settings.verbosity,
+    muted: !settings.voiceEnabled,
+    speechRate: settings.speechRate,
+  };
+}
+
+export function speakerSettingsOf(settings: Settings): SpeakerSettings {
+  return {
+    voiceId: settings.voiceId,
+    rate: settings.speechRate,
+    volume: 1,
+    muted: !settings.voiceEnabled,
+  };
 }
 
 /**
@@ -81,7 +108,12 @@ export class AppEngine {
       problem: loaded.problem,
       saveError: null,
     });
-    this.applyVoiceSettings(loaded.settings);
+    this.deps.voice.configure(speakerSettingsOf(loaded.settings));
+  }
+
+  /** Cameras to offer; an empty list when the browser will not say. */
+  listCameras(): Promise<readonly CameraDevice[]> {
+    return listCameras().catch(() => []);
   }
 
   /** Call when the page is hidden or shown (visibilitychange): a hidden page pauses the session. */
@@ -98,7 +130,8 @@ export class AppEngine {
   }
 
   updateSettings(change: Partial<Settings>): void {
-    const next = { ...this.settings.getSnapshot().settings, ...change };
+    const previous = this.settings.getSnapshot().settings;
+    const next = { ...previous, ...change };
     let saveError: string | null = null;
     try {
       this.deps.settingsStore.save(next);
@@ -106,7 +139,7 @@ export class AppEngine {
       saveError = toUserFacingError(error).message;
     }
     this.settings.update((s) => ({ ...s, settings: next, saveError }));
-    this.applyVoiceSettings(next);
+    this.applySettings(previous, next);
   }
 
   resetSettings(): void {
@@ -133,22 +166,23 @@ export class AppEngine {
       .map((s) => withDose(s, settings));
     const glide = findStretch(NERVE_GLIDE_ID);
     const runner = new SessionRunner(
-      { voice: this.deps.voice, recordings: this.deps.recordings(), now: this.deps.now },
+      {
+        voice: this.deps.voice,
+        recordings: this.deps.recordings(),
+        clock: this.deps.clock,
+        scheduler: this.deps.scheduler,
+      },
       {
         routine,
         stretches: glide !== undefined && !routine.includes(glide) ? [...routine, glide] : routine,
         sessionOptions: glide !== undefined ? { nerveGlide: withDose(glide, settings) } : {},
-        cueOptions: {
-          verbosity: settings.verbosity,
-          muted: !settings.voiceEnabled,
-          speechRate: settings.speechRate,
-        },
+        settings: coachSettingsOf(settings),
         model: source.kind === 'demo' ? 'demo' : settings.model,
         ...(resumeSessionId !== undefined ? { resumeSessionId } : {}),
       },
     );
     this.runnerStore.update(() => ({ runner, pending: null }));
-    void runner.start(this.pipelineFor(source, video, runner, settings));
+    void runner.start(this.pipelineFor(source, video, runner));
     return runner;
   }
 
@@ -157,8 +191,7 @@ export class AppEngine {
     const { runner } = this.runnerStore.getSnapshot();
     const source = this.lastSource;
     if (runner === null || source === null) return;
-    const settings = this.settings.getSnapshot().settings;
-    await runner.reconnect(this.pipelineFor(source, video, runner, settings).source);
+    await runner.reconnect(this.pipelineFor(source, video, runner).source);
   }
 
   /** After a model could not be loaded: use `model` from now on and start the session again. */
@@ -180,11 +213,11 @@ export class AppEngine {
     source: SourceChoice,
     video: HTMLVideoElement,
     runner: SessionRunner,
-    settings: Settings,
   ): Pipeline {
     const modelSettings = {
+      // Read when a model is loaded (at start, after a crash, after a change): the current one.
       chooseModel: (onProgress: (progress: LoadProgress) => void) =>
-        this.resolveModel(settings.model, onProgress),
+        this.resolveModel(this.settings.getSnapshot().settings.model, onProgress),
       backend: 'auto',
     } as const;
     switch (source.kind) {
@@ -193,7 +226,7 @@ export class AppEngine {
       case 'file':
         return videoFilePipeline(video, source.file, modelSettings);
       case 'demo':
-        return demoPipeline(video, () => runner.demoCue(), this.deps.now);
+        return demoPipeline(video, () => runner.demoCue(), this.deps.clock.nowMs);
     }
   }
 
@@ -210,12 +243,12 @@ export class AppEngine {
     return this.deps.autoModel;
   }
 
-  private applyVoiceSettings(settings: Settings): void {
-    this.deps.voice.configure({
-      voiceId: settings.voiceId,
-      rate: settings.speechRate,
-      volume: 1,
-      muted: !settings.voiceEnabled,
-    });
+  /** The one place a settings change reaches the voice and the session running now. */
+  private applySettings(previous: Settings, next: Settings): void {
+    this.deps.voice.configure(speakerSettingsOf(next));
+    const { runner } = this.runnerStore.getSnapshot();
+    if (runner === null) return;
+    runner.applySettings(coachSettingsOf(next));
+    if (previous.model !== next.model) void runner.changeModel();
   }
 }

@@ -7,6 +7,7 @@ import type { LoadProgress } from '../pose/types';
 import { SettingsStore, browserLocalStorage } from '../session/settingsStore';
 import { AppEngine } from './appEngine';
 import { AUTO_CANDIDATES, AUTO_FALLBACK, AutoModelChooser, type RawTimings } from './autoModel';
+import { browserClock, browserScheduler } from './clock';
 import { CoachVoice } from './coachVoice';
 import { browserSessionLibrary } from './sessionLibrary';
 import type { LiveDependencies } from './liveCameraController';
@@ -16,7 +17,8 @@ export const browserDependencies: LiveDependencies = {
   createEstimator: (model, backend, onProgress, onCrash) =>
     WorkerPoseEstimator.create({ model, backend, onProgress, onCrash }),
   createSource: (video) => new WebcamSource(video),
-  now: () => performance.now(),
+  clock: browserClock,
+  scheduler: browserScheduler,
 };
 
 /** Frames timed per model: enough for a steady figure, a few seconds for all of them. */
@@ -62,13 +64,14 @@ export function createBrowserEngine(): AppEngine {
   const engine = new AppEngine({
     voice: createBrowserCoachVoice(),
     settingsStore: new SettingsStore(),
-    // The library's clock is performance.now() too: frames and recordings share one time line.
+    // The library's clock is the same: frames and recordings share one time line.
     recordings: () => (typeof indexedDB === 'undefined' ? null : browserSessionLibrary()),
-    now: () => performance.now(),
+    clock: browserClock,
+    scheduler: browserScheduler,
     autoModel: new AutoModelChooser({
       storage: browserLocalStorage(),
       measure: measureModelsInWorker,
-      epochMs: () => Date.now(),
+      epochMs: browserClock.epochMs,
     }),
   });
   document.addEventListener('visibilitychange', () =>

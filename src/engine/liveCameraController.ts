@@ -1,9 +1,9 @@
-import { INFERENCE_MAX_SIDE_PX } from '../camera/scaledBitmap';
 import type { FrameSource } from '../camera/types';
 import type { Pose, PoseModelId } from '../geometry/types';
 import type { BackendInfo, BackendPreference } from '../pose/backends';
 import type { LoadProgress, PoseEstimator } from '../pose/types';
-import { LivePoseLoop } from './livePoseLoop';
+import type { Clock, Scheduler } from './clock';
+import { PoseFeed, livePoseLoop, type StartPoseLoop } from './live/poseFeed';
 import { createStore, type Store } from './store';
 import { toUserFacingError, type UserFacingError } from './userFacingError';
 
@@ -33,7 +33,10 @@ export interface LiveDependencies {
     onCrash: (error: Error) => void,
   ): Promise<PoseEstimator>;
   createSource(video: HTMLVideoElement): FrameSource;
-  readonly now: () => number;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  /** How poses are pulled from the source; the page's loop unless a test feeds them. */
+  readonly startLoop?: StartPoseLoop;
 }
 
 /** How often to ask the worker for its tensor count (cheap, but not per frame). */
@@ -48,8 +51,7 @@ export class LiveCameraController {
   readonly store: Store<LiveState>;
   private source: FrameSource | null = null;
   private estimator: PoseEstimator | null = null;
-  private loop: LivePoseLoop | null = null;
-  private diagnosticsTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly feed: PoseFeed;
 
   constructor(
     private readonly deps: LiveDependencies,
@@ -68,6 +70,11 @@ export class LiveCameraController {
       latencyMs: 0,
       tensorCount: null,
     });
+    this.feed = new PoseFeed(
+      deps.scheduler,
+      deps.startLoop ?? livePoseLoop(deps.clock),
+      DIAGNOSTICS_INTERVAL_MS,
+    );
   }
 
   async start(
@@ -106,10 +113,8 @@ export class LiveCameraController {
         return;
       }
       this.estimator = estimator;
-      this.loop = new LivePoseLoop(source, estimator, {
-        maxSidePx: INFERENCE_MAX_SIDE_PX,
-        maxInFlight: 2,
-        now: this.deps.now,
+      this.store.update((s) => ({ ...s, phase: 'live', backend: estimator.backend }));
+      this.feed.run(source, estimator, {
         onResult: (result) =>
           this.store.update((s) => ({
             ...s,
@@ -119,16 +124,8 @@ export class LiveCameraController {
             latencyMs: result.latencyMs,
           })),
         onError: (error) => this.fail(error),
+        onTensors: (tensorCount) => this.store.update((s) => ({ ...s, tensorCount })),
       });
-      this.store.update((s) => ({ ...s, phase: 'live', backend: estimator.backend }));
-      this.loop.start();
-      this.diagnosticsTimer = setInterval(() => {
-        // A stopped worker has no count to give; the error itself is shown by onCrash.
-        estimator
-          .diagnostics()
-          .then(({ numTensors }) => this.store.update((s) => ({ ...s, tensorCount: numTensors })))
-          .catch(() => undefined);
-      }, DIAGNOSTICS_INTERVAL_MS);
     } catch (error) {
       // Whichever half succeeded must not linger (a camera light left on, a worker running).
       void estimatorLoaded.then((e) => e.dispose()).catch(() => undefined);
@@ -137,10 +134,7 @@ export class LiveCameraController {
   }
 
   stop(): void {
-    if (this.diagnosticsTimer !== null) clearInterval(this.diagnosticsTimer);
-    this.diagnosticsTimer = null;
-    this.loop?.stop();
-    this.loop = null;
+    this.feed.stop();
     this.source?.stop();
     this.source = null;
     this.estimator?.dispose();
@@ -149,9 +143,7 @@ export class LiveCameraController {
   }
 
   private fail(error: unknown): void {
-    if (this.diagnosticsTimer !== null) clearInterval(this.diagnosticsTimer);
-    this.diagnosticsTimer = null;
-    this.loop?.stop();
+    this.feed.stop();
     this.source?.stop();
     this.store.update((s) => ({ ...s, phase: 'error', error: toUserFacingError(error) }));
   }

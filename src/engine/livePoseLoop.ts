@@ -15,6 +15,8 @@ import { RateMeter } from './rateMeter';
 
 export interface PoseLoopResult {
   readonly pose: Pose | null;
+  /** When the frame's picture was taken (the source's time for it): what the pose describes. */
+  readonly timestampMs: number;
   /** Poses delivered per second, over the last two seconds. */
   readonly analysedFps: number;
   /** From frame grab to pose, this frame. */
@@ -146,6 +148,7 @@ export class LivePoseLoop {
       this.options.onResult({
         framesAnalysed: this.framesAnalysed,
         pose,
+        timestampMs: frame.timestampMs,
         analysedFps: this.rate.perSecond(nowMs),
         latencyMs: nowMs - grabbedAtMs,
         rateMode: this.rateMode,

@@ -1,7 +1,6 @@
 import type {
   ChartData,
   HistoryReport,
-  ImportProblem,
   ImportResult,
   KeyValueStorage,
   RecordingClock,
@@ -13,10 +12,10 @@ import type {
 import {
   DexieSessionStore,
   browserLocalStorage,
-  recoverStash,
   SessionRecording,
   StorageFullError,
   StorageUnavailableError,
+  MAX_IMPORT_BYTES,
   buildHistory,
   buildSessionReport,
   checkImportSize,
@@ -30,6 +29,9 @@ import {
   stretchCharts,
 } from '../session';
 import type { StretchDefinition } from '../protocol';
+import { browserClock } from './clock';
+import { SessionInUseError, webRecordingLocks, type RecordingLocks } from './recordingLocks';
+import { recoveringStore } from './recoveringStore';
 import { createStore, type ReadableStore } from './store';
 
 /**
@@ -68,6 +70,8 @@ export interface StartRecordingInit {
 
 export interface SessionLibrary {
   readonly changes: ReadableStore<number>;
+  /** The largest file `importFile` reads, in bytes. */
+  readonly maxImportBytes: number;
   /**
    * The store, for code that records by itself (the session runner): reads through it wait for
    * the unload stash to be recovered first.
@@ -112,48 +116,6 @@ export interface LibraryDependencies {
   readonly locks: RecordingLocks | null;
 }
 
-/**
- * Which sessions some page is recording right now. A recording holds its lock until it is
- * finished; the browser releases it when the tab closes or crashes, so a session whose lock is
- * free and whose status is still "recording" really was cut off.
- */
-export interface RecordingLocks {
-  /** Holds the lock of `sessionId`; call the result to let it go. */
-  hold(sessionId: string): () => void;
-  heldIds(): Promise<ReadonlySet<string>>;
-}
-
-const LOCK_PREFIX = 'stretchcheck-recording:';
-
-/** Web Locks are shared by every tab of the origin and let go when a tab dies. */
-export function webRecordingLocks(locks: LockManager): RecordingLocks {
-  return {
-    hold(sessionId) {
-      let release = (): void => {};
-      const held = new Promise<void>((resolve) => (release = resolve));
-      void locks.request(`${LOCK_PREFIX}${sessionId}`, () => held);
-      return release;
-    },
-    async heldIds() {
-      const state = await locks.query();
-      return new Set(
-        (state.held ?? [])
-          .map((lock) => lock.name ?? '')
-          .filter((name) => name.startsWith(LOCK_PREFIX))
-          .map((name) => name.slice(LOCK_PREFIX.length)),
-      );
-    },
-  };
-}
-
-/** Thrown when a session cannot be taken over because another tab is recording it. */
-export class SessionInUseError extends Error {
-  override readonly name = 'SessionInUseError';
-  constructor() {
-    super('That session is being recorded in another tab. Finish it there first.');
-  }
-}
-
 const JSON_TYPE = 'application/json';
 const CSV_TYPE = 'text/csv';
 
@@ -162,35 +124,7 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
   const changed = () => changes.update((n) => n + 1);
   const { clock } = deps;
   const rawStore = deps.store;
-  /**
-   * The first read waits for chunks stashed by a page that unloaded mid-recording to reach the
-   * store, so an interrupted session is found with all its data. A failed recovery is retried.
-   */
-  let recovered: Promise<void> | null = null;
-  const ready = (): Promise<void> => {
-    const stash = deps.stash;
-    if (stash === null) return Promise.resolve();
-    recovered ??= liveIds()
-      .then((live) => recoverStash(rawStore, stash, live))
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          recovered = null;
-          throw error;
-        },
-      );
-    return recovered;
-  };
-  const store: SessionStore = {
-    createSession: (meta) => ready().then(() => rawStore.createSession(meta)),
-    appendChunk: (meta, chunk) => rawStore.appendChunk(meta, chunk),
-    saveMeta: (meta, summary) => ready().then(() => rawStore.saveMeta(meta, summary)),
-    listSessions: () => ready().then(() => rawStore.listSessions()),
-    getSession: (id) => ready().then(() => rawStore.getSession(id)),
-    deleteSession: (id) => ready().then(() => rawStore.deleteSession(id)),
-    addSessions: (sessions) => ready().then(() => rawStore.addSessions(sessions)),
-    close: () => rawStore.close(),
-  };
+  const store = recoveringStore(rawStore, deps.stash, liveIds);
   const recordingOptions = { stash: deps.stash };
 
   const finishedRecords = async (ids?: readonly string[]): Promise<SessionRecord[]> => {
@@ -203,8 +137,29 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
     return records.filter((r): r is SessionRecord => r !== null);
   };
 
-  const fileLabel = (ids: readonly string[] | undefined, records: readonly SessionRecord[]) =>
-    ids?.length === 1 && records[0] !== undefined ? 'session' : 'sessions';
+  /**
+   * The report kept when the session finished; for a session finished before reports were kept
+   * (or one still recording), built from its record.
+   */
+  const reportOf = async (record: SessionRecord): Promise<SessionReport> =>
+    (record.meta.status === 'finished' ? await store.getReport(record.meta.id) : null) ??
+    buildSessionReport(record);
+
+  /** The given sessions (all finished ones when left out) as one file of `kind`. */
+  const exportFile = async (
+    ids: readonly string[] | undefined,
+    kind: 'json' | 'csv',
+    write: (records: SessionRecord[], nowEpochMs: number) => string | Promise<string>,
+  ): Promise<ExportedFile> => {
+    const records = await finishedRecords(ids);
+    const now = clock.epochMs();
+    const label = ids?.length === 1 && records[0] !== undefined ? 'session' : 'sessions';
+    return {
+      fileName: exportFileName(label, records[0]?.meta.startedAtEpochMs ?? now, kind),
+      mimeType: kind === 'json' ? JSON_TYPE : CSV_TYPE,
+      text: await write(records, now),
+    };
+  };
 
   /** Recordings this page runs, with what detaches their page listeners and lock. */
   const active = new Map<SessionRecording, () => void>();
@@ -222,12 +177,13 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
 
   return {
     changes,
+    maxImportBytes: MAX_IMPORT_BYTES,
     store,
     list: () => store.listSessions(),
     async report(id) {
       const record = await store.getSession(id);
       if (record === null) return null;
-      const report = buildSessionReport(record);
+      const report = await reportOf(record);
       return { report, charts: report.stretches.map((s, i) => stretchCharts(record, s, i)) };
     },
     async history() {
@@ -244,32 +200,12 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
       changed();
       return deleted;
     },
-    async exportJson(ids) {
-      const records = await finishedRecords(ids);
-      const now = clock.epochMs();
-      return {
-        fileName: exportFileName(
-          fileLabel(ids, records),
-          records[0]?.meta.startedAtEpochMs ?? now,
-          'json',
-        ),
-        mimeType: JSON_TYPE,
-        text: exportSessionsJson(records, now),
-      };
-    },
-    async exportCsv(ids) {
-      const records = await finishedRecords(ids);
-      const now = clock.epochMs();
-      return {
-        fileName: exportFileName(
-          fileLabel(ids, records),
-          records[0]?.meta.startedAtEpochMs ?? now,
-          'csv',
-        ),
-        mimeType: CSV_TYPE,
-        text: sessionsCsv(records.map(buildSessionReport)),
-      };
-    },
+    exportJson: (ids) =>
+      exportFile(ids, 'json', (records, now) => exportSessionsJson(records, now)),
+    exportCsv: (ids) =>
+      exportFile(ids, 'csv', async (records) =>
+        sessionsCsv(await Promise.all(records.map(reportOf))),
+      ),
     async importFile(file) {
       if (typeof file !== 'string') {
         const tooLarge = checkImportSize(file.size);
@@ -335,15 +271,13 @@ export function describeLibraryError(error: unknown): string {
   return `Something went wrong with stored sessions: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export type { ImportProblem, ImportResult };
-
 let browserLibrary: SessionLibrary | null = null;
 
 /** The page's library over IndexedDB, created on first use. */
 export function browserSessionLibrary(): SessionLibrary {
   browserLibrary ??= createSessionLibrary({
     store: new DexieSessionStore(),
-    clock: { nowMs: () => performance.now(), epochMs: () => Date.now() },
+    clock: browserClock,
     newId: () => crypto.randomUUID(),
     page: window,
     locks: 'locks' in navigator ? webRecordingLocks(navigator.locks) : null,
@@ -351,19 +285,3 @@ export function browserSessionLibrary(): SessionLibrary {
   });
   return browserLibrary;
 }
-
-// The screens format numbers the same way the report text does.
-export {
-  MAX_IMPORT_BYTES,
-  SESSIONS_PER_WEEK,
-  depthLabel,
-  faultLabel,
-  formatClock,
-  formatDegrees,
-  formatDuration,
-  formatIndex,
-  formatPercent,
-  formatSeconds,
-  legLabel,
-  symptomWords,
-} from '../session';

@@ -1,6 +1,6 @@
 import type { ConditionCue, CuePolicyState, OneShotCue } from './cueState';
 import { atLeast, priorityRank } from './cueState';
-import type { CuePriority, ToneKind, Utterance } from './cueTypes';
+import type { CuePriority, CueTone, Utterance } from './cueTypes';
 import {
   CUE_TIMING,
   GLOBAL_GAP_MS,
@@ -26,7 +26,7 @@ interface Candidate {
   readonly interrupt: boolean;
   readonly interruptible: boolean;
   readonly gapExempt: boolean;
-  readonly tone: ToneKind | null;
+  readonly tone: CueTone | null;
   readonly from: OneShotCue | ConditionCue;
   readonly confirmation: boolean;
 }

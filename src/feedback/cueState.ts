@@ -1,4 +1,4 @@
-import type { CuePolicyOptions, CuePriority, ToneKind, Verbosity } from './cueTypes';
+import type { CuePolicyOptions, CuePriority, CueTone, Verbosity } from './cueTypes';
 import { CUE_PRIORITIES } from './cueTypes';
 
 /**
@@ -41,7 +41,7 @@ export interface OneShotCue {
   readonly interruptible: boolean;
   /** Countdown numbers and the "go" after them follow the clock, not the global gap. */
   readonly gapExempt: boolean;
-  readonly tone: ToneKind | null;
+  readonly tone: CueTone | null;
 }
 
 export interface CuePolicyState {

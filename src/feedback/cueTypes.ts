@@ -16,7 +16,7 @@ export type CuePriority = (typeof CUE_PRIORITIES)[number];
 export type Verbosity = 'minimal' | 'normal' | 'chatty';
 
 /** A short sound the UI may play with the line (and alone when there is no voice). */
-export type ToneKind = 'tick' | 'go' | 'done' | 'alert';
+export type CueTone = 'tick' | 'go' | 'done' | 'alert';
 
 export interface Utterance {
   /** Unique per request (`cueKey#sequence`), for matching captions and speech callbacks. */
@@ -38,7 +38,7 @@ export interface Utterance {
   readonly interruptible: boolean;
   /** False when muted: show the caption, play the tone, do not speak. */
   readonly speak: boolean;
-  readonly tone: ToneKind | null;
+  readonly tone: CueTone | null;
   /** How long the policy assumes saying it takes, for pacing; the speaker may know better. */
   readonly estimatedMs: number;
   readonly atMs: number;

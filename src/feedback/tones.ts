@@ -4,7 +4,7 @@
  * rhythm.
  */
 
-import type { ToneKind as CueTone } from './cueTypes';
+import type { CueTone } from './cueTypes';
 
 /** The cue policy's tones, plus `cue`: the tone that stands in for a line when there is no voice. */
 export type ToneKind = CueTone | 'cue';

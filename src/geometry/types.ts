@@ -71,8 +71,6 @@ export const COCO_KEYPOINT_NAMES = [
   'right_ankle',
 ] as const satisfies readonly KeypointName[];
 
-export type CocoKeypointName = (typeof COCO_KEYPOINT_NAMES)[number];
-
 /** One 2-D keypoint in image pixels (origin top-left, y down). */
 export interface Keypoint {
   readonly x: number;

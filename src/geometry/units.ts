@@ -1,22 +1,9 @@
 /**
- * Branded units: a `Degrees` value cannot be passed where radians or pixels are expected by
- * accident. Make them with `degrees()` / `radians()`; read them as plain numbers.
+ * A branded unit: a `Degrees` value cannot be passed where pixels or a plain ratio are expected
+ * by accident. Make one with `degrees()`; read it as a plain number.
  */
 export type Degrees = number & { readonly __unit: 'deg' };
-export type Radians = number & { readonly __unit: 'rad' };
 
 export function degrees(value: number): Degrees {
   return value as Degrees;
-}
-
-export function radians(value: number): Radians {
-  return value as Radians;
-}
-
-export function radiansToDegrees(value: Radians): Degrees {
-  return degrees((value * 180) / Math.PI);
-}
-
-export function degreesToRadians(value: Degrees): Radians {
-  return radians((value * Math.PI) / 180);
 }

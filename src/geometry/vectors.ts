@@ -25,10 +25,6 @@ export function vectorAdd(a: Vec2, b: Vec2): Vec2 {
   return { x: a.x + b.x, y: a.y + b.y };
 }
 
-export function vectorScale(v: Vec2, factor: number): Vec2 {
-  return { x: v.x * factor, y: v.y * factor };
-}
-
 export function vectorDot(a: Vec2, b: Vec2): number {
   return a.x * b.x + a.y * b.y;
 }

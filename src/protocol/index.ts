@@ -24,5 +24,7 @@ export {
   validateStretchDefinition,
 } from './validateStretchDefinition';
 export { NERVE_GLIDE_ID, STRETCHES, findStretch, stretchById } from './stretches/registry';
+export type { AspectJudgement, FormVerdict } from './formJudgement';
+export { judgeAspects, targetValue } from './formJudgement';
 export type { BounceConfig } from './bounceDetector';
 export { DEFAULT_BOUNCE_CONFIG } from './bounceDetector';

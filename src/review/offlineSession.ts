@@ -1,36 +1,21 @@
 import type { BodyMeasures } from '../geometry/measures';
-import {
-  initialSessionState,
-  transition,
-  type ProtocolEvent,
-  type SessionInput,
-  type SessionOptions,
-  type SessionState,
-  type StretchDefinition,
-} from '../protocol';
-import {
-  endReasonFromEvents,
-  finishMeta,
-  recordEvents,
-  recordMeasures,
-  startRecorder,
-  takeChunk,
-  type RecorderState,
-} from '../session/recorder';
-import type { RecordedEvent, SessionRecord } from '../session/sessionRecord';
+import { HeadlessCoach } from '../coach/headlessCoach';
+import type { ProtocolEventType, SessionOptions, StretchDefinition } from '../protocol';
+import { startRecorder } from '../session/recorder';
+import type { SessionRecord } from '../session/sessionRecord';
 
 /**
- * The session a video shows: the measures of its frames run through the same stretch protocol
- * and recorder as a live session, with the video's own time as the clock (session time 0 is the
- * first frame of the video). The result is a `SessionRecord` like any live one, so the report,
- * history and charts read it unchanged. Pure.
+ * The session a video shows: the measures of its frames run through the same coaching step as a
+ * live session (coach/coachStep.ts), with the video's own time as the clock (session time 0 is
+ * the first frame of the video). The result is a `SessionRecord` like any live one, so the
+ * report, history and charts read it unchanged. Pure.
  *
  * What differs from live, because the person in a video was not coached by the app:
  * - no spoken introduction and no countdown (`introMs`, `countdownMs` 0): a rep starts as soon as
  *   the start position has been held steady for the protocol's usual second;
  * - no warm-up question and no symptom check: nobody could answer them, so the replay passes over
  *   them and their events are left out of the record (the report then shows neither);
- * - no coach cues: nothing was said.
+ * - no coach cues: nothing was said (`coaching: false`).
  * When the video ends before the routine does, the session is stopped at the last frame.
  */
 
@@ -41,13 +26,13 @@ export const OFFLINE_SESSION_OPTIONS: Partial<SessionOptions> = Object.freeze({
 });
 
 /** Events of questions the person in the video was never asked. */
-const UNASKED: ReadonlySet<ProtocolEvent['type']> = new Set([
+const UNASKED: readonly ProtocolEventType[] = [
   'warm-up-reminder',
   'warm-up-answered',
   'symptom-check',
   'symptom-check-skipped',
   'skipped',
-]);
+];
 
 export interface OfflineSessionInput {
   /** The record's id: letters, digits, `-` and `_`. */
@@ -62,30 +47,13 @@ export interface OfflineSessionInput {
   readonly model: string | null;
 }
 
-interface Replay {
-  readonly session: SessionState;
-  readonly recorder: RecorderState;
-  readonly events: readonly RecordedEvent[];
-}
-
-function step(replay: Replay, input: SessionInput, tMs: number): Replay {
-  const [session, events] = transition(replay.session, input, tMs);
-  const kept = events.filter((e) => !UNASKED.has(e.type));
-  let next: Replay = {
-    session,
-    recorder: recordEvents(replay.recorder, kept),
-    events: kept.length === 0 ? replay.events : [...replay.events, ...kept],
-  };
-  // Nobody can answer the warm-up reminder or the symptom check: move past them at once.
-  if (session.phase === 'warm-up' || session.phase === 'symptom-check')
-    next = step(next, { command: 'skip' }, tMs);
-  return next;
-}
-
 export function replayOfflineSession(input: OfflineSessionInput): SessionRecord {
   const { stretch, durationMs } = input;
-  let replay: Replay = {
-    session: initialSessionState([stretch], OFFLINE_SESSION_OPTIONS),
+  const coach = new HeadlessCoach({
+    routine: [stretch],
+    session: OFFLINE_SESSION_OPTIONS,
+    coaching: false,
+    unrecorded: UNASKED,
     recorder: startRecorder({
       id: input.id,
       startedAtEpochMs: input.startedAtEpochMs,
@@ -94,31 +62,25 @@ export function replayOfflineSession(input: OfflineSessionInput): SessionRecord 
       routine: [stretch.id],
       model: input.model,
     }),
-    events: [],
+  });
+  /** Nobody can answer the warm-up reminder or the symptom check: move past them at once. */
+  const passUnasked = (tMs: number): void => {
+    const phase = coach.session.phase;
+    if (phase === 'warm-up' || phase === 'symptom-check') coach.command({ command: 'skip' }, tMs);
   };
-  replay = step(replay, { command: 'start' }, 0);
+  coach.command({ command: 'start' }, 0);
+  passUnasked(0);
   for (const measures of input.measures) {
-    const tMs = measures.timestampMs;
-    // The measures of the whole video are kept for the charts, also after the routine ended.
-    replay = { ...replay, recorder: recordMeasures(replay.recorder, measures, tMs) };
-    if (replay.session.phase !== 'done') replay = step(replay, measures, tMs);
+    coach.measured(measures);
+    passUnasked(measures.timestampMs);
   }
   const endMs = Math.max(durationMs, input.measures.at(-1)?.timestampMs ?? 0);
-  if (replay.session.phase !== 'done') replay = step(replay, { command: 'stop' }, endMs);
-  const [recorder, chunk] = takeChunk(replay.recorder, endMs);
-  const lastTMs = Math.round(endMs);
-  const meta = finishMeta(
-    { ...recorder.meta, lastTMs },
-    endReasonFromEvents(replay.events) ?? 'stopped',
-    input.startedAtEpochMs + lastTMs,
-  );
-  // 'start' always records an event, so there is a chunk; its data is the whole session.
-  if (chunk === null) throw new Error('replayOfflineSession: nothing was recorded');
-  return {
-    meta,
-    samples: chunk.samples,
-    events: chunk.events,
-    cues: chunk.cues,
-    incidents: chunk.incidents,
-  };
+  if (coach.session.phase !== 'done') {
+    coach.command({ command: 'stop' }, endMs);
+    passUnasked(endMs);
+  }
+  // 'start' always records an event, so there is a record; its data is the whole session.
+  const record = coach.finishedRecord(endMs, { coverEndMs: true });
+  if (record === null) throw new Error('replayOfflineSession: nothing was recorded');
+  return record;
 }

@@ -198,8 +198,3 @@ export function steppedFrameTimeMs(
     direction === 1 ? index + 1 : (track.tMs[index] ?? Infinity) < tMs - 0.5 ? index : index - 1;
   return track.tMs[next] ?? null;
 }
-
-/** How many frames have a person. */
-export function framesWithPerson(track: PoseTrack): number {
-  return track.points.filter((p) => p !== null).length;
-}

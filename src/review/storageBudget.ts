@@ -2,7 +2,7 @@
  * How much room clips may take on this device, in figures the user is shown. The browser gives
  * each site a quota (navigator.storage.estimate()); clips are by far the largest thing the app
  * keeps, so they get a budget inside it that leaves room for sessions and the app's own files.
- * Pure, except `readStorageEstimate`.
+ * Pure: the browser's figures are read by storageEstimate.ts.
  */
 
 export interface StorageEstimateLike {
@@ -78,18 +78,4 @@ export function describeBudget(budget: ClipBudget): string {
         `${budget.usageBytes === null ? '' : `, ${formatBytes(budget.usageBytes)} in use`})`,
     );
   return `${parts.join(' ')}. ${formatBytes(budget.remainingBytes)} left for new clips.`;
-}
-
-/** The browser's figures, or null where it has no Storage API (or refuses it). */
-export async function readStorageEstimate(): Promise<StorageEstimateLike | null> {
-  if (typeof navigator === 'undefined' || navigator.storage?.estimate === undefined) return null;
-  try {
-    const estimate = await navigator.storage.estimate();
-    return {
-      ...(estimate.usage !== undefined ? { usage: estimate.usage } : {}),
-      ...(estimate.quota !== undefined ? { quota: estimate.quota } : {}),
-    };
-  } catch {
-    return null;
-  }
 }

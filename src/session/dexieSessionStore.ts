@@ -1,9 +1,11 @@
 import Dexie, { type Table } from 'dexie';
 import type { SessionSummary } from './reportSummary';
-import { concatSamples } from './sampleBlock';
-import type { Incident, SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
+import type { SessionReport } from './reportTypes';
+import { joinChunks } from './recorder';
+import type { SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
 import type {
   AddSessionsResult,
+  FinishedReport,
   SessionListEntry,
   SessionStore,
   StoredSession,
@@ -28,6 +30,12 @@ interface SessionRow {
 
 type ChunkRow = SessionChunk;
 
+/** A finished session's report, built once when it finished (reportSession.ts). */
+interface ReportRow {
+  readonly id: string;
+  readonly report: SessionReport;
+}
+
 export const DEFAULT_DATABASE_NAME = 'stretchcheck-sessions';
 
 /** Where Dexie finds IndexedDB; tests pass fake-indexeddb's. Defaults to the page's. */
@@ -40,6 +48,7 @@ class SessionDatabase extends Dexie {
   // `declare`: Dexie creates these in version().stores(); a class field would overwrite them.
   declare sessions: Table<SessionRow, string>;
   declare chunks: Table<ChunkRow, [string, number]>;
+  declare reports: Table<ReportRow, string>;
 
   constructor(name: string, dependencies?: IndexedDbDependencies) {
     super(name, dependencies === undefined ? undefined : { ...dependencies });
@@ -48,6 +57,9 @@ class SessionDatabase extends Dexie {
       sessions: 'id, startedAtEpochMs, status',
       chunks: '[sessionId+seq], sessionId',
     });
+    // Version 2 keeps each finished session's report. Sessions finished before have none; their
+    // report is built from the record when it is read (engine/sessionLibrary.ts).
+    this.version(2).stores({ reports: 'id' });
   }
 }
 
@@ -96,14 +108,20 @@ export class DexieSessionStore implements SessionStore {
     );
   }
 
-  async saveMeta(meta: SessionMeta, summary: SessionSummary | null): Promise<void> {
+  async saveMeta(meta: SessionMeta, finished: FinishedReport | null): Promise<void> {
     await this.write(meta.id, () =>
-      this.db.transaction('rw', this.db.sessions, async () => {
+      this.db.transaction('rw', this.db.sessions, this.db.reports, async () => {
         const row = await this.db.sessions.get(meta.id);
         if (row === undefined) throw new SessionNotFoundError(meta.id);
-        await this.db.sessions.put(sessionRow(meta, summary, row.chunkCount));
+        await this.db.sessions.put(sessionRow(meta, finished?.summary ?? null, row.chunkCount));
+        if (finished === null) await this.db.reports.delete(meta.id);
+        else await this.db.reports.put({ id: meta.id, report: finished.report });
       }),
     );
+  }
+
+  async getReport(id: string): Promise<SessionReport | null> {
+    return (await this.db.reports.get(id))?.report ?? null;
   }
 
   async listSessions(): Promise<SessionListEntry[]> {
@@ -119,22 +137,16 @@ export class DexieSessionStore implements SessionStore {
         .where('[sessionId+seq]')
         .between([id, Dexie.minKey], [id, Dexie.maxKey])
         .toArray();
-      return {
-        meta: row.meta,
-        samples: concatSamples(chunks.map((c) => c.samples)),
-        events: chunks.flatMap((c) => c.events),
-        cues: chunks.flatMap((c) => c.cues),
-        // Chunks written before incidents were recorded have none.
-        incidents: chunks.flatMap((c) => (c.incidents as Incident[] | undefined) ?? []),
-      };
+      return joinChunks(row.meta, chunks);
     });
   }
 
   async deleteSession(id: string): Promise<boolean> {
     return this.write(id, () =>
-      this.db.transaction('rw', this.db.sessions, this.db.chunks, async () => {
+      this.db.transaction('rw', this.db.sessions, this.db.chunks, this.db.reports, async () => {
         const existed = (await this.db.sessions.get(id)) !== undefined;
         await this.db.chunks.where('sessionId').equals(id).delete();
+        await this.db.reports.delete(id);
         await this.db.sessions.delete(id);
         return existed;
       }),
@@ -143,17 +155,18 @@ export class DexieSessionStore implements SessionStore {
 
   async addSessions(sessions: readonly StoredSession[]): Promise<AddSessionsResult> {
     return this.write(null, () =>
-      this.db.transaction('rw', this.db.sessions, this.db.chunks, async () => {
+      this.db.transaction('rw', this.db.sessions, this.db.chunks, this.db.reports, async () => {
         const added: string[] = [];
         const skipped: string[] = [];
-        for (const { record, summary } of sessions) {
+        for (const { record, finished } of sessions) {
           const id = record.meta.id;
           if (added.includes(id) || (await this.db.sessions.get(id)) !== undefined) {
             skipped.push(id);
             continue;
           }
           await this.db.chunks.add({ sessionId: id, seq: 0, ...recordData(record) });
-          await this.db.sessions.add(sessionRow(record.meta, summary, 1));
+          await this.db.sessions.add(sessionRow(record.meta, finished?.summary ?? null, 1));
+          if (finished !== null) await this.db.reports.put({ id, report: finished.report });
           added.push(id);
         }
         return { added, skipped };

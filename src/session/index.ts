@@ -23,12 +23,13 @@ export {
   SessionRecording,
   finaliseInterrupted,
   finaliseRecord,
-  summariseSession,
+  finishedReport,
 } from './sessionRecording';
 export { flushWhenPageHides } from './pageLifecycle';
 export { UNLOAD_STASH_KEY, clearStash, recoverStash, stashChunks } from './unloadStash';
 export type {
   AddSessionsResult,
+  FinishedReport,
   SessionListEntry,
   SessionStore,
   StoredSession,

@@ -2,7 +2,13 @@ import type { BodyMeasures } from '../geometry/measures';
 import type { ProtocolEvent, StretchDefinition } from '../protocol';
 import type { Utterance } from '../feedback/cueTypes';
 import type { SampleBlock } from './sampleBlock';
-import { EMPTY_SAMPLES, appendSample, sampleCount, sampleFromMeasures } from './sampleBlock';
+import {
+  EMPTY_SAMPLES,
+  appendSample,
+  concatSamples,
+  sampleCount,
+  sampleFromMeasures,
+} from './sampleBlock';
 import type {
   Incident,
   IncidentKind,
@@ -11,6 +17,7 @@ import type {
   RecordedEvent,
   SessionChunk,
   SessionMeta,
+  SessionRecord,
   StretchInfo,
 } from './sessionRecord';
 import { SESSION_SCHEMA_VERSION } from './sessionRecord';
@@ -333,4 +340,19 @@ export function endReasonFromEvents(events: readonly RecordedEvent[]): RecordedE
     if (event?.type === 'session-ended') return event.reason;
   }
   return null;
+}
+
+/** A whole session from its meta and its chunks, in `seq` order. */
+export function joinChunks(
+  meta: SessionMeta,
+  chunks: readonly Omit<SessionChunk, 'sessionId' | 'seq'>[],
+): SessionRecord {
+  return {
+    meta,
+    samples: concatSamples(chunks.map((c) => c.samples)),
+    events: chunks.flatMap((c) => c.events),
+    cues: chunks.flatMap((c) => c.cues),
+    // Chunks stored before incidents were recorded have none.
+    incidents: chunks.flatMap((c) => (c.incidents as readonly Incident[] | undefined) ?? []),
+  };
 }

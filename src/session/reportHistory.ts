@@ -24,7 +24,8 @@ export interface HistorySession {
   readonly summary: SessionSummary;
 }
 
-export interface ProgressPoint {
+/** One session's figures for a stretch and leg: a point on the history's progress chart. */
+export interface HistoryPoint {
   readonly sessionId: string;
   readonly epochMs: number;
   readonly peakDeg: number;
@@ -34,7 +35,7 @@ export interface ProgressSeries {
   readonly stretchId: string;
   readonly stretchName: string;
   readonly depthMeasure: DepthMeasure | null;
-  readonly legs: readonly { readonly leg: ReportLeg; readonly points: readonly ProgressPoint[] }[];
+  readonly legs: readonly { readonly leg: ReportLeg; readonly points: readonly HistoryPoint[] }[];
 }
 
 export interface AsymmetryRow {
@@ -117,12 +118,12 @@ function nameOf(sessions: readonly HistorySession[], stretchId: string): string 
 }
 
 function progressSeries(sessions: readonly HistorySession[]): ProgressSeries[] {
-  const byStretch = new Map<string, Map<ReportLeg, ProgressPoint[]>>();
+  const byStretch = new Map<string, Map<ReportLeg, HistoryPoint[]>>();
   const measures = new Map<string, DepthMeasure | null>();
   for (const { meta, summary } of sessions) {
     for (const row of summary.legs) {
       if (row.peakDeg === null) continue;
-      const legs = byStretch.get(row.stretchId) ?? new Map<ReportLeg, ProgressPoint[]>();
+      const legs = byStretch.get(row.stretchId) ?? new Map<ReportLeg, HistoryPoint[]>();
       byStretch.set(row.stretchId, legs);
       measures.set(row.stretchId, row.depthMeasure);
       const point = { sessionId: meta.id, epochMs: meta.startedAtEpochMs, peakDeg: row.peakDeg };

@@ -1,4 +1,3 @@
-import type { EventOf, SessionPhase, StretchEndReason } from '../protocol';
 import type { TimeWindow } from './reportMeasures';
 import {
   clipWindows,
@@ -8,33 +7,28 @@ import {
   legStats,
   mostCommonRoundingMethod,
 } from './reportMeasures';
+import type { OpenRepFacts, RepFacts, StretchFacts } from './reportFacts';
+import { reportFacts } from './reportFacts';
 import { legSummaries, sessionTotals } from './reportSummary';
 import { sessionSentences } from './reportText';
 import type {
-  BounceRecord,
-  FaultSpan,
   GlideSetReport,
   HoldRepReport,
   RepReport,
   SessionReport,
   StretchReport,
-  SymptomRecord,
 } from './reportTypes';
-import type {
-  CueRecord,
-  RecordedEvent,
-  ReportLeg,
-  SessionRecord,
-  StretchInfo,
-} from './sessionRecord';
+import type { CueRecord, ReportLeg, SessionRecord, StretchInfo } from './sessionRecord';
 
 /**
- * Builds the report of a recorded session: walks its events in order to find stretches, reps,
- * faults and answers, and reads the kept samples inside each rep for the angles. Pure.
+ * Builds the report of a recorded session: the protocol's events folded into its facts
+ * (reportFacts.ts: stretches, reps, fault spans, answers), then the kept samples inside each rep
+ * read for the angles. Pure. Built once when a session is finished (and kept with it); screens
+ * read the stored one.
  */
 export function buildSessionReport(record: SessionRecord): SessionReport {
-  const walk = walkEvents(record);
-  const stretches = walk.stretches.map((s) => finishStretch(record, s));
+  const facts = reportFacts(record.events, sessionDurationMs(record));
+  const stretches = facts.stretches.map((s) => finishStretch(record, s));
   const legs = legSummaries(stretches);
   const report: Omit<SessionReport, 'summary'> = {
     meta: record.meta,
@@ -42,11 +36,11 @@ export function buildSessionReport(record: SessionRecord): SessionReport {
     stretches,
     legs,
     totals: sessionTotals(stretches, record.cues.length),
-    symptoms: walk.symptoms,
-    warmUp: walk.warmUp,
-    pauses: walk.pauses,
-    stopped: walk.stopped,
-    endReason: record.meta.endReason ?? walk.endReason,
+    symptoms: facts.symptoms,
+    warmUp: facts.warmUp,
+    pauses: facts.pauses,
+    stopped: facts.stopped,
+    endReason: record.meta.endReason ?? facts.endReason,
     incidents: record.incidents,
   };
   return { ...report, summary: sessionSentences(report) };
@@ -62,211 +56,6 @@ export function sessionDurationMs(record: SessionRecord): number {
   );
 }
 
-interface OpenRep {
-  readonly started: EventOf<'rep-started'>;
-  readonly kind: 'hold' | 'glide';
-  faults: FaultSpan[];
-  bounces: BounceRecord[];
-  /** Position-reached windows; the last may be open (endTMs = Infinity). */
-  inPosition: TimeWindow[];
-  lastHeldMs: number;
-  glideReps: EventOf<'glide-rep'>[];
-  rejected: number;
-}
-
-interface ClosedRep {
-  readonly open: OpenRep;
-  readonly endTMs: number;
-  readonly ended: EventOf<'rep-ended'> | EventOf<'set-ended'> | null;
-}
-
-interface OpenStretch {
-  readonly started: EventOf<'stretch-started'>;
-  reps: ClosedRep[];
-  otherFaults: FaultSpan[];
-  endTMs: number | null;
-  endReason: StretchEndReason | null;
-  symptom: SymptomRecord | null;
-}
-
-interface Walk {
-  stretches: OpenStretch[];
-  symptoms: SymptomRecord[];
-  warmUp: 'warmed-up' | 'skipped' | null;
-  pauses: { count: number; totalMs: number };
-  stopped: { atMs: number; phase: SessionPhase } | null;
-  endReason: SessionReport['endReason'];
-  lastTMs: number;
-}
-
-type OpenFault = EventOf<'fault-started'>;
-
-function walkEvents(record: SessionRecord): Walk {
-  const walk: Walk = {
-    stretches: [],
-    symptoms: [],
-    warmUp: null,
-    pauses: { count: 0, totalMs: 0 },
-    stopped: null,
-    endReason: null,
-    lastTMs: sessionDurationMs(record),
-  };
-  let stretch: OpenStretch | null = null;
-  let rep: OpenRep | null = null;
-  let openFaults = new Map<string, OpenFault>();
-
-  const closeRep = (endTMs: number, ended: ClosedRep['ended']) => {
-    if (rep === null) return;
-    rep.inPosition = closeWindows(rep.inPosition, endTMs);
-    // Faults the protocol did not close (the recording stopped mid-rep) end with the rep.
-    for (const fault of openFaults.values()) rep.faults.push(openSpan(fault, endTMs));
-    openFaults = new Map();
-    stretch?.reps.push({ open: rep, endTMs, ended });
-    rep = null;
-  };
-  const addFault = (span: FaultSpan) => {
-    if (rep !== null) rep.faults.push(span);
-    else stretch?.otherFaults.push(span);
-  };
-
-  for (const event of record.events) {
-    switch (event.type) {
-      case 'session-started':
-        // A resumed recording starts the protocol again: whatever was open was cut off.
-        closeRep(event.atMs, null);
-        break;
-      case 'warm-up-answered':
-        walk.warmUp = event.answer;
-        break;
-      case 'stretch-started':
-        closeRep(event.atMs, null);
-        if (stretch !== null && stretch.endTMs === null) stretch.endTMs = event.atMs;
-        stretch = {
-          started: event,
-          reps: [],
-          otherFaults: [],
-          endTMs: null,
-          endReason: null,
-          symptom: null,
-        };
-        walk.stretches.push(stretch);
-        break;
-      case 'rep-started':
-        closeRep(event.atMs, null);
-        rep = {
-          started: event,
-          kind: event.set === undefined ? 'hold' : 'glide',
-          faults: [],
-          bounces: [],
-          inPosition: [],
-          lastHeldMs: 0,
-          glideReps: [],
-          rejected: 0,
-        };
-        break;
-      case 'position-reached':
-        rep?.inPosition.push({ startTMs: event.atMs, endTMs: Infinity });
-        break;
-      case 'position-lost':
-        if (rep !== null) rep.inPosition = closeWindows(rep.inPosition, event.atMs);
-        break;
-      case 'hold-second':
-        if (rep !== null) rep.lastHeldMs = event.heldMs;
-        break;
-      case 'fault-started':
-        openFaults.set(event.fault, event);
-        break;
-      case 'fault-ended': {
-        const started = openFaults.get(event.fault);
-        openFaults.delete(event.fault);
-        addFault({
-          fault: event.fault,
-          aspect: started?.aspect ?? null,
-          gatesHold: started?.gatesHold ?? false,
-          startTMs: event.startMs,
-          durationMs: event.durationMs,
-          open: false,
-        });
-        break;
-      }
-      case 'bounce-detected':
-        rep?.bounces.push({
-          atMs: event.atMs,
-          amplitudeDeg: event.amplitudeDeg,
-          frequencyHz: event.frequencyHz,
-        });
-        break;
-      case 'glide-rep':
-        rep?.glideReps.push(event);
-        break;
-      case 'glide-rep-rejected':
-        if (rep !== null) rep.rejected++;
-        break;
-      case 'rep-ended':
-      case 'set-ended':
-        closeRep(event.atMs, event);
-        break;
-      case 'stretch-ended':
-        closeRep(event.atMs, null);
-        if (stretch !== null) {
-          stretch.endTMs = event.atMs;
-          stretch.endReason = event.reason;
-        }
-        break;
-      case 'symptom-answered':
-      case 'symptom-check-skipped': {
-        const answered = event.type === 'symptom-answered';
-        const symptom: SymptomRecord = {
-          stretchId: event.stretchId,
-          atMs: event.atMs,
-          answer: answered ? event.answer : null,
-          anySymptom: answered ? event.anySymptom : false,
-        };
-        walk.symptoms.push(symptom);
-        const owner = [...walk.stretches]
-          .reverse()
-          .find((s) => s.started.stretchId === event.stretchId);
-        if (owner !== undefined) owner.symptom = symptom;
-        break;
-      }
-      case 'paused':
-        walk.pauses.count++;
-        break;
-      case 'resumed':
-        walk.pauses.totalMs += event.pausedMs;
-        break;
-      case 'stopped':
-        walk.stopped = { atMs: event.atMs, phase: event.phase };
-        break;
-      case 'session-ended':
-        closeRep(event.atMs, null);
-        walk.endReason = event.reason;
-        break;
-      default:
-        break;
-    }
-  }
-  closeRep(walk.lastTMs, null);
-  const last = walk.stretches.at(-1);
-  if (last !== undefined && last.endTMs === null) last.endTMs = walk.lastTMs;
-  return walk;
-}
-
-function closeWindows(windows: readonly TimeWindow[], atTMs: number): TimeWindow[] {
-  return windows.map((w) => (w.endTMs === Infinity ? { ...w, endTMs: atTMs } : w));
-}
-
-function openSpan(fault: OpenFault, endTMs: number): FaultSpan {
-  return {
-    fault: fault.fault,
-    aspect: fault.aspect,
-    gatesHold: fault.gatesHold,
-    startTMs: fault.startMs,
-    durationMs: Math.max(0, endTMs - fault.startMs),
-    open: true,
-  };
-}
-
 function infoOf(record: SessionRecord, stretchId: string): StretchInfo | null {
   return record.meta.stretches.find((s) => s.id === stretchId) ?? null;
 }
@@ -275,7 +64,7 @@ function cuesIn(cues: readonly CueRecord[], window: TimeWindow): CueRecord[] {
   return cues.filter((c) => c.atMs >= window.startTMs && c.atMs <= window.endTMs);
 }
 
-function finishStretch(record: SessionRecord, open: OpenStretch): StretchReport {
+function finishStretch(record: SessionRecord, open: StretchFacts): StretchReport {
   const info = infoOf(record, open.started.stretchId);
   const endTMs = open.endTMs ?? open.started.atMs;
   const reps = open.reps.map((r) => repReport(record, info, r));
@@ -297,7 +86,7 @@ function finishStretch(record: SessionRecord, open: OpenStretch): StretchReport 
   };
 }
 
-function repReport(record: SessionRecord, info: StretchInfo | null, closed: ClosedRep): RepReport {
+function repReport(record: SessionRecord, info: StretchInfo | null, closed: RepFacts): RepReport {
   const { open, endTMs, ended } = closed;
   const started = open.started;
   const window: TimeWindow = { startTMs: started.atMs, endTMs };
@@ -335,9 +124,9 @@ type Common = Omit<
 function holdReport(
   record: SessionRecord,
   info: StretchInfo | null,
-  open: OpenRep,
+  open: OpenRepFacts,
   common: Common,
-  ended: ClosedRep['ended'],
+  ended: RepFacts['ended'],
   window: TimeWindow,
 ): HoldRepReport {
   const samples = record.samples;
@@ -380,9 +169,9 @@ function holdReport(
 function glideReport(
   record: SessionRecord,
   info: StretchInfo | null,
-  open: OpenRep,
+  open: OpenRepFacts,
   common: Common,
-  ended: ClosedRep['ended'],
+  ended: RepFacts['ended'],
   window: TimeWindow,
 ): GlideSetReport {
   const reps = open.glideReps;
@@ -398,12 +187,4 @@ function glideReport(
     ankleTracked: reps.some((r) => r.ankleTracked),
     neck: columnStats(record.samples, [window], 'neckFlexionDeg'),
   };
-}
-
-/** Events of one type, e.g. for tests and the CSV. */
-export function eventsOfType<T extends RecordedEvent['type']>(
-  events: readonly RecordedEvent[],
-  type: T,
-): EventOf<T>[] {
-  return events.filter((e): e is EventOf<T> => e.type === type);
 }

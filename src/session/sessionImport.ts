@@ -3,7 +3,7 @@ import { SESSION_SCHEMA_VERSION } from './sessionRecord';
 import type { SessionRecord } from './sessionRecord';
 import { EXPORT_FORMAT, exportFileSchema } from './sessionSchema';
 import type { SessionStore } from './sessionStore';
-import { finaliseRecord, summariseSession } from './sessionRecording';
+import { finaliseRecord, finishedReport } from './sessionRecording';
 
 /**
  * Import of exported session files. The whole file is checked before anything is written: size,
@@ -159,7 +159,7 @@ export async function importSessionFile(store: SessionStore, text: string): Prom
   // A session exported while it was recording cannot be resumed here: it comes in closed.
   const sessions = parsed.sessions.map(finaliseRecord).map((record) => ({
     record,
-    summary: summariseSession(record),
+    finished: finishedReport(record),
   }));
   const { added, skipped } = await store.addSessions(sessions);
   return { ok: true, added, skipped };

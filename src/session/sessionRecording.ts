@@ -1,61 +1,36 @@
-import type { BodyMeasures } from '../geometry/measures';
-import type { ProtocolEvent } from '../protocol';
-import type { Utterance } from '../feedback/cueTypes';
 import type { RecorderInit, RecorderState } from './recorder';
-import {
-  chunkDue,
-  endReasonFromEvents,
-  finishMeta,
-  recordCue,
-  recordEvents,
-  recordIncident,
-  recordMeasures,
-  resumeRecorder,
-  startRecorder,
-  takeChunk,
-} from './recorder';
+import { endReasonFromEvents, finishMeta, resumeRecorder, startRecorder } from './recorder';
 import { buildSessionReport, sessionDurationMs } from './reportSession';
-import type { SessionSummary } from './reportSummary';
 import { summariseReport } from './reportSummary';
 import { concatSamples } from './sampleBlock';
-import type {
-  IncidentKind,
-  RecordedEndReason,
-  SessionChunk,
-  SessionMeta,
-  SessionRecord,
-} from './sessionRecord';
-import type { SessionStore } from './sessionStore';
+import type { RecordedEndReason, SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
+import type { FinishedReport, SessionStore } from './sessionStore';
 import type { KeyValueStorage } from './settingsStore';
 import { SessionNotFoundError, type StorageFullError, toStorageError } from './storageErrors';
 import { clearStash, stashChunks } from './unloadStash';
 
 /**
- * The live side of the recorder: holds the pure recorder's state, cuts a chunk about once a
- * second and writes it to the store in the background, one write at a time. The engine calls
- * `frame` for every analysed frame (cheap: no write happens there) and `cue` for every line the
- * coach gives; `flush` when the page is hidden; `finish` at the end.
+ * The storage side of a live recording. What to keep is decided by the pure recorder inside the
+ * coaching step (coach/coachStep.ts), which cuts a chunk about once a second; the engine hands
+ * each chunk to `save`, and this writes it to the store in the background, one write at a time.
+ * `flush` when the page is hidden; `finish` after the last chunk.
  *
  * Nothing recorded is ever dropped: a chunk stays in memory until the store has it, so when
  * storage fails (full, or gone) `status.error` says so and `snapshot()` joins what the store holds
- * with what is only in memory, for an export. Failed chunks are written again on the next flush.
+ * with what is only in memory, for an export. Failed chunks are written again on the next save.
  * Chunks the store has are not also kept here: a long session would otherwise hold all of itself
  * twice, and the page's memory would grow for as long as it runs (the soak measures this).
  */
 
+/** The clock a recording is dated by: the engine's (engine/clock.ts has the same shape). */
 export interface RecordingClock {
-  /** The engine clock, the same one whose readings go into `frame`. */
+  /** The engine clock, the one the coaching step's times are on. */
   readonly nowMs: () => number;
   /** Wall clock, `Date.now()`. */
   readonly epochMs: () => number;
 }
 
 export interface RecordingOptions {
-  /**
-   * Starts the background flush that runs even when no frames arrive (camera stalled); returns
-   * its stop function. Default: `setInterval` at the recorder's flush interval.
-   */
-  readonly schedule?: (run: () => void, everyMs: number) => () => void;
   /**
    * Where `stashForUnload` keeps unsaved chunks through a page unload (localStorage in the
    * browser; see unloadStash.ts). Null or left out: no stash.
@@ -79,40 +54,33 @@ interface QueuedChunk {
   readonly chunk: SessionChunk;
 }
 
-const defaultSchedule = (run: () => void, everyMs: number): (() => void) => {
-  const timer = setInterval(run, everyMs);
-  return () => clearInterval(timer);
-};
-
 export class SessionRecording {
-  private state: RecorderState;
   /** Chunks cut but not yet in the store, oldest first. */
   private unsaved: QueuedChunk[] = [];
   private writing: Promise<void> = Promise.resolve();
   /** Creating (or reopening) the session in the store; retried before chunks until it works. */
   private setup: (() => Promise<void>) | null = null;
+  private meta: SessionMeta;
   private currentStatus: RecordingStatus;
   private readonly listeners = new Set<() => void>();
-  private readonly stopSchedule: () => void;
   private readonly stash: KeyValueStorage | null;
+  private handOver: (() => void) | null = null;
 
   private constructor(
     private readonly store: SessionStore,
-    private readonly clock: RecordingClock,
-    state: RecorderState,
+    /** The recorder state to start the coaching step with. */
+    readonly recorder: RecorderState,
     options: RecordingOptions,
   ) {
-    this.state = state;
+    this.meta = recorder.meta;
     this.currentStatus = {
-      sessionId: state.meta.id,
-      savedThroughTMs: state.meta.lastTMs,
+      sessionId: recorder.meta.id,
+      savedThroughTMs: recorder.meta.lastTMs,
       unsavedChunks: 0,
       error: null,
       finished: false,
     };
     this.stash = options.stash ?? null;
-    const schedule = options.schedule ?? defaultSchedule;
-    this.stopSchedule = schedule(() => this.cutIfDue(), state.flushIntervalMs);
   }
 
   /**
@@ -130,7 +98,7 @@ export class SessionRecording {
       clockOriginMs: clock.nowMs(),
       startedAtEpochMs: clock.epochMs(),
     });
-    const recording = new SessionRecording(store, clock, state, options);
+    const recording = new SessionRecording(store, state, options);
     recording.setup = () => store.createSession(state.meta);
     await recording.drain();
     return recording;
@@ -151,14 +119,14 @@ export class SessionRecording {
       clockOriginMs: clock.nowMs(),
       nextSeq: entry.chunkCount,
     });
-    const recording = new SessionRecording(store, clock, state, options);
+    const recording = new SessionRecording(store, state, options);
     recording.setup = () => store.saveMeta(state.meta, null);
     await recording.drain();
     return recording;
   }
 
   get sessionId(): string {
-    return this.state.meta.id;
+    return this.meta.id;
   }
 
   get status(): RecordingStatus {
@@ -171,53 +139,41 @@ export class SessionRecording {
   }
 
   /**
-   * One analysed frame (`measures`, or null for a tick without a frame) and the events the
-   * protocol returned for it, at engine time `nowMs`. Also for events without a frame (a user
-   * command): pass `null` measures.
+   * Who holds what is recorded but not cut yet (the coaching step): called, synchronously, at
+   * the start of `flush` and `stashForUnload`, to `save` it first.
    */
-  frame(measures: BodyMeasures | null, events: readonly ProtocolEvent[], nowMs: number): void {
+  handOverPendingWith(handOver: (() => void) | null): void {
+    this.handOver = handOver;
+  }
+
+  /** A chunk the recorder cut, with the session's meta as of it: written in the background. */
+  save(meta: SessionMeta, chunk: SessionChunk): void {
     if (this.currentStatus.finished) return;
-    let next = this.state;
-    if (measures !== null) next = recordMeasures(next, measures, nowMs);
-    next = recordEvents(next, events);
-    this.state = next;
-    if (chunkDue(next, nowMs)) this.cut(nowMs);
+    this.meta = meta;
+    this.unsaved.push({ meta, chunk });
+    this.setStatus({ unsavedChunks: this.unsaved.length });
+    void this.drain();
   }
 
   /**
-   * Something that happened to the session (the model restarted, the camera was lost), from
-   * engine time `startNowMs` to `endNowMs`; the report shows it as a gap in the analysis.
-   */
-  incident(kind: IncidentKind, detail: string, startNowMs: number, endNowMs: number): void {
-    if (this.currentStatus.finished) return;
-    this.state = recordIncident(this.state, kind, detail, startNowMs, endNowMs);
-  }
-
-  /** A line the coach gave. */
-  cue(utterance: Utterance): void {
-    if (this.currentStatus.finished) return;
-    this.state = recordCue(this.state, utterance);
-  }
-
-  /**
-   * For `pagehide`: cuts what is pending and copies every chunk not yet in the store to the
-   * stash, synchronously, because the store's write may not survive the unload. The next start
-   * moves it into the store (`recoverStash`).
+   * For `pagehide`: copies every chunk not yet in the store to the stash, synchronously, because
+   * the store's write may not survive the unload. The next start moves it into the store
+   * (`recoverStash`).
    */
   stashForUnload(): void {
     if (this.stash === null || this.currentStatus.finished) return;
-    this.cut(this.clock.nowMs());
-    stashChunks(this.stash, { meta: this.state.meta, chunks: this.unsaved.map((q) => q.chunk) });
+    this.handOver?.();
+    stashChunks(this.stash, { meta: this.meta, chunks: this.unsaved.map((q) => q.chunk) });
   }
 
-  /** Cuts what is pending now and waits for every write (page hidden, or before an export). */
+  /** Waits for every write, after taking what is pending (page hidden, or before an export). */
   async flush(): Promise<void> {
-    this.cut(this.clock.nowMs());
+    if (!this.currentStatus.finished) this.handOver?.();
     await this.drain();
   }
 
   /**
-   * Ends the recording: the last chunk, then the meta marked finished with its summary. The
+   * Ends the recording after its last chunk: the meta marked finished with its summary. The
    * reason defaults to the protocol's `session-ended` reason, else `stopped`. Resolves with the
    * whole session; rejects (after keeping what is unsaved in memory) if storage fails.
    */
@@ -226,23 +182,22 @@ export class SessionRecording {
       this.throwIfFailed();
       return this.snapshot();
     }
-    this.cut(this.clock.nowMs());
-    this.stopSchedule();
+    this.handOver?.();
     this.setStatus({ finished: true });
     await this.drain();
     const record = await this.snapshot();
     const endReason = reason ?? endReasonFromEvents(record.events) ?? 'stopped';
     const meta = finishMeta(
-      this.state.meta,
+      this.meta,
       endReason,
       record.meta.startedAtEpochMs + record.meta.lastTMs,
     );
-    this.state = { ...this.state, meta };
+    this.meta = meta;
     // Only a complete session is marked finished; with chunks missing it stays "recording",
     // so the next start offers it as interrupted with what did get saved.
     if (this.unsaved.length === 0 && this.setup === null) {
-      const summary = summariseSession({ ...record, meta });
-      await this.enqueue(() => this.store.saveMeta(meta, summary));
+      const finished = finishedReport({ ...record, meta });
+      await this.enqueue(() => this.store.saveMeta(meta, finished));
     }
     this.throwIfFailed();
     return { ...record, meta };
@@ -250,11 +205,12 @@ export class SessionRecording {
 
   /**
    * The whole session so far: what the store holds, then what is only in memory (not yet
-   * written, or refused by a full disk). The read waits for the write in progress, so each chunk
+   * written, or refused by a full disk, or not cut into a chunk yet). The read waits for the write in progress, so each chunk
    * is counted once. If the store cannot be read at all, what memory holds is returned: an
    * export of part of a session is better than none.
    */
   async snapshot(): Promise<SessionRecord> {
+    if (!this.currentStatus.finished) this.handOver?.();
     // In the write queue, so no chunk is between `unsaved` and the store while it is read.
     const taken = this.writing.then(async () => {
       let stored: SessionRecord | null;
@@ -272,9 +228,9 @@ export class SessionRecording {
     return taken;
   }
 
-  /** Stops the background flush without finishing (the page is going away). */
+  /** Lets go of the pending tail's owner (the page is going away). */
   dispose(): void {
-    this.stopSchedule();
+    this.handOver = null;
   }
 
   private throwIfFailed(): void {
@@ -282,11 +238,11 @@ export class SessionRecording {
     if (error !== null) throw error;
   }
 
-  /** `stored` (null: nothing stored) followed by the unsaved chunks and the pending tail. */
+  /** `stored` (null: nothing stored) followed by the unsaved chunks. */
   private withUnsaved(stored: SessionRecord | null): SessionRecord {
-    const parts = [...this.unsaved.map((q) => q.chunk), this.state.pending];
+    const parts = this.unsaved.map((q) => q.chunk);
     return {
-      meta: this.state.meta,
+      meta: this.meta,
       samples: concatSamples([
         ...(stored === null ? [] : [stored.samples]),
         ...parts.map((p) => p.samples),
@@ -295,20 +251,6 @@ export class SessionRecording {
       cues: [...(stored?.cues ?? []), ...parts.flatMap((p) => p.cues)],
       incidents: [...(stored?.incidents ?? []), ...parts.flatMap((p) => p.incidents)],
     };
-  }
-
-  private cutIfDue(): void {
-    const nowMs = this.clock.nowMs();
-    if (!this.currentStatus.finished && chunkDue(this.state, nowMs)) this.cut(nowMs);
-  }
-
-  private cut(nowMs: number): void {
-    const [next, chunk] = takeChunk(this.state, nowMs);
-    this.state = next;
-    if (chunk === null) return;
-    this.unsaved.push({ meta: next.meta, chunk });
-    this.setStatus({ unsavedChunks: this.unsaved.length });
-    void this.drain();
   }
 
   /** Writes every unsaved chunk in order; stops at the first failure (retried next time). */
@@ -353,9 +295,10 @@ export class SessionRecording {
   }
 }
 
-/** The summary the history reads, from a whole session. */
-export function summariseSession(record: SessionRecord): SessionSummary {
-  return summariseReport(buildSessionReport(record));
+/** A finished session's report, built once, and the summary of it the history reads. */
+export function finishedReport(record: SessionRecord): FinishedReport {
+  const report = buildSessionReport(record);
+  return { report, summary: summariseReport(report) };
 }
 
 /**
@@ -385,6 +328,6 @@ export async function finaliseInterrupted(
   if (record === null) throw new SessionNotFoundError(sessionId);
   if (record.meta.status === 'finished') return record;
   const finished = finaliseRecord(record);
-  await store.saveMeta(finished.meta, summariseSession(finished));
+  await store.saveMeta(finished.meta, finishedReport(finished));
   return finished;
 }

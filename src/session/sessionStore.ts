@@ -1,4 +1,5 @@
 import type { SessionSummary } from './reportSummary';
+import type { SessionReport } from './reportTypes';
 import type { SessionChunk, SessionMeta, SessionRecord } from './sessionRecord';
 
 /**
@@ -14,8 +15,16 @@ export interface SessionStore {
    * (its `lastTMs` has moved on), together.
    */
   appendChunk(meta: SessionMeta, chunk: SessionChunk): Promise<void>;
-  /** Replaces a stored session's meta and summary (finishing, resuming). */
-  saveMeta(meta: SessionMeta, summary: SessionSummary | null): Promise<void>;
+  /**
+   * Replaces a stored session's meta, and its report and summary: kept when it is finished,
+   * dropped (null) when it records again (resuming).
+   */
+  saveMeta(meta: SessionMeta, finished: FinishedReport | null): Promise<void>;
+  /**
+   * The report kept when the session was finished; null when there is none (still recording,
+   * or finished before reports were kept: build it from the record then).
+   */
+  getReport(id: string): Promise<SessionReport | null>;
   /** Every session's meta and summary, newest first; no samples or events. */
   listSessions(): Promise<SessionListEntry[]>;
   /** The whole session, chunks joined in order; null when there is none with that id. */
@@ -39,9 +48,18 @@ export interface SessionListEntry {
   readonly chunkCount: number;
 }
 
+/**
+ * What a finished session keeps beside its data: its report, built once when it finished, and
+ * the few figures of it the history reads.
+ */
+export interface FinishedReport {
+  readonly report: SessionReport;
+  readonly summary: SessionSummary;
+}
+
 export interface StoredSession {
   readonly record: SessionRecord;
-  readonly summary: SessionSummary | null;
+  readonly finished: FinishedReport | null;
 }
 
 export interface AddSessionsResult {

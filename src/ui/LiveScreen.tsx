@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browserDependencies } from '../engine/browserDependencies';
 import { useEngine } from './EngineContext';
+import type { ReadableStore } from '../engine/store';
 import { LiveCameraController, type LiveState } from '../engine/liveCameraController';
 import { BACKEND_CHOICES, DEFAULT_MODEL, MODEL_CHOICES } from '../engine/modelChoices';
 import type { BackendPreference } from '../pose/backends';
@@ -8,7 +9,7 @@ import type { PoseModelId } from '../geometry/types';
 import { CaptionBar } from './CaptionBar';
 import { ProgressBar } from './ProgressBar';
 import { SkeletonOverlay } from './SkeletonOverlay';
-import { useStore } from './useStore';
+import { sameData, useSelector, useStore } from './useStore';
 
 const STAGE_LABELS: Record<string, string> = {
   backend: 'Starting the pose engine',
@@ -17,8 +18,7 @@ const STAGE_LABELS: Record<string, string> = {
   ready: 'Ready',
 };
 
-function backendLabel(state: LiveState): string {
-  const backend = state.backend;
+function backendLabel(backend: LiveState['backend']): string {
   if (backend === null) return '—';
   if (backend.name !== 'wasm') return backend.name;
   const threads =
@@ -31,13 +31,31 @@ function backendLabel(state: LiveState): string {
 
 const selectPose = (state: LiveState) => ({ pose: state.pose });
 
+/** What the screen shows besides the per-frame figures: it changes when the camera starts or stops. */
+const selectScreen = (state: LiveState) => ({
+  phase: state.phase,
+  model: state.model,
+  backend: state.backend,
+  loadProgress: state.loadProgress,
+  cameraReady: state.cameraReady,
+  error: state.error,
+});
+
+/** The figures a frame changes, each as shown. */
+const selectStats = (state: LiveState) => ({
+  fps: state.phase === 'live' ? state.analysedFps.toFixed(1) : '—',
+  framesAnalysed: state.framesAnalysed,
+  tensorCount: state.tensorCount,
+  person: state.phase !== 'live' ? '—' : state.pose === null ? 'not found' : 'found',
+});
+
 /** The camera check: the live camera with the skeleton drawn over it, model and speed. */
 export function LiveScreen() {
   const controller = useMemo(
     () => new LiveCameraController(browserDependencies, DEFAULT_MODEL),
     [],
   );
-  const state = useStore(controller.store);
+  const state = useSelector(controller.store, selectScreen, sameData);
   const voice = useEngine().voice;
   const voiceState = useStore(voice.store);
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
@@ -136,32 +154,53 @@ export function LiveScreen() {
 
       <CaptionBar captions={voiceState.captions} tonesPlayed={voiceState.tonesPlayed} />
 
-      <dl className="stats" aria-label="Pose engine status" data-testid="stats">
-        <div>
-          <dt>Model</dt>
-          <dd data-testid="stat-model">{modelLabel}</dd>
-        </div>
-        <div>
-          <dt>Backend</dt>
-          <dd data-testid="stat-backend">{backendLabel(state)}</dd>
-        </div>
-        <div>
-          <dt>Analysed frames/s</dt>
-          <dd data-testid="stat-fps" data-frames-analysed={state.framesAnalysed}>
-            {state.phase === 'live' ? state.analysedFps.toFixed(1) : '—'}
-          </dd>
-        </div>
-        <div>
-          <dt>Model memory (tensors)</dt>
-          <dd data-testid="stat-tensors">{state.tensorCount ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>Person</dt>
-          <dd data-testid="stat-person">
-            {state.phase !== 'live' ? '—' : state.pose === null ? 'not found' : 'found'}
-          </dd>
-        </div>
-      </dl>
+      <LiveStats
+        store={controller.store}
+        modelLabel={modelLabel}
+        backendLabel={backendLabel(state.backend)}
+      />
     </div>
+  );
+}
+
+/**
+ * The model's figures: the one part of the screen a frame changes, so it alone subscribes to
+ * them and re-renders per frame.
+ */
+function LiveStats({
+  store,
+  modelLabel,
+  backendLabel: backend,
+}: {
+  readonly store: ReadableStore<LiveState>;
+  readonly modelLabel: string;
+  readonly backendLabel: string;
+}) {
+  const stats = useSelector(store, selectStats, sameData);
+  return (
+    <dl className="stats" aria-label="Pose engine status" data-testid="stats">
+      <div>
+        <dt>Model</dt>
+        <dd data-testid="stat-model">{modelLabel}</dd>
+      </div>
+      <div>
+        <dt>Backend</dt>
+        <dd data-testid="stat-backend">{backend}</dd>
+      </div>
+      <div>
+        <dt>Analysed frames/s</dt>
+        <dd data-testid="stat-fps" data-frames-analysed={stats.framesAnalysed}>
+          {stats.fps}
+        </dd>
+      </div>
+      <div>
+        <dt>Model memory (tensors)</dt>
+        <dd data-testid="stat-tensors">{stats.tensorCount ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>Person</dt>
+        <dd data-testid="stat-person">{stats.person}</dd>
+      </div>
+    </dl>
   );
 }

@@ -1,8 +1,9 @@
-import type { SessionSummary } from '../../src/session/reportSummary';
+import type { SessionReport } from '../../src/session/reportTypes';
 import { concatSamples } from '../../src/session/sampleBlock';
 import type { SessionChunk, SessionMeta, SessionRecord } from '../../src/session/sessionRecord';
 import type {
   AddSessionsResult,
+  FinishedReport,
   SessionListEntry,
   SessionStore,
   StoredSession,
@@ -16,7 +17,7 @@ import {
 
 interface Entry {
   meta: SessionMeta;
-  summary: SessionSummary | null;
+  finished: FinishedReport | null;
   chunks: SessionChunk[];
 }
 
@@ -35,7 +36,7 @@ export class MemorySessionStore implements SessionStore {
   createSession(meta: SessionMeta): Promise<void> {
     return this.write(meta.id, (entries) => {
       if (entries.has(meta.id)) throw new SessionExistsError(meta.id);
-      entries.set(meta.id, { meta: structuredClone(meta), summary: null, chunks: [] });
+      entries.set(meta.id, { meta: structuredClone(meta), finished: null, chunks: [] });
     });
   }
 
@@ -54,22 +55,26 @@ export class MemorySessionStore implements SessionStore {
     });
   }
 
-  saveMeta(meta: SessionMeta, summary: SessionSummary | null): Promise<void> {
+  saveMeta(meta: SessionMeta, finished: FinishedReport | null): Promise<void> {
     return this.write(meta.id, (entries) => {
       const entry = entries.get(meta.id);
       if (entry === undefined) throw new SessionNotFoundError(meta.id);
       entries.set(meta.id, {
         ...entry,
         meta: structuredClone(meta),
-        summary: structuredClone(summary),
+        finished: structuredClone(finished),
       });
     });
+  }
+
+  getReport(id: string): Promise<SessionReport | null> {
+    return Promise.resolve(structuredClone(this.entries.get(id)?.finished?.report ?? null));
   }
 
   listSessions(): Promise<SessionListEntry[]> {
     const list = [...this.entries.values()].map((e) => ({
       meta: structuredClone(e.meta),
-      summary: structuredClone(e.summary),
+      summary: structuredClone(e.finished?.summary ?? null),
       chunkCount: e.chunks.length,
     }));
     return Promise.resolve(list.sort(compareNewestFirst));
@@ -97,7 +102,7 @@ export class MemorySessionStore implements SessionStore {
     return this.write(null, (entries) => {
       const added: string[] = [];
       const skipped: string[] = [];
-      for (const { record, summary } of sessions) {
+      for (const { record, finished } of sessions) {
         if (entries.has(record.meta.id)) {
           skipped.push(record.meta.id);
           continue;
@@ -105,7 +110,7 @@ export class MemorySessionStore implements SessionStore {
         const { meta, samples, events, cues, incidents } = structuredClone(record);
         entries.set(meta.id, {
           meta,
-          summary: structuredClone(summary),
+          finished: structuredClone(finished),
           chunks: [{ sessionId: meta.id, seq: 0, samples, events, cues, incidents }],
         });
         added.push(meta.id);

@@ -15,23 +15,15 @@ import type {
   SymptomAnswer,
   UserCommand,
 } from '../../src/protocol';
-import { expectedLeg, initialSessionState, stretchById, transition } from '../../src/protocol';
+import { expectedLeg, stretchById } from '../../src/protocol';
+import { HeadlessCoach } from '../../src/coach/headlessCoach';
 import type { RecorderState } from '../../src/session/recorder';
-import {
-  chunkDue,
-  finishMeta,
-  recordCue,
-  recordEvents,
-  recordMeasures,
-  startRecorder,
-  takeChunk,
-} from '../../src/session/recorder';
-import { concatSamples } from '../../src/session/sampleBlock';
+import { startRecorder } from '../../src/session/recorder';
 import type { SessionChunk, SessionRecord } from '../../src/session/sessionRecord';
 
 /**
- * Generated sessions: a simulated person follows the real protocol (`transition`) frame by frame
- * while the real recorder keeps what it would keep. The person moves into each stretch to a
+ * Generated sessions: a simulated person follows the coaching step (coach/coachStep.ts: the real
+ * protocol, cue policy and recorder) frame by frame, measured to order instead of from a pose. The person moves into each stretch to a
  * chosen peak angle, breathes (a slow 1.5 degree wobble), and shows the form faults a scenario
  * asks for, at chosen times of chosen holds. Deterministic: no randomness, a fake clock.
  */
@@ -207,114 +199,71 @@ export function generateSession(scenario: Scenario): GeneratedSession {
   const nerveGlide = stretchById('sciatic-nerve-glide');
   const clockStart = scenario.clockStartMs ?? 50_000;
   const stepMs = 1000 / (scenario.fps ?? 30);
-  let state = initialSessionState(routine, { nerveGlide });
-  let recorder = startRecorder({
-    id: scenario.id ?? 'generated-session',
-    startedAtEpochMs: scenario.startEpochMs ?? Date.UTC(2025, 4, 5, 9, 0, 0),
-    clockOriginMs: clockStart,
-    stretches: [...routine, ...(routine.some((s) => s.id === nerveGlide.id) ? [] : [nerveGlide])],
-    routine: routine.map((s) => s.id),
-    model: 'movenet-lightning',
-    ...(scenario.sampleIntervalMs === undefined
-      ? {}
-      : { sampleIntervalMs: scenario.sampleIntervalMs }),
+  const coach = new HeadlessCoach({
+    routine,
+    session: { nerveGlide },
+    recorder: startRecorder({
+      id: scenario.id ?? 'generated-session',
+      startedAtEpochMs: scenario.startEpochMs ?? Date.UTC(2025, 4, 5, 9, 0, 0),
+      clockOriginMs: clockStart,
+      stretches: [...routine, ...(routine.some((s) => s.id === nerveGlide.id) ? [] : [nerveGlide])],
+      routine: routine.map((s) => s.id),
+      model: 'movenet-lightning',
+      ...(scenario.sampleIntervalMs === undefined
+        ? {}
+        : { sampleIntervalMs: scenario.sampleIntervalMs }),
+    }),
   });
-  const chunks: SessionChunk[] = [];
-  const engineEvents: ProtocolEvent[] = [];
   let holdIndex = -1;
+  let seenEvents = 0;
   const commands = [...(scenario.commands ?? [])];
-
-  const apply = (input: Parameters<typeof transition>[1], nowMs: number) => {
-    const [next, events] = transition(state, input, nowMs);
-    state = next;
-    engineEvents.push(...events);
-    recorder = recordEvents(recorder, events);
-    for (const event of events) {
+  const countHolds = (): void => {
+    for (const event of coach.events.slice(seenEvents))
       if (event.type === 'rep-started') holdIndex++;
-      // A stand-in for the cue policy: the coach names a fault 0.7 s after it starts.
-      if (event.type === 'fault-started')
-        recorder = recordCue(
-          recorder,
-          utterance(`fault:${event.fault}`, `Fix: ${event.fault}`, event.atMs + 700),
-        );
-    }
+    seenEvents = coach.events.length;
   };
 
-  apply({ command: 'start' }, clockStart);
-  apply({ command: scenario.skipWarmUp ? 'skip' : 'confirm-warm-up' }, clockStart);
+  coach.command({ command: 'start' }, clockStart);
+  coach.command({ command: scenario.skipWarmUp ? 'skip' : 'confirm-warm-up' }, clockStart);
   // A simulated session that has not ended in 20 minutes is stuck (e.g. a peak below the
   // stretch's target): fail loudly rather than record an hour of waiting.
   const limitMs = scenario.cutAtMs ?? 1_200_000;
-  for (let i = 1; state.phase !== 'done'; i++) {
+  for (let i = 1; coach.session.phase !== 'done'; i++) {
     const nowMs = Math.round(clockStart + i * stepMs);
     const tMs = nowMs - clockStart;
     if (tMs >= limitMs) break;
     while (commands.length > 0 && (commands[0]?.atMs ?? Infinity) <= tMs) {
       const next = commands.shift();
-      if (next !== undefined) apply(next.command, nowMs);
+      if (next !== undefined) coach.command(next.command, nowMs);
     }
+    const state = coach.session;
     const stretch = state.routine[state.stretchIndex];
     if (stretch === undefined) break;
     if (state.phase === 'symptom-check') {
-      apply(
-        { command: 'answer-symptoms', answer: scenario.symptoms?.[stretch.id] ?? NO_SYMPTOMS },
-        nowMs,
-      );
+      const answer = scenario.symptoms?.[stretch.id] ?? NO_SYMPTOMS;
+      coach.command({ command: 'answer-symptoms', answer }, nowMs);
       continue;
     }
     if (state.phase === 'symptom-advice') {
-      apply({ command: 'skip' }, nowMs);
+      coach.command({ command: 'skip' }, nowMs);
       continue;
     }
-    const measures = measuresOf(
-      frameAt(state, stretch, nowMs, scenario, holdIndex),
-      stretch,
-      nowMs,
-    );
-    recorder = recordMeasures(recorder, measures, nowMs);
-    apply(measures, nowMs);
-    if (chunkDue(recorder, nowMs)) {
-      const [next, chunk] = takeChunk(recorder, nowMs);
-      recorder = next;
-      if (chunk !== null) chunks.push(chunk);
-    }
+    countHolds();
+    coach.measured(measuresOf(frameAt(state, stretch, nowMs, scenario, holdIndex), stretch, nowMs));
   }
-  if (scenario.cutAtMs === undefined && state.phase !== 'done')
-    throw new Error(`The simulated session did not end (stuck in ${state.phase}).`);
+  if (scenario.cutAtMs === undefined && coach.session.phase !== 'done')
+    throw new Error(`The simulated session did not end (stuck in ${coach.session.phase}).`);
+  const events = coach.events;
   const endMs = Math.round(
-    clockStart + Math.min(limitMs, (engineEvents.at(-1)?.atMs ?? clockStart) - clockStart + 1),
+    clockStart + Math.min(limitMs, (events.at(-1)?.atMs ?? clockStart) - clockStart + 1),
   );
-  const [last, chunk] = takeChunk(recorder, endMs);
-  recorder = last;
-  if (chunk !== null) chunks.push(chunk);
-  if (scenario.cutAtMs === undefined)
-    recorder = {
-      ...recorder,
-      meta: finishMeta(
-        recorder.meta,
-        'completed',
-        recorder.meta.startedAtEpochMs + recorder.meta.lastTMs,
-      ),
-    };
-  return { record: recordFromChunks(recorder, chunks), chunks, engineEvents, recorder };
-}
-
-function recordFromChunks(recorder: RecorderState, chunks: readonly SessionChunk[]): SessionRecord {
-  const ended = [...chunks]
-    .reverse()
-    .flatMap((c) => c.events)
-    .find((e) => e.type === 'session-ended');
-  const meta =
-    recorder.meta.status === 'finished' && ended?.type === 'session-ended'
-      ? { ...recorder.meta, endReason: ended.reason }
-      : recorder.meta;
-  return {
-    meta,
-    samples: concatSamples(chunks.map((c) => c.samples)),
-    events: chunks.flatMap((c) => c.events),
-    cues: chunks.flatMap((c) => c.cues),
-    incidents: chunks.flatMap((c) => c.incidents),
-  };
+  const record =
+    scenario.cutAtMs === undefined
+      ? coach.finishedRecord(endMs, { fallback: 'completed' })
+      : (coach.flush(endMs), coach.record());
+  const recorder = coach.state.recorder;
+  if (record === null || recorder === null) throw new Error('The scenario recorded nothing.');
+  return { record, chunks: coach.savedChunks, engineEvents: events, recorder };
 }
 
 export function utterance(cueKey: string, text: string, atMs: number): Utterance {

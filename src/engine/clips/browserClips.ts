@@ -2,11 +2,12 @@ import { WorkerPoseEstimator } from '../../pose/worker/workerPoseEstimator';
 import type { StretchDefinition } from '../../protocol';
 import { STRETCHES } from '../../protocol';
 import { DexieClipStore } from '../../review/clipStore';
-import { readStorageEstimate } from '../../review/storageBudget';
+import { readStorageEstimate } from '../../review/storageEstimate';
 import { probeVideo } from '../../review/videoProbe';
 import type { Settings } from '../../session';
 import { browserLocalStorage } from '../../session';
 import { withDose } from '../appEngine';
+import { browserClock, browserScheduler } from '../clock';
 import { browserSessionLibrary } from '../sessionLibrary';
 import { createClipLibrary, type ClipLibrary } from './clipLibrary';
 import { LiveClipController, type RecordedRunner } from './liveClipController';
@@ -67,8 +68,8 @@ export function createLiveClipController(
   return new LiveClipController(runner, video, {
     clips: browserClipLibrary(),
     sessionRecord: (id) => sessions.store.getSession(id),
-    now: () => performance.now(),
-    epochMs: () => Date.now(),
+    clock: browserClock,
+    scheduler: browserScheduler,
     newId: () => crypto.randomUUID(),
   });
 }

@@ -6,15 +6,17 @@ import type { ClipBudget } from '../../review/storageBudget';
 import { formatBytes } from '../../review/storageBudget';
 import type { SessionRecord } from '../../session';
 import { finaliseRecord } from '../../session';
-import type { RunnerState } from '../live/sessionRunner';
+import type { Clock, Scheduler } from '../clock';
+import { TimerGroup } from '../clock';
+import type { RunnerState } from '../live/runnerState';
 import type { ReadableStore } from '../store';
 import { createStore, type Store } from '../store';
 import { describeClipError, type ClipLibrary, type ExportedBundle } from './clipLibrary';
 
 /**
  * Opt-in recording of a live session's picture as a clip. The session runs exactly as without
- * it: the controller only watches the runner's store (each analysed pose goes into the clip's
- * pose track, in the clip's time) and records the camera's stream beside it. The clip is kept
+ * it: the controller takes the runner's analysed poses (the coaching step's clip-pose effect) into
+ * the clip's pose track, in the clip's time, and records the camera's stream beside it. The clip is kept
  * when the session ends, with the session's final record, in the clip store — never in the
  * sessions database, so a full clip store cannot cost the session. When the clip cannot be kept
  * (budget, quota) the user is told, the session is not affected, and the clip can still be saved
@@ -46,6 +48,8 @@ export interface LiveClipState {
 /** What the controller needs of the session runner. */
 export interface RecordedRunner {
   readonly store: ReadableStore<RunnerState>;
+  /** Each analysed pose with the time its frame was taken; returns what stops it. */
+  onClipPose(listener: (pose: Pose | null, timestampMs: number) => void): () => void;
   /** The session recorded so far (read back from storage, so it takes a moment). */
   snapshot(): Promise<SessionRecord | null>;
 }
@@ -54,8 +58,8 @@ export interface LiveClipDependencies {
   readonly clips: ClipLibrary;
   /** The finished session's record by id (the session library's store). */
   readonly sessionRecord: (id: string) => Promise<SessionRecord | null>;
-  readonly now: () => number;
-  readonly epochMs: () => number;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
   readonly newId: () => string;
 }
 
@@ -84,8 +88,7 @@ export class LiveClipController {
   private recorder: ClipRecorder | null = null;
   private track: PoseTrackBuilder | null = null;
   private startedAtEpochMs = 0;
-  private lastFrames = -1;
-  private ticker: ReturnType<typeof setInterval> | null = null;
+  private readonly ticker: TimerGroup;
   private unsaved: StoredClip | null = null;
   private finishing: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -99,6 +102,7 @@ export class LiveClipController {
       ...INITIAL,
       phase: clipRecordingSupported() ? 'off' : 'unsupported',
     });
+    this.ticker = new TimerGroup(deps.scheduler);
   }
 
   /**
@@ -109,7 +113,16 @@ export class LiveClipController {
   connect(): () => void {
     const { runner } = this;
     this.unsubscribe?.();
-    this.unsubscribe = runner.store.subscribe(() => this.onRunner(runner.store.getSnapshot()));
+    const unsubscribeStatus = runner.store.subscribe(() =>
+      this.onRunner(runner.store.getSnapshot()),
+    );
+    const unsubscribePoses = runner.onClipPose((pose, timestampMs) =>
+      this.addPose(pose, timestampMs),
+    );
+    this.unsubscribe = () => {
+      unsubscribeStatus();
+      unsubscribePoses();
+    };
     void this.refreshBudget();
     return () => this.dispose();
   }
@@ -133,7 +146,7 @@ export class LiveClipController {
     }
     try {
       const recorder = new ClipRecorder(stream, {
-        now: this.deps.now,
+        now: this.deps.clock.nowMs,
         onProgress: (bytes) => this.onBytes(bytes),
         onStoppedByItself: () => {
           if (this.store.getSnapshot().phase === 'recording')
@@ -143,11 +156,10 @@ export class LiveClipController {
       this.recorder = recorder;
       this.track = null;
       await recorder.start();
-      this.startedAtEpochMs = this.deps.epochMs();
+      this.startedAtEpochMs = this.deps.clock.epochMs();
       this.set({ phase: 'recording', bytes: 0, durationMs: 0, message: null });
-      this.ticker = setInterval(
-        () => this.set({ durationMs: recorder.durationMs(this.deps.now()) }),
-        500,
+      this.ticker.every(500, () =>
+        this.set({ durationMs: recorder.durationMs(this.deps.clock.nowMs()) }),
       );
     } catch (error) {
       this.recorder = null;
@@ -180,23 +192,15 @@ export class LiveClipController {
   }
 
   private onRunner(state: RunnerState): void {
-    const recorder = this.recorder;
-    const clipStartMs = recorder?.startedAtMs ?? null;
-    if (
-      clipStartMs !== null &&
-      recorder?.recording === true &&
-      state.framesAnalysed !== this.lastFrames
-    ) {
-      this.lastFrames = state.framesAnalysed;
-      this.addPose(state.pose, clipStartMs);
-    }
-    if ((state.status === 'ended' || state.status === 'error') && this.recorder !== null)
-      void this.finish();
+    const over = state.status.kind === 'ended' || state.status.kind === 'failed';
+    if (over && this.recorder !== null) void this.finish();
   }
 
-  private addPose(pose: Pose | null, clipStartMs: number): void {
-    // A pose carries the time its frame was taken (the page clock): the clip's time of it.
-    const tMs = (pose?.timestampMs ?? this.deps.now()) - clipStartMs;
+  private addPose(pose: Pose | null, timestampMs: number): void {
+    const recorder = this.recorder;
+    if (recorder?.recording !== true || recorder.startedAtMs === null) return;
+    // A frame's time is on the page clock: the clip's time of it is that less the clip's start.
+    const tMs = timestampMs - recorder.startedAtMs;
     if (tMs < 0) return;
     if (pose !== null) this.track ??= new PoseTrackBuilder(pose.model);
     this.track?.push(tMs, pose, pose?.imageSize ?? this.videoSize());
@@ -226,17 +230,17 @@ export class LiveClipController {
     this.stopTicker();
     this.set({ phase: 'saving' });
     const blob = await recorder.stop();
-    const state = this.runner.store.getSnapshot();
+    const status = this.runner.store.getSnapshot().status;
+    const endedId = status.kind === 'ended' || status.kind === 'failed' ? status.sessionId : null;
     const record =
-      (state.endedSessionId === null
-        ? null
-        : await this.deps.sessionRecord(state.endedSessionId)) ?? (await this.runner.snapshot());
+      (endedId === null ? null : await this.deps.sessionRecord(endedId)) ??
+      (await this.runner.snapshot());
     if (record === null || blob.size === 0) {
       this.set({ phase: 'failed', message: 'Nothing was recorded, so there is no clip to keep.' });
       return;
     }
     const session = finaliseRecord(record);
-    const durationMs = recorder.durationMs(this.deps.now());
+    const durationMs = recorder.durationMs(this.deps.clock.nowMs());
     // No pose seen while recording: an empty track, under the model the session ran (the demo's
     // simulated person has none; its keypoints are MoveNet's).
     const sessionModel =
@@ -294,8 +298,7 @@ export class LiveClipController {
   }
 
   private stopTicker(): void {
-    if (this.ticker !== null) clearInterval(this.ticker);
-    this.ticker = null;
+    this.ticker.cancelAll();
   }
 
   private set(change: Partial<LiveClipState>): void {

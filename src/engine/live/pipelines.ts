@@ -6,7 +6,7 @@ import type { PoseModelId } from '../../geometry/types';
 import type { BackendPreference } from '../../pose/backends';
 import type { LoadProgress } from '../../pose/types';
 import { WorkerPoseEstimator } from '../../pose/worker/workerPoseEstimator';
-import type { Pipeline } from './sessionRunner';
+import type { Pipeline } from './sessionPlan';
 import { ScriptedPoseEstimator } from './scriptedPoseEstimator';
 
 export interface ModelChoiceSettings {

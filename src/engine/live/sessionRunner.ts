@@ -1,201 +1,119 @@
-import { INFERENCE_MAX_SIDE_PX } from '../../camera/scaledBitmap';
 import type { FrameSource, SourceEndReason } from '../../camera/types';
+import { coachStep, initialCoachState } from '../../coach/coachStep';
+import type { CoachInput, CoachSettings, CoachState } from '../../coach/coachTypes';
+import { coachView } from '../../coach/view/sessionView';
 import type { DemoCue } from '../../demo/demoActor';
-import {
-  initialCuePolicyState,
-  setCuePolicyOptions,
-  speechEnded,
-  stepCuePolicy,
-  type CuePolicyState,
-} from '../../feedback/cuePolicy';
-import type { CuePolicyOptions, Utterance } from '../../feedback/cueTypes';
-import { initialGeometryState, measureFrame, type GeometryState } from '../../geometry';
-import type { BodyMeasures } from '../../geometry/measures';
-import type { Pose } from '../../geometry/types';
-import type { BackendInfo } from '../../pose/backends';
-import type { LoadProgress, PoseEstimator } from '../../pose/types';
-import {
-  TIME_TICK,
-  initialSessionState,
-  transition,
-  type ProtocolEvent,
-  type SessionInput,
-  type SessionOptions,
-  type SessionState,
-  type StretchDefinition,
-  type UserCommand,
-} from '../../protocol';
-import type { SessionRecording, RecordingStatus } from '../../session/sessionRecording';
+import { POSE_MODEL_IDS, type Pose, type PoseModelId } from '../../geometry/types';
+import type { PoseEstimator } from '../../pose/types';
+import type { SessionEndReason, UserCommand } from '../../protocol';
 import type { SessionRecord } from '../../session/sessionRecord';
-import type { ExportedFile, SessionLibrary } from '../sessionLibrary';
-import type { CoachLine, CoachVoice } from '../coachVoice';
-import { ADAPTIVE_RATE } from '../adaptiveRate';
-import { LivePoseLoop } from '../livePoseLoop';
+import type { SessionRecording } from '../../session/sessionRecording';
+import { TimerGroup } from '../clock';
+import type { ExportedFile } from '../sessionLibrary';
 import { createStore, type Store } from '../store';
+import { toUserFacingError, toUserFacingErrorWithFallback } from '../userFacingError';
+import { runEffect, type EffectTargets } from './coachEffects';
+import { PoseFeed, livePoseLoop } from './poseFeed';
+import { DIAGNOSTICS_MS, TICK_MS, recentCrashes, tooManyCrashes } from './runnerTiming';
 import {
-  ModelKeepsCrashingError,
-  toUserFacingError,
-  toUserFacingErrorWithFallback,
-  type UserFacingError,
-} from '../userFacingError';
-import { POSE_MODEL_IDS, type PoseModelId } from '../../geometry/types';
-import { sessionView, type SessionView } from './sessionView';
-import { toneForUtterance } from './utteranceTones';
-
-export type RunnerStatus = 'idle' | 'starting' | 'running' | 'ended' | 'error';
-
-/** A problem with the picture source mid-session; the session is kept and paused. */
-export interface SourceProblem {
-  readonly reason: SourceEndReason;
-  readonly message: string;
-}
-
-export interface RunnerState {
-  readonly status: RunnerStatus;
-  readonly loadProgress: LoadProgress | null;
-  readonly backend: BackendInfo | null;
-  readonly error: UserFacingError | null;
-  readonly sourceProblem: SourceProblem | null;
-  readonly view: SessionView | null;
-  /** Latest pose, for the overlay (drawn every animation frame, not through React). */
-  readonly pose: Pose | null;
-  readonly analysedFps: number;
-  readonly framesAnalysed: number;
-  readonly recording: RecordingStatus | null;
-  /** Set when the session ended and was saved: where its report lives. */
-  readonly endedSessionId: string | null;
-  /** The session was paused because the tab was hidden; cleared on resume. */
-  readonly pausedByPageHide: boolean;
-  /** The pose model stopped and is being restarted; the session carries on meanwhile. */
-  readonly restartingModel: boolean;
-  /** Tensors the pose model holds, sampled every few seconds (flat, or something leaks). */
-  readonly tensorCount: number | null;
-  /** How many times `tensorCount` was read: a soak can tell a fresh reading from a stale one. */
-  readonly tensorReadings: number;
-}
-
-/** What the runner needs to analyse pictures: a source and an estimator that suits it. */
-export interface Pipeline {
-  readonly source: FrameSource;
-  createEstimator(
-    onProgress: (progress: LoadProgress) => void,
-    onCrash: (error: Error) => void,
-  ): Promise<PoseEstimator>;
-}
-
-/** Where sessions are recorded: the session library (IndexedDB, with the unload stash). */
-export type Recordings = Pick<
-  SessionLibrary,
-  'startRecording' | 'resumeRecording' | 'finishRecording' | 'exportRecording'
->;
-
-export interface SessionRunnerDependencies {
-  readonly voice: CoachVoice;
-  /** Null when storage is unavailable: the session is not kept. */
-  readonly recordings: Recordings | null;
-  /** The clock the recordings use too (its readings go into every frame). */
-  readonly now: () => number;
-}
-
-export interface SessionPlan {
-  readonly routine: readonly StretchDefinition[];
-  /** Every stretch the session may run (routine plus the nerve glide it may offer). */
-  readonly stretches: readonly StretchDefinition[];
-  readonly sessionOptions?: Partial<SessionOptions>;
-  readonly cueOptions?: Partial<CuePolicyOptions>;
-  /** A model id, 'auto' (settled when the estimator is made) or 'demo'. */
-  readonly model: string;
-  /** Carry on recording into this interrupted session instead of starting a new one. */
-  readonly resumeSessionId?: string;
-}
-
-/** Without frames (camera stalled, tab hidden) time still moves countdowns, rests and cues. */
-const TICK_MS = 200;
+  keepRecording,
+  openRecording,
+  type Pipeline,
+  type SessionPlan,
+  type SessionRunnerDependencies,
+} from './sessionPlan';
+import {
+  INITIAL_RUNNER_STATE,
+  SOURCE_MESSAGES,
+  type FrameStats,
+  type RunnerPause,
+  type RunningChange,
+  type RunnerState,
+  type RunnerStatus,
+  type SourceProblem,
+} from './runnerState';
 
 /**
- * A model that crashes this often is not coming back: three restarts within a minute end the
- * session with an error (its recording is kept) instead of looping.
- */
-const MAX_RESTARTS = 3;
-const RESTART_WINDOW_MS = 60_000;
-
-/** How often to ask the pose worker how many tensors it holds (cheap, but not per frame). */
-const DIAGNOSTICS_MS = 5_000;
-
-export const INITIAL_RUNNER_STATE: RunnerState = {
-  status: 'idle',
-  loadProgress: null,
-  backend: null,
-  error: null,
-  sourceProblem: null,
-  view: null,
-  pose: null,
-  analysedFps: 0,
-  framesAnalysed: 0,
-  recording: null,
-  endedSessionId: null,
-  pausedByPageHide: false,
-  restartingModel: false,
-  tensorCount: null,
-  tensorReadings: 0,
-};
-
-/**
- * The live session: pictures -> estimator -> geometry -> protocol -> cue policy -> voice and
- * recorder. The pure layers' states live here and advance on every frame, user command and
- * tick; everything they ask for (speak, record) is carried out here.
+ * The live session: the effect runner around the coaching step (coach/coachStep.ts). Poses,
+ * commands, ticks and speech events go into the step; what it asks for is carried out
+ * (coachEffects.ts). Around it, the session's life: open the source and load the model, restart
+ * a crashed model, pause when the page hides or the picture is lost, and one teardown for every
+ * way out (the routine ends, something fails, the screen goes away). All timers come from the
+ * injected scheduler, all times from the injected clock.
  */
 export class SessionRunner {
   readonly store: Store<RunnerState> = createStore(INITIAL_RUNNER_STATE);
-  private geometry: GeometryState = initialGeometryState();
-  private session: SessionState;
-  private policy: CuePolicyState;
-  private measures: BodyMeasures | null = null;
+  private coach: CoachState;
   private pipeline: Pipeline | null = null;
   private estimator: PoseEstimator | null = null;
-  private loop: LivePoseLoop | null = null;
   private recording: SessionRecording | null = null;
-  private ticker: ReturnType<typeof setInterval> | null = null;
-  private diagnosticsTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly feed: PoseFeed;
+  private readonly timers: TimerGroup;
+  private targets: EffectTargets;
+  private readonly clipListeners = new Set<(pose: Pose | null, timestampMs: number) => void>();
+  private unsubscribeVoice: (() => void) | null;
   private lastStepMs = -Infinity;
   private restartTimesMs: number[] = [];
   /** When the picture source was lost, until it is reconnected (for the report's gap). */
   private sourceLostAtMs: number | null = null;
-  private readonly utterances = new Map<string, Utterance>();
-  private readonly unsubscribeVoice: () => void;
+  private endedReason: SessionEndReason | null = null;
+  private tornDown = false;
 
   constructor(
     private readonly deps: SessionRunnerDependencies,
     private readonly plan: SessionPlan,
   ) {
-    this.session = initialSessionState(plan.routine, plan.sessionOptions);
-    this.policy = initialCuePolicyState(plan.cueOptions);
-    this.unsubscribeVoice = deps.voice.onLineFinished((id) => {
-      this.policy = speechEnded(this.policy, id, deps.now());
+    this.coach = initialCoachState({
+      routine: plan.routine,
+      ...(plan.sessionOptions === undefined ? {} : { session: plan.sessionOptions }),
+      ...(plan.settings === undefined ? {} : { settings: plan.settings }),
     });
+    this.feed = new PoseFeed(
+      deps.scheduler,
+      deps.startLoop ?? livePoseLoop(deps.clock),
+      DIAGNOSTICS_MS,
+    );
+    this.timers = new TimerGroup(deps.scheduler);
+    this.targets = {
+      voice: deps.voice,
+      recording: null,
+      clipPose: (pose, timestampMs) => {
+        for (const listener of this.clipListeners) listener(pose, timestampMs);
+      },
+      ended: (reason) => (this.endedReason = reason),
+    };
+    this.unsubscribeVoice = deps.voice.onLineFinished((utteranceId) =>
+      this.input({ type: 'speech-ended', utteranceId }),
+    );
   }
 
   /** Opens the source, loads the model and starts recording, then begins the session. */
   async start(pipeline: Pipeline): Promise<void> {
     this.pipeline = pipeline;
-    this.store.update((s) => ({ ...s, status: 'starting', error: null, loadProgress: null }));
+    this.setStatus({ kind: 'starting', loadProgress: null });
     pipeline.source.onEnded((reason) => this.onSourceEnded(reason));
     try {
       const [estimator] = await Promise.all([
         pipeline.createEstimator(
-          (loadProgress) => this.store.update((s) => ({ ...s, loadProgress })),
+          (loadProgress) => this.setStatus({ kind: 'starting', loadProgress }),
           (error) => void this.restartModel(error),
         ),
         pipeline.source.start(),
       ]);
+      this.estimator = estimator;
+      if (this.tornDown) return this.teardown();
       // Recorded only once it can run: a failed start leaves no empty session behind.
       await this.startRecording(this.plan.model === 'auto' ? estimator.model : this.plan.model);
-      this.estimator = estimator;
-      this.store.update((s) => ({ ...s, status: 'running', backend: estimator.backend }));
-      this.startLoop(pipeline.source, estimator);
-      this.step({ command: 'start' }, this.deps.now());
-      this.ticker = setInterval(() => this.tick(), TICK_MS);
-      this.diagnosticsTimer = setInterval(() => void this.sampleDiagnostics(), DIAGNOSTICS_MS);
+      if (this.tornDown) return this.dispose();
+      this.setStatus({
+        kind: 'running',
+        backend: estimator.backend,
+        analysis: { kind: 'analysing' },
+        pausedBy: null,
+      });
+      this.feedPoses(pipeline.source, estimator);
+      this.input({ type: 'command', command: { command: 'start' } });
+      this.timers.every(TICK_MS, () => this.tick());
     } catch (error) {
       this.fail(error);
     }
@@ -203,42 +121,58 @@ export class SessionRunner {
 
   /** A user command: pause, resume, stop, skip, answers. */
   command(command: UserCommand): void {
-    if (this.store.getSnapshot().status !== 'running') return;
-    if (command.command === 'stop') this.deps.voice.silence();
-    if (command.command === 'resume') this.store.update((s) => ({ ...s, pausedByPageHide: false }));
-    this.step(command, this.deps.now());
+    if (this.store.getSnapshot().status.kind !== 'running') return;
+    if (command.command === 'resume') this.updateRunning({ pausedBy: null });
+    this.input({ type: 'command', command });
   }
 
-  setCueOptions(options: Partial<CuePolicyOptions>): void {
-    this.policy = setCuePolicyOptions(this.policy, options);
+  /** Verbosity, mute or speech rate changed: the coach follows from its next line. */
+  applySettings(settings: Partial<CoachSettings>): void {
+    this.input({ type: 'settings', settings });
+  }
+
+  /**
+   * The model setting changed: load the model it names now, and carry on with it (the gap is
+   * recorded as a gap in the analysis, like a restart).
+   */
+  async changeModel(): Promise<void> {
+    if (!this.isRunning()) return;
+    await this.replaceEstimator('The pose model was changed in the settings.');
+  }
+
+  /** Poses as they are analysed, for a clip recorded beside the session. */
+  onClipPose(listener: (pose: Pose | null, timestampMs: number) => void): () => void {
+    this.clipListeners.add(listener);
+    return () => this.clipListeners.delete(listener);
   }
 
   /** After the camera was lost: open it again; the session stays paused until resumed. */
   async reconnect(source: FrameSource): Promise<void> {
-    if (this.estimator === null) return;
-    this.loop?.stop();
-    this.pipeline?.source.stop();
-    this.pipeline = this.pipeline === null ? null : { ...this.pipeline, source };
+    const estimator = this.estimator;
+    if (estimator === null || this.pipeline === null || !this.isRunning()) return;
+    this.feed.stop();
+    this.pipeline.source.stop();
+    this.pipeline = { ...this.pipeline, source };
     source.onEnded((reason) => this.onSourceEnded(reason));
     try {
       await source.start();
-      const problem = this.store.getSnapshot().sourceProblem;
-      if (this.sourceLostAtMs !== null && problem !== null) {
-        this.recording?.incident(
-          'camera-lost',
-          problem.message,
-          this.sourceLostAtMs,
-          this.deps.now(),
-        );
+      const status = this.store.getSnapshot().status;
+      const lost = status.kind === 'running' && status.analysis.kind === 'source-lost';
+      if (this.sourceLostAtMs !== null && lost) {
+        const { message } = status.analysis.problem;
+        this.input({
+          type: 'incident',
+          kind: 'camera-lost',
+          detail: message,
+          sinceMs: this.sourceLostAtMs,
+        });
       }
       this.sourceLostAtMs = null;
-      this.store.update((s) => ({ ...s, sourceProblem: null }));
-      this.startLoop(source, this.estimator);
+      this.updateRunning({ analysis: { kind: 'analysing' } });
+      this.feedPoses(source, estimator);
     } catch (error) {
-      this.store.update((s) => ({
-        ...s,
-        sourceProblem: { reason: 'error', message: toUserFacingError(error).message },
-      }));
+      const problem: SourceProblem = { reason: 'error', message: toUserFacingError(error).message };
+      this.updateRunning({ analysis: { kind: 'source-lost', problem } });
     }
   }
 
@@ -252,21 +186,16 @@ export class SessionRunner {
    * the session pauses (the user resumes it) and what is recorded is written out.
    */
   pageHidden(): void {
-    if (this.store.getSnapshot().status !== 'running') return;
-    if (this.session.paused === null) this.step({ command: 'pause' }, this.deps.now());
-    this.store.update((s) => ({ ...s, pausedByPageHide: true }));
+    if (!this.isRunning()) return;
+    this.pauseFor('page-hidden');
     void this.flush();
   }
 
   /** Stops everything; an unfinished session stays in the store as interrupted. */
   dispose(): void {
-    this.stopMachinery();
-    this.pipeline?.source.stop();
-    this.estimator?.dispose();
-    this.estimator = null;
+    this.teardown();
     void this.recording?.flush();
     this.recording?.dispose();
-    this.unsubscribeVoice();
   }
 
   /**
@@ -280,7 +209,7 @@ export class SessionRunner {
 
   /** Where the session is: the demo person acts on it. */
   demoCue(): DemoCue {
-    const s = this.session;
+    const s = this.coach.session;
     return { phase: s.phase, phaseStartMs: s.phaseStartMs, pass: s.pass, rep: s.rep };
   }
 
@@ -289,46 +218,54 @@ export class SessionRunner {
     return this.recording?.snapshot() ?? Promise.resolve(null);
   }
 
-  /** `model`: the model that runs (the plan may say 'auto'). */
-  private async startRecording(model: string): Promise<void> {
-    const recordings = this.deps.recordings;
-    if (recordings === null) return;
-    this.recording =
-      this.plan.resumeSessionId !== undefined
-        ? await recordings.resumeRecording(this.plan.resumeSessionId)
-        : await recordings.startRecording({
-            stretches: this.plan.stretches,
-            routine: this.plan.routine.map((s) => s.id),
-            model,
-          });
-    this.recording.subscribe(() =>
-      this.store.update((s) => ({ ...s, recording: this.recording?.status ?? null })),
-    );
-    this.store.update((s) => ({ ...s, recording: this.recording?.status ?? null }));
+  /** One input through the coaching step; runs its effects and shows the result. */
+  private input(input: CoachInput, frames?: FrameStats): void {
+    const nowMs = this.deps.clock.nowMs();
+    if (input.type !== 'speech-ended') this.lastStepMs = nowMs;
+    const [next, effects] = coachStep(this.coach, input, nowMs);
+    this.coach = next;
+    for (const effect of effects) runEffect(effect, this.targets);
+    this.store.update((s) => ({ ...s, view: coachView(next, nowMs), frames: frames ?? s.frames }));
+    if (this.endedReason !== null && !this.tornDown) void this.finish();
   }
 
-  private startLoop(source: FrameSource, estimator: PoseEstimator): void {
-    this.loop = new LivePoseLoop(source, estimator, {
-      maxSidePx: INFERENCE_MAX_SIDE_PX,
-      maxInFlight: 2,
-      adaptive: ADAPTIVE_RATE,
-      now: this.deps.now,
-      onResult: (result) => {
-        const nowMs = this.deps.now();
-        const [geometry, measures] = measureFrame(this.geometry, result.pose, nowMs);
-        this.geometry = geometry;
-        this.measures = measures;
+  private tick(): void {
+    if (this.deps.clock.nowMs() - this.lastStepMs >= TICK_MS) this.input({ type: 'tick' });
+  }
+
+  /** `model`: the model that runs (the plan may say 'auto'). */
+  private async startRecording(model: string): Promise<void> {
+    const recording = await openRecording(this.deps.recordings, this.plan, model);
+    if (recording === null) return;
+    this.recording = recording;
+    this.targets = { ...this.targets, recording };
+    this.coach = { ...this.coach, recorder: recording.recorder };
+    // The page-hide flush takes the step's pending tail first.
+    recording.handOverPendingWith(() => this.input({ type: 'flush' }));
+    const show = (): void => this.store.update((s) => ({ ...s, recording: recording.status }));
+    recording.subscribe(show);
+    show();
+  }
+
+  private feedPoses(source: FrameSource, estimator: PoseEstimator): void {
+    this.feed.run(source, estimator, {
+      onResult: (result) =>
+        this.input(
+          { type: 'frame', timestampMs: result.timestampMs, pose: result.pose },
+          {
+            ...this.store.getSnapshot().frames,
+            pose: result.pose,
+            analysedFps: result.analysedFps,
+            framesAnalysed: result.framesAnalysed,
+          },
+        ),
+      onError: (error) => this.fail(error),
+      onTensors: (tensorCount) =>
         this.store.update((s) => ({
           ...s,
-          pose: result.pose,
-          analysedFps: result.analysedFps,
-          framesAnalysed: result.framesAnalysed,
-        }));
-        this.step(measures, nowMs);
-      },
-      onError: (error) => this.fail(error),
+          frames: { ...s.frames, tensorCount, tensorReadings: s.frames.tensorReadings + 1 },
+        })),
     });
-    this.loop.start();
   }
 
   /**
@@ -336,170 +273,114 @@ export class SessionRunner {
    * hold timer does not count the gap) and the gap is recorded as an incident for the report.
    */
   private async restartModel(error: Error): Promise<void> {
+    if (!this.isRunning()) return;
+    this.restartTimesMs = recentCrashes(this.restartTimesMs, this.deps.clock.nowMs());
+    const givingUp = tooManyCrashes(this.restartTimesMs, error);
+    if (givingUp !== null) return this.fail(givingUp);
+    await this.replaceEstimator(error.message);
+  }
+
+  private async replaceEstimator(why: string): Promise<void> {
     const pipeline = this.pipeline;
-    if (pipeline === null || this.store.getSnapshot().status !== 'running') return;
-    const crashedAtMs = this.deps.now();
-    this.restartTimesMs = [...this.restartTimesMs, crashedAtMs].filter(
-      (t) => crashedAtMs - t <= RESTART_WINDOW_MS,
-    );
-    if (this.restartTimesMs.length > MAX_RESTARTS) {
-      this.fail(
-        new ModelKeepsCrashingError(this.restartTimesMs.length, RESTART_WINDOW_MS, error.message),
-      );
-      return;
-    }
-    this.loop?.stop();
-    this.loop = null;
+    if (pipeline === null) return;
+    const sinceMs = this.deps.clock.nowMs();
+    this.feed.stop();
+    this.estimator?.dispose();
     this.estimator = null;
-    this.store.update((s) => ({ ...s, restartingModel: true }));
+    this.updateRunning({ analysis: { kind: 'restarting-model' } });
     try {
       const estimator = await pipeline.createEstimator(
-        () => {},
+        () => undefined,
         (next) => void this.restartModel(next),
       );
-      if (this.store.getSnapshot().status !== 'running') {
+      if (!this.isRunning() || this.tornDown) {
         estimator.dispose();
         return;
       }
       this.estimator = estimator;
-      this.recording?.incident('analysis-gap', error.message, crashedAtMs, this.deps.now());
-      this.store.update((s) => ({ ...s, restartingModel: false }));
-      this.startLoop(pipeline.source, estimator);
+      this.input({ type: 'incident', kind: 'analysis-gap', detail: why, sinceMs });
+      const status = this.store.getSnapshot().status;
+      if (status.kind === 'running' && status.analysis.kind !== 'restarting-model') return;
+      this.updateRunning({ analysis: { kind: 'analysing' }, backend: estimator.backend });
+      this.feedPoses(pipeline.source, estimator);
     } catch (restartError) {
       this.fail(restartError);
     }
   }
 
-  private async sampleDiagnostics(): Promise<void> {
-    const estimator = this.estimator;
-    if (estimator === null) return;
-    let numTensors: number;
-    try {
-      ({ numTensors } = await estimator.diagnostics());
-    } catch {
-      // The worker stopped (it is being restarted): no reading this time, not a stale one.
-      return;
-    }
-    this.store.update((s) => ({
-      ...s,
-      tensorCount: numTensors,
-      tensorReadings: s.tensorReadings + 1,
-    }));
-  }
-
-  private tick(): void {
-    const nowMs = this.deps.now();
-    if (nowMs - this.lastStepMs >= TICK_MS) this.step(TIME_TICK, nowMs);
-  }
-
-  /** One input through protocol and cue policy; carries out what they ask for. */
-  private step(input: SessionInput, nowMs: number): void {
-    this.lastStepMs = nowMs;
-    const [session, events] = transition(this.session, input, nowMs);
-    this.session = session;
-    const [policy, utterances] = stepCuePolicy(this.policy, events, session, nowMs);
-    this.policy = policy;
-    this.recording?.frame('personFound' in input ? input : null, events, nowMs);
-    for (const utterance of utterances) this.say(utterance);
-    this.store.update((s) => ({ ...s, view: sessionView(session, this.measures, nowMs) }));
-    if (events.some(isSessionEnd)) void this.finish();
-  }
-
-  private say(utterance: Utterance): void {
-    this.recording?.cue(utterance);
-    this.utterances.set(utterance.id, utterance);
-    const line: CoachLine = {
-      id: utterance.id,
-      text: utterance.text,
-      urgent: utterance.priority === 'safety',
-      interrupt: utterance.interrupt,
-      speak: utterance.speak,
-      ...toneForUtterance(utterance),
-    };
-    this.deps.voice.say(line);
-  }
-
-  private async finish(): Promise<void> {
-    this.stopMachinery();
-    this.pipeline?.source.stop();
-    this.estimator?.dispose();
-    this.estimator = null;
-    let endedSessionId: string | null = null;
-    try {
-      const record =
-        this.recording !== null
-          ? await this.deps.recordings?.finishRecording(this.recording)
-          : undefined;
-      endedSessionId = record?.meta.id ?? null;
-    } catch (error) {
-      this.store.update((s) => ({ ...s, error: toUserFacingError(error) }));
-    }
-    this.store.update((s) => ({ ...s, status: 'ended', endedSessionId }));
-  }
-
   private onSourceEnded(reason: SourceEndReason): void {
-    if (this.store.getSnapshot().status !== 'running') return;
-    this.loop?.stop();
-    this.sourceLostAtMs ??= this.deps.now();
-    if (this.session.paused === null) this.step({ command: 'pause' }, this.deps.now());
-    const message =
-      reason === 'track-ended'
-        ? 'The camera stopped sending pictures — was it unplugged or taken by another app? Your session so far is kept. Reconnect it to carry on.'
-        : reason === 'file-ended'
-          ? 'The video file has ended. Your session so far is kept.'
-          : 'The picture source failed. Your session so far is kept.';
-    this.store.update((s) => ({ ...s, sourceProblem: { reason, message } }));
+    if (!this.isRunning()) return;
+    this.feed.stop();
+    this.sourceLostAtMs ??= this.deps.clock.nowMs();
+    this.pauseFor('source-lost');
+    const problem: SourceProblem = { reason, message: SOURCE_MESSAGES[reason] };
+    this.updateRunning({ analysis: { kind: 'source-lost', problem } });
     void this.flush();
   }
 
-  private stopMachinery(): void {
-    this.loop?.stop();
-    this.loop = null;
-    if (this.ticker !== null) clearInterval(this.ticker);
-    this.ticker = null;
-    if (this.diagnosticsTimer !== null) clearInterval(this.diagnosticsTimer);
-    this.diagnosticsTimer = null;
+  private pauseFor(why: RunnerPause): void {
+    if (this.coach.session.paused === null)
+      this.input({ type: 'command', command: { command: 'pause' } });
+    this.updateRunning({ pausedBy: why });
+  }
+
+  /** The routine ended: keep the record and say where its report is. */
+  private async finish(): Promise<void> {
+    this.teardown();
+    const kept = await keepRecording(this.deps.recordings, this.recording);
+    this.setStatus({ kind: 'ended', sessionId: kept.sessionId, saveError: kept.error });
   }
 
   /**
    * The session cannot go on in this page. A session that was running is finished with what was
    * recorded, so it is in the history with its report rather than left half-open.
    */
-  private fail(error: unknown): void {
-    const wasRunning = this.store.getSnapshot().status === 'running';
-    this.stopMachinery();
-    this.pipeline?.source.stop();
-    this.estimator?.dispose();
-    this.estimator = null;
+  private fail(cause: unknown): void {
+    const wasRunning = this.isRunning();
+    this.teardown();
     const model = (POSE_MODEL_IDS as readonly string[]).includes(this.plan.model)
       ? (this.plan.model as PoseModelId)
       : null;
-    this.store.update((s) => ({
-      ...s,
-      status: 'error',
-      error: toUserFacingErrorWithFallback(error, model),
-    }));
+    const error = toUserFacingErrorWithFallback(cause, model);
+    this.setStatus({ kind: 'failed', error, sessionId: null });
     const recording = this.recording;
     if (recording === null) return;
     if (!wasRunning) {
       void recording.flush();
       return;
     }
-    void this.keepRecording(recording);
+    void this.keepFailedRecording(recording);
   }
 
-  private async keepRecording(recording: SessionRecording): Promise<void> {
-    try {
-      const record = await this.deps.recordings?.finishRecording(recording);
-      this.store.update((s) => ({ ...s, endedSessionId: record?.meta.id ?? null }));
-    } catch {
-      // Storage refused: the recording says so itself (and offers an export); what reached
-      // storage is found as an interrupted session next time.
-      void recording.flush();
-    }
+  private async keepFailedRecording(recording: SessionRecording): Promise<void> {
+    const { sessionId } = await keepRecording(this.deps.recordings, recording);
+    const status = this.store.getSnapshot().status;
+    if (status.kind === 'failed') this.setStatus({ ...status, sessionId });
   }
-}
 
-function isSessionEnd(event: ProtocolEvent): boolean {
-  return event.type === 'session-ended';
+  /** Every way out ends here: no frames, no timers, no source, no model, no voice listener. */
+  private teardown(): void {
+    this.tornDown = true;
+    this.feed.stop();
+    this.timers.cancelAll();
+    this.pipeline?.source.stop();
+    this.estimator?.dispose();
+    this.estimator = null;
+    this.unsubscribeVoice?.();
+    this.unsubscribeVoice = null;
+  }
+
+  private isRunning(): boolean {
+    return this.store.getSnapshot().status.kind === 'running' && !this.tornDown;
+  }
+
+  private setStatus(status: RunnerStatus): void {
+    this.store.update((s) => ({ ...s, status }));
+  }
+
+  private updateRunning(change: RunningChange): void {
+    this.store.update((s) =>
+      s.status.kind === 'running' ? { ...s, status: { ...s.status, ...change } } : s,
+    );
+  }
 }

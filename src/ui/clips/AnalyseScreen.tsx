@@ -2,11 +2,8 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { STRETCH_CHOICES } from '../../engine/appEngine';
 import { createBrowserAnalysisRun } from '../../engine/clips/browserClips';
 import type { AnalysisRunState, OfflineAnalysisRun } from '../../engine/clips/offlineAnalysisRun';
-import {
-  DEFAULT_SAMPLING,
-  SAMPLING_CHOICES,
-  describeTimeLeft,
-} from '../../engine/clips/reviewTools';
+import { DEFAULT_SAMPLING, SAMPLING_CHOICES } from '../../review/samplingPlan';
+import { describeTimeLeft } from '../../review/timeLeft';
 import type { Pose } from '../../geometry/types';
 import type { ModelSetting } from '../../session';
 import { ModelSelect } from '../common/ModelSelect';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { keypointPoint, removeLastAnglePoint } from '../../engine/clips/reviewTools';
+import { keypointPoint, removeLastAnglePoint } from '../../review/angleTool';
 import type { KeypointName, Pose } from '../../geometry/types';
 import type { AngleTool } from '../../review/angleTool';
 

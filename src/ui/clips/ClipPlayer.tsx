@@ -2,12 +2,12 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEve
 import {
   EMPTY_ANGLE_TOOL,
   addAnglePoint,
-  nextFault,
-  notesNear,
-  poseAt,
   pointFromClick,
   toolAngleDeg,
-} from '../../engine/clips/reviewTools';
+} from '../../review/angleTool';
+import { nextFault } from '../../review/reviewTimeline';
+import { notesNear } from '../../review/annotations';
+import { poseAt } from '../../review/poseTrack';
 import type { ClipNote } from '../../review/annotations';
 import type { AngleTool } from '../../review/angleTool';
 import type { StoredClip } from '../../review/clipTypes';

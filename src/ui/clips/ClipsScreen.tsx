@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ClipLibrary, ClipListView } from '../../engine/clips/clipLibrary';
 import { describeClipError } from '../../engine/clips/clipLibrary';
-import { describeBudget, formatBytes } from '../../engine/clips/reviewTools';
-import { formatDuration } from '../../engine/sessionLibrary';
+import { describeBudget, formatBytes } from '../../review/storageBudget';
+import { formatDuration } from '../../session/reportFormat';
 import type { ClipMeta } from '../../review/clipTypes';
 import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
 import { formatDateTime } from '../report/saveFile';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { ClipLibrary, ClipView } from '../../engine/clips/clipLibrary';
-import { formatDuration } from '../../engine/sessionLibrary';
+import { formatDuration } from '../../session/reportFormat';
 import type { LegSummary } from '../../session';
 import { formatDateTime } from '../report/saveFile';
 import { routeHref } from '../router';

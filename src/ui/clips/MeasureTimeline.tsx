@@ -1,6 +1,6 @@
 import type { ClipNote } from '../../review/annotations';
 import type { FaultMarker, ReviewTimeline } from '../../review/reviewTimeline';
-import { legLabel } from '../../engine/sessionLibrary';
+import { legLabel } from '../../session/reportFormat';
 import type { PlayerModel } from './playerModel';
 import { formatVideoTime } from './saveBlob';
 import { TimelineChart } from './TimelineChart';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { MAX_NOTE_CHARS } from '../../engine/clips/reviewTools';
+import { MAX_NOTE_CHARS } from '../../review/annotations';
 import { describeClipError } from '../../engine/clips/clipLibrary';
 import type { ClipNote, NotesResult } from '../../review/annotations';
 import { useStore } from '../useStore';

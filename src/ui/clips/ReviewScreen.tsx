@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ClipLibrary, ClipView } from '../../engine/clips/clipLibrary';
 import { describeClipError } from '../../engine/clips/clipLibrary';
-import { formatDuration } from '../../engine/sessionLibrary';
+import { formatDuration } from '../../session/reportFormat';
 import { formatDateTime } from '../report/saveFile';
 import { navigate, routeHref } from '../router';
 import { ClipPlayer } from './ClipPlayer';

@@ -1,4 +1,4 @@
-import { steppedFrameTimeMs } from '../../engine/clips/reviewTools';
+import { steppedFrameTimeMs } from '../../review/poseTrack';
 import { createStore, type Store } from '../../engine/store';
 import type { PoseTrack } from '../../review/poseTrack';
 

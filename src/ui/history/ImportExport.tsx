@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ImportProblem } from '../../session';
-import { MAX_IMPORT_BYTES, describeLibraryError } from '../../engine/sessionLibrary';
+import { describeLibraryError } from '../../engine/sessionLibrary';
 import { FileButton } from '../common/FileButton';
 import { Refusal } from '../common/Refusal';
 import { saveFile } from '../report/saveFile';
@@ -71,8 +71,9 @@ export function ImportExport({ hasSessions }: { readonly hasSessions: boolean })
         </button>
       </div>
       <p className="muted import-hint">
-        Import reads a StretchCheck export of up to {Math.round(MAX_IMPORT_BYTES / (1024 * 1024))}{' '}
-        MB. It only adds sessions: nothing already stored is changed.
+        Import reads a StretchCheck export of up to{' '}
+        {Math.round(library.maxImportBytes / (1024 * 1024))} MB. It only adds sessions: nothing
+        already stored is changed.
       </p>
       <div role="status" aria-live="polite" data-testid="import-status">
         {outcome.kind === 'busy' && <p>Checking {outcome.fileName}…</p>}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SessionListEntry } from '../../session';
-import { describeLibraryError, formatDuration } from '../../engine/sessionLibrary';
+import { describeLibraryError } from '../../engine/sessionLibrary';
+import { formatDuration } from '../../session/reportFormat';
 import { formatDateTime } from '../report/saveFile';
 import { useSessionLibrary } from './useSessionLibrary';
 

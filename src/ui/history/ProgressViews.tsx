@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { AsymmetrySeries, ProgressSeries, SymptomReport, WeekCount } from '../../session';
-import { SESSIONS_PER_WEEK, depthLabel, formatDegrees } from '../../engine/sessionLibrary';
+import { SESSIONS_PER_WEEK } from '../../session/reportHistory';
+import { depthLabel, formatDegrees } from '../../session/reportFormat';
 import { AXIS_STYLE, SERIES_COLOURS, UPlotChart } from '../report/UPlotChart';
 import { formatDateTime, formatShortDate } from '../report/saveFile';
 

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { SessionListEntry } from '../../session';
-import { describeLibraryError, formatDuration, formatPercent } from '../../engine/sessionLibrary';
+import { describeLibraryError } from '../../engine/sessionLibrary';
+import { formatDuration, formatPercent } from '../../session/reportFormat';
 import { formatDateTime } from '../report/saveFile';
 import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SourceChoice } from '../../engine/appEngine';
-import { listCameraDevices, type CameraChoice } from '../../engine/cameras';
+import type { CameraDevice } from '../../camera/webcamSource';
+import { useEngine } from '../EngineContext';
 
 type Mode = SourceChoice['kind'];
 
@@ -15,11 +16,12 @@ export function SourcePicker({ onChange, initialMode = 'camera' }: Props) {
   const [mode, setMode] = useState<Mode>(initialMode);
   const [deviceId, setDeviceId] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [cameras, setCameras] = useState<readonly CameraChoice[]>([]);
+  const [cameras, setCameras] = useState<readonly CameraDevice[]>([]);
+  const engine = useEngine();
 
   useEffect(() => {
-    void listCameraDevices().then(setCameras);
-  }, []);
+    void engine.listCameras().then(setCameras);
+  }, [engine]);
 
   useEffect(() => {
     if (mode === 'camera') onChange({ kind: 'camera', deviceId });

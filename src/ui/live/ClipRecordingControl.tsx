@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { createLiveClipController } from '../../engine/clips/browserClips';
 import type { LiveClipState } from '../../engine/clips/liveClipController';
-import { describeBudget, formatBytes } from '../../engine/clips/reviewTools';
+import { describeBudget, formatBytes } from '../../review/storageBudget';
 import type { SessionRunner } from '../../engine/live/sessionRunner';
 import { routeHref } from '../router';
 import { saveBlob, formatVideoTime } from '../clips/saveBlob';

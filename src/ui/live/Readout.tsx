@@ -1,4 +1,4 @@
-export type ReadoutStatus = 'good' | 'warn' | 'bad' | 'unknown';
+import type { ReadoutStatus } from '../../coach/view/readouts';
 
 const STATUS_WORDS: Record<ReadoutStatus, string> = {
   good: 'good',

@@ -1,15 +1,23 @@
 import { useState } from 'react';
 import type { UserCommand } from '../../protocol';
-import type { SessionView } from '../../engine/live/sessionView';
+import type { RunnerState } from '../../engine/live/runnerState';
+import type { ReadableStore } from '../../engine/store';
+import { sameData, useSelector } from '../useStore';
 import { ModalDialog } from './ModalDialog';
 
 interface Props {
-  readonly view: SessionView;
+  readonly store: ReadableStore<RunnerState>;
   readonly command: (command: UserCommand) => void;
 }
 
+const selectQuestion = (s: RunnerState) => ({
+  phase: s.view?.phase ?? null,
+  nerveGlideOffered: s.view?.nerveGlideOffered ?? false,
+});
+
 /** The questions the session stops for: warm-up, the symptom check, and advice after a yes. */
-export function SessionDialogs({ view, command }: Props) {
+export function SessionDialogs({ store, command }: Props) {
+  const view = useSelector(store, selectQuestion, sameData);
   const [symptoms, setSymptoms] = useState({ tingling: false, numbness: false, sharpPain: false });
   const answer = (answerGiven: typeof symptoms): void => {
     command({ command: 'answer-symptoms', answer: answerGiven });

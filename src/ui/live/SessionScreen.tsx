@@ -3,12 +3,10 @@ import { routeHref } from '../router';
 import { useEngine } from '../EngineContext';
 import { CaptionBar } from '../CaptionBar';
 import { ProgressBar } from '../ProgressBar';
-import { useStore } from '../useStore';
-import {
-  INITIAL_RUNNER_STATE,
-  type RunnerState,
-  type SessionRunner,
-} from '../../engine/live/sessionRunner';
+import { sameData, useSelector, useStore } from '../useStore';
+import { INITIAL_RUNNER_STATE, type RunnerState } from '../../engine/live/runnerState';
+import type { SessionRunner } from '../../engine/live/sessionRunner';
+import type { CoachVoiceState } from '../../engine/coachVoice';
 import { createStore } from '../../engine/store';
 import { ClipRecordingControl } from './ClipRecordingControl';
 import { SessionDialogs } from './SessionDialogs';
@@ -58,55 +56,61 @@ interface RunningProps {
 
 function RunningSession({ runner, video, setVideo }: RunningProps) {
   const engine = useEngine();
-  const state = useStore(runner?.store ?? IDLE_STORE);
-  const voice = useStore(engine.voice.store);
-  const view = state.view;
-  const running = state.status === 'running';
+  const store = runner?.store ?? IDLE_STORE;
+  const status = useSelector(store, selectStatus);
+  const recording = useSelector(store, selectRecording);
+  const paused = useSelector(store, selectPaused);
+  const captions = useSelector(engine.voice.store, selectCaptions, sameData);
+  const running = status.kind === 'running';
   const handlers = useMemo(
     () => ({
-      togglePause: () => runner?.command({ command: view?.paused === true ? 'resume' : 'pause' }),
+      togglePause: () => runner?.command({ command: paused ? 'resume' : 'pause' }),
       stop: () => runner?.command({ command: 'stop' }),
     }),
-    [runner, view?.paused],
+    [runner, paused],
   );
   useSessionKeys(running, handlers);
+  const error =
+    status.kind === 'failed' ? status.error : status.kind === 'ended' ? status.saveError : null;
+  const savedId = status.kind === 'failed' || status.kind === 'ended' ? status.sessionId : null;
+  const analysis = status.kind === 'running' ? status.analysis : null;
 
   return (
     <div className="session">
       <h1 className="visually-hidden">Stretch session</h1>
-      {state.status === 'starting' && (
+      {status.kind === 'starting' && (
         <div className="starting">
           <p>Opening the picture source and the pose model…</p>
-          {state.loadProgress !== null && (
+          {status.loadProgress !== null && (
             <ProgressBar
-              fraction={state.loadProgress.fraction}
-              label={STAGE_LABELS[state.loadProgress.stage] ?? 'Loading'}
+              fraction={status.loadProgress.fraction}
+              label={STAGE_LABELS[status.loadProgress.stage] ?? 'Loading'}
             />
           )}
         </div>
       )}
-      {state.error !== null && (
-        <div className="error" role="alert" data-testid="error" data-kind={state.error.kind}>
-          <h2>{state.error.title}</h2>
-          <p>{state.error.message}</p>
-          {state.error.fallbackModel !== undefined && video !== null && (
+      {error !== null && (
+        <div className="error" role="alert" data-testid="error" data-kind={error.kind}>
+          <h2>{error.title}</h2>
+          <p>{error.message}</p>
+          {error.fallbackModel !== undefined && video !== null && (
             <p>
               <button
                 type="button"
                 className="primary"
                 onClick={() => {
-                  const fallback = state.error?.fallbackModel;
-                  if (fallback !== undefined) engine.retryWithModel(fallback.id, video);
+                  if (error.fallbackModel !== undefined)
+                    engine.retryWithModel(error.fallbackModel.id, video);
                 }}
               >
-                Use {state.error.fallbackModel.label} instead
+                Use {error.fallbackModel.label} instead
               </button>
             </p>
           )}
-          {state.endedSessionId !== null && (
+          {savedId !== null && (
             <p>
               <a
-                href={routeHref({ name: 'report', sessionId: state.endedSessionId })}
+                href={routeHref({ name: 'report', sessionId: savedId })}
                 data-testid="error-report-link"
               >
                 See the report of what was saved
@@ -118,9 +122,9 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
           </p>
         </div>
       )}
-      {state.recording !== null && state.recording.error !== null && (
+      {recording !== null && recording.error !== null && (
         <div className="notice" role="alert" data-testid="storage-problem">
-          <p>{state.recording.error.message}</p>
+          <p>{recording.error.message}</p>
           <button
             type="button"
             className="primary"
@@ -134,29 +138,29 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
           </button>
         </div>
       )}
-      {state.restartingModel && (
+      {analysis?.kind === 'restarting-model' && (
         <div className="notice" role="status" data-testid="model-restarting">
           <p>The pose model stopped. Restarting it — your session carries on.</p>
         </div>
       )}
-      {state.sourceProblem !== null && (
+      {analysis?.kind === 'source-lost' && (
         <div className="notice" role="alert" data-testid="source-problem">
-          <p>{state.sourceProblem.message}</p>
-          {state.sourceProblem.reason === 'track-ended' && video !== null && (
+          <p>{analysis.problem.message}</p>
+          {analysis.problem.reason === 'track-ended' && video !== null && (
             <button type="button" onClick={() => void engine.reconnectSource(video)}>
               Reconnect the camera
             </button>
           )}
         </div>
       )}
-      {state.status === 'ended' && (
+      {status.kind === 'ended' && (
         <div className="ended" data-testid="session-ended">
           <h2>Session finished</h2>
-          {state.endedSessionId !== null ? (
+          {savedId !== null ? (
             <p>
               <a
                 className="button primary"
-                href={routeHref({ name: 'report', sessionId: state.endedSessionId })}
+                href={routeHref({ name: 'report', sessionId: savedId })}
               >
                 See your report
               </a>
@@ -170,19 +174,14 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
         </div>
       )}
       <div className="session-layout">
-        <SessionStage
-          store={runner?.store ?? IDLE_STORE}
-          setVideo={setVideo}
-          video={video}
-          state={state}
-        />
-        {view !== null && <SessionPanel view={view} />}
+        <SessionStage store={store} setVideo={setVideo} video={video} />
+        <SessionPanel store={store} />
       </div>
-      <CaptionBar captions={voice.captions} tonesPlayed={voice.tonesPlayed} />
+      <CaptionBar captions={captions.captions} tonesPlayed={captions.tonesPlayed} />
       {running && (
         <div className="session-controls">
           <button type="button" onClick={handlers.togglePause} aria-keyshortcuts="Space">
-            {view?.paused === true ? 'Resume (Space)' : 'Pause (Space)'}
+            {paused ? 'Resume (Space)' : 'Pause (Space)'}
           </button>
           <button type="button" onClick={() => runner?.command({ command: 'skip' })}>
             Skip this stretch
@@ -197,15 +196,26 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
           </button>
         </div>
       )}
-      {(running || state.status === 'ended') && runner !== null && video !== null && (
+      {(running || status.kind === 'ended') && runner !== null && video !== null && (
         <ClipRecordingControl runner={runner} video={video} ended={!running} />
       )}
-      {running && view !== null && runner !== null && (
-        <SessionDialogs view={view} command={(c) => runner.command(c)} />
+      {running && runner !== null && (
+        <SessionDialogs store={store} command={(c) => runner.command(c)} />
       )}
     </div>
   );
 }
 
+const selectStatus = (s: RunnerState) => s.status;
+const selectRecording = (s: RunnerState) => s.recording;
+const selectPaused = (s: RunnerState): boolean => s.view?.paused === true;
+const selectCaptions = (s: CoachVoiceState) => ({
+  captions: s.captions,
+  tonesPlayed: s.tonesPlayed,
+});
+
 /** Shown while the session is requested but its runner does not exist yet. */
-const IDLE_STORE = createStore<RunnerState>({ ...INITIAL_RUNNER_STATE, status: 'starting' });
+const IDLE_STORE = createStore<RunnerState>({
+  ...INITIAL_RUNNER_STATE,
+  status: { kind: 'starting', loadProgress: null },
+});

@@ -1,5 +1,5 @@
 import type { SessionReport } from '../../session';
-import { formatDuration, formatPercent } from '../../engine/sessionLibrary';
+import { formatDuration, formatPercent } from '../../session/reportFormat';
 
 /** The report's figures at a glance: held time, faults, cues, pauses, warm-up, how it ended. */
 const END_WORDS: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { ChartBand, ChartData } from '../../session';
-import { formatClock } from '../../engine/sessionLibrary';
+import { formatClock } from '../../session/reportFormat';
 import { AXIS_STYLE, SERIES_COLOURS, UPlotChart } from './UPlotChart';
 
 /** Faults that stopped the hold timer are shaded stronger than those only voiced. */

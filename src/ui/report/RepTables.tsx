@@ -8,7 +8,7 @@ import {
   formatIndex,
   formatSeconds,
   legLabel,
-} from '../../engine/sessionLibrary';
+} from '../../session/reportFormat';
 
 function Faults({ faults }: { readonly faults: readonly FaultSpan[] }) {
   if (faults.length === 0) return <>none</>;

@@ -1,12 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ChartData, StretchReport } from '../../session';
-import {
-  describeLibraryError,
-  formatClock,
-  formatDuration,
-  symptomWords,
-  type SessionLibrary,
-} from '../../engine/sessionLibrary';
+import { describeLibraryError, type SessionLibrary } from '../../engine/sessionLibrary';
+import { formatClock, formatDuration, symptomWords } from '../../session/reportFormat';
 import { useLibraryQuery, useSessionLibrary } from '../history/useSessionLibrary';
 import { KeyFigures } from './KeyFigures';
 import { MeasureChart } from './MeasureChart';

@@ -9,6 +9,7 @@ import type * as ProtocolModule from '../../../src/protocol';
 import type * as LifecycleModule from '../../../src/session/pageLifecycle';
 import type * as StashModule from '../../../src/session/unloadStash';
 import type * as MeasuresModule from '../../unit/session/measuresFixture';
+import type * as FeedModule from '../../helpers/recordingFeed';
 import { openHarness } from './harness';
 
 /**
@@ -25,6 +26,7 @@ const MODULES = {
   exporter: '/src/session/sessionExport.ts',
   protocol: '/src/protocol/index.ts',
   measures: '/tests/unit/session/measuresFixture.ts',
+  feed: '/tests/helpers/recordingFeed.ts',
   lifecycle: '/src/session/pageLifecycle.ts',
   stash: '/src/session/unloadStash.ts',
 } as const;
@@ -59,11 +61,14 @@ async function startRecordingInPage(page: Page, dbName: string): Promise<void> {
       );
       const { flushWhenPageHides } = (await import(modules.lifecycle)) as typeof LifecycleModule;
       flushWhenPageHides(recording);
+      // What the coaching step does with each frame: the pure recorder, a chunk a second.
+      const { RecordingFeed } = (await import(modules.feed)) as typeof FeedModule;
+      const feed = new RecordingFeed(recording, clock.nowMs);
       const win = window as RecordingWindow;
       win.framesSent = 0;
       setInterval(() => {
         const now = clock.nowMs();
-        recording.frame(measuresAt(now, 60 + Math.sin(now / 1000) * 10), [], now);
+        feed.frame(measuresAt(now, 60 + Math.sin(now / 1000) * 10), [], now);
         win.lastFrameTMs = now - origin;
         win.framesSent = (win.framesSent ?? 0) + 1;
       }, 33);

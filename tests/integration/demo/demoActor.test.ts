@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoPose, DEMO_FAULT, type DemoCue } from '../../../src/demo/demoActor';
-import { initialCuePolicyState, stepCuePolicy } from '../../../src/feedback/cuePolicy';
-import type { Utterance } from '../../../src/feedback/cueTypes';
-import { initialGeometryState, measureFrame } from '../../../src/geometry';
-import {
-  findStretch,
-  initialSessionState,
-  transition,
-  type ProtocolEvent,
-  type SessionInput,
-  type SessionState,
-} from '../../../src/protocol';
+import { HeadlessCoach } from '../../../src/coach/headlessCoach';
+import { findStretch, type SessionState } from '../../../src/protocol';
 
 const found = findStretch('standing-hamstring');
 if (found?.kind !== 'hold') throw new Error('standing-hamstring hold stretch missing');
@@ -22,26 +13,17 @@ function cueOf(state: SessionState): DemoCue {
   return { phase: state.phase, phaseStartMs: state.phaseStartMs, pass: state.pass, rep: state.rep };
 }
 
-/** The demo acting out a routine, with the answers a user would give from the keyboard. */
+/**
+ * The demo acting out a routine through the coaching step, as a live session runs it, with the
+ * answers a user would give from the keyboard.
+ */
 function runDemo(maxMs: number) {
-  let geometry = initialGeometryState();
-  let session = initialSessionState([standing]);
-  let policy = initialCuePolicyState();
-  const events: ProtocolEvent[] = [];
-  const lines: Utterance[] = [];
-  const step = (input: SessionInput, nowMs: number): void => {
-    const [next, produced] = transition(session, input, nowMs);
-    session = next;
-    events.push(...produced);
-    const [nextPolicy, said] = stepCuePolicy(policy, produced, session, nowMs);
-    policy = nextPolicy;
-    lines.push(...said);
-  };
-  step({ command: 'start' }, 0);
-  for (let nowMs = FRAME_MS; nowMs <= maxMs && session.phase !== 'done'; nowMs += FRAME_MS) {
-    if (session.phase === 'warm-up') step({ command: 'confirm-warm-up' }, nowMs);
-    if (session.phase === 'symptom-check') {
-      step(
+  const coach = new HeadlessCoach({ routine: [standing] });
+  coach.command({ command: 'start' }, 0);
+  for (let nowMs = FRAME_MS; nowMs <= maxMs && coach.session.phase !== 'done'; nowMs += FRAME_MS) {
+    if (coach.session.phase === 'warm-up') coach.command({ command: 'confirm-warm-up' }, nowMs);
+    if (coach.session.phase === 'symptom-check') {
+      coach.command(
         {
           command: 'answer-symptoms',
           answer: { tingling: false, numbness: false, sharpPain: false },
@@ -49,11 +31,9 @@ function runDemo(maxMs: number) {
         nowMs,
       );
     }
-    const [nextGeometry, measures] = measureFrame(geometry, demoPose(cueOf(session), nowMs), nowMs);
-    geometry = nextGeometry;
-    step(measures, nowMs);
+    coach.frame(demoPose(cueOf(coach.session), nowMs), nowMs);
   }
-  return { session, events, lines };
+  return { session: coach.session, events: coach.events, lines: coach.said };
 }
 
 describe('the bundled demo person', () => {

@@ -1,9 +1,7 @@
 import type { BodyMeasures, MeasureOptions } from '../../../src/geometry';
-import { initialGeometryState, measureFrame } from '../../../src/geometry';
 import type { Side } from '../../../src/geometry/measures';
 import type { Pose } from '../../../src/geometry/types';
 import type { CuePolicyState } from '../../../src/feedback/cuePolicy';
-import { initialCuePolicyState, stepCuePolicy } from '../../../src/feedback/cuePolicy';
 import type { CuePolicyOptions, Utterance } from '../../../src/feedback/cueTypes';
 import type {
   ProtocolEvent,
@@ -12,13 +10,13 @@ import type {
   StretchDefinition,
   UserCommand,
 } from '../../../src/protocol';
-import { initialSessionState, transition } from '../../../src/protocol';
+import { HeadlessCoach } from '../../../src/coach/headlessCoach';
 import type { Action, BodySpec, BodyTrack } from '../../../src/demo/bodyModel';
 import { bodyTrack } from '../../../src/demo/bodyModel';
 
 /**
- * Replays generated keypoints through the real pure stages, as the engine wires them:
- * pose -> measureFrame -> transition -> stepCuePolicy, on a fake clock.
+ * Replays generated keypoints through the coaching step (coach/coachStep.ts), as the engine runs
+ * it: pose -> geometry -> protocol -> cue policy, on a fake clock.
  */
 export interface Replay {
   readonly session: SessionState;
@@ -48,39 +46,37 @@ export interface ReplayScript {
 const NO_SYMPTOMS = { tingling: false, numbness: false, sharpPain: false };
 
 export function replay(script: ReplayScript): Replay {
-  let geometry = initialGeometryState(script.geometry);
-  let session = initialSessionState(script.routine, script.session);
-  let policy = initialCuePolicyState(script.cues);
-  const said: Utterance[] = [];
-  const events: ProtocolEvent[] = [];
+  const coach = new HeadlessCoach({
+    routine: script.routine,
+    ...(script.session === undefined ? {} : { session: script.session }),
+    ...(script.cues === undefined ? {} : { settings: script.cues }),
+    ...(script.geometry === undefined ? {} : { geometry: script.geometry }),
+  });
   const measures: BodyMeasures[] = [];
   const pending = [...(script.commands ?? [])].sort((a, b) => a.atMs - b.atMs);
-  const apply = (input: Parameters<typeof transition>[1], t: number): void => {
-    const [next, out] = transition(session, input, t);
-    session = next;
-    events.push(...out);
-    const [nextPolicy, lines] = stepCuePolicy(policy, out, session, t);
-    policy = nextPolicy;
-    said.push(...lines);
-  };
-  apply({ command: 'start' }, 0);
-  if (session.phase === 'warm-up') apply({ command: 'confirm-warm-up' }, 0);
+  coach.command({ command: 'start' }, 0);
+  if (coach.session.phase === 'warm-up') coach.command({ command: 'confirm-warm-up' }, 0);
   const stepMs = 1000 / (script.fps ?? 30);
   const limitMs = script.limitMs ?? 900_000;
   let t = 0;
-  for (let i = 1; t < limitMs && !(script.until?.(session) ?? false); i++) {
+  for (let i = 1; t < limitMs && !(script.until?.(coach.session) ?? false); i++) {
     t = Math.round(i * stepMs);
     while (pending.length > 0 && (pending[0]?.atMs ?? Infinity) <= t)
-      apply(pending.shift()!.command, t);
-    if (session.phase === 'symptom-check' && script.answerNo !== false)
-      apply({ command: 'answer-symptoms', answer: NO_SYMPTOMS }, t);
-    if (session.phase === 'done') break;
-    const [nextGeometry, frame] = measureFrame(geometry, script.user(t, session), t);
-    geometry = nextGeometry;
-    measures.push(frame);
-    apply(frame, t);
+      coach.command(pending.shift()!.command, t);
+    if (coach.session.phase === 'symptom-check' && script.answerNo !== false)
+      coach.command({ command: 'answer-symptoms', answer: NO_SYMPTOMS }, t);
+    if (coach.session.phase === 'done') break;
+    coach.frame(script.user(t, coach.session), t);
+    if (coach.measures !== null) measures.push(coach.measures);
   }
-  return { session, policy, said, events, measures, endMs: t };
+  return {
+    session: coach.session,
+    policy: coach.state.policy,
+    said: coach.said,
+    events: coach.events,
+    measures,
+    endMs: t,
+  };
 }
 
 /**

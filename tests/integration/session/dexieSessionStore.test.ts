@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DexieSessionStore } from '../../../src/session/dexieSessionStore';
 import { exportSessionsJson } from '../../../src/session/sessionExport';
@@ -7,11 +8,13 @@ import type { SessionRecord } from '../../../src/session/sessionRecord';
 import {
   SessionRecording,
   finaliseInterrupted,
-  summariseSession,
+  finishedReport,
 } from '../../../src/session/sessionRecording';
 import { interruptedSessions } from '../../../src/session/sessionStore';
 import { SessionExistsError } from '../../../src/session/storageErrors';
+import { buildSessionReport } from '../../../src/session/reportSession';
 import { stretchById } from '../../../src/protocol';
+import { RecordingFeed } from '../../helpers/recordingFeed';
 import { generateSession } from '../../helpers/sessionScenario';
 import { measuresAt } from '../../unit/session/measuresFixture';
 
@@ -43,11 +46,16 @@ describe('the IndexedDB session store', () => {
     await store.createSession({ ...record.meta, status: 'recording', lastTMs: 0 });
     for (const chunk of chunks)
       await store.appendChunk({ ...record.meta, status: 'recording' }, chunk);
-    await store.saveMeta(record.meta, summariseSession(record));
+    const finished = finishedReport(record);
+    await store.saveMeta(record.meta, finished);
     expect(await store.getSession('gen-1')).toEqual(record);
     const [entry] = await store.listSessions();
     expect(entry?.chunkCount).toBe(chunks.length);
     expect(entry?.summary?.legs).toHaveLength(2);
+    expect(await store.getReport('gen-1')).toEqual(finished.report);
+    // Recording again (a resume) drops the report of the finished session.
+    await store.saveMeta({ ...record.meta, status: 'recording' }, null);
+    expect(await store.getReport('gen-1')).toBeNull();
   });
 
   it('refuses a chunk number already stored, and a second session with the same id', async () => {
@@ -92,11 +100,11 @@ describe('the IndexedDB session store', () => {
         meta: { ...generated.record.meta, id: 'broken' },
         cues: [() => 1],
       } as unknown as SessionRecord,
-      summary: null,
+      finished: null,
     };
     const good = {
       record: { ...generated.record, meta: { ...generated.record.meta, id: 'good' } },
-      summary: null,
+      finished: null,
     };
     // The second cannot be stored (a function is not cloneable): the first must not stay.
     await expect(store.addSessions([good, broken])).rejects.toThrow();
@@ -113,23 +121,52 @@ describe('the IndexedDB session store', () => {
     expect(await store.getSession('gen-1')).toEqual(generated.record);
   });
 
+  it('opens a database written before reports were kept, and keeps its sessions readable', async () => {
+    // The rows as the store writes them, copied into a database with the first layout (no
+    // reports table), as a browser that ran an older version holds them.
+    const currentName = `sessions-test-${dbCount++}`;
+    const current = newStore(currentName);
+    await current.addSessions([{ record: generated.record, finished: null }]);
+    current.close();
+    const rows = new Dexie(currentName);
+    await rows.open();
+    const sessions: unknown[] = await rows.table('sessions').toArray();
+    const chunks: unknown[] = await rows.table('chunks').toArray();
+    rows.close();
+    const oldName = `sessions-test-v1-${dbCount++}`;
+    const old = new Dexie(oldName);
+    old.version(1).stores({
+      sessions: 'id, startedAtEpochMs, status',
+      chunks: '[sessionId+seq], sessionId',
+    });
+    await old.table('sessions').bulkAdd(sessions);
+    await old.table('chunks').bulkAdd(chunks);
+    old.close();
+
+    const upgraded = newStore(oldName);
+    await upgraded.open();
+    expect((await upgraded.listSessions()).map((e) => e.meta.id)).toEqual(['gen-1']);
+    expect(await upgraded.getSession('gen-1')).toEqual(generated.record);
+    expect(await upgraded.getReport('gen-1')).toBeNull();
+    // Finishing it again (a resumed session) now keeps its report.
+    const finished = finishedReport(generated.record);
+    await upgraded.saveMeta(generated.record.meta, finished);
+    expect(await upgraded.getReport('gen-1')).toEqual(buildSessionReport(generated.record));
+  });
+
   it('keeps a live recording when the page dies, and offers it on the next start', async () => {
     const name = `sessions-crash-${dbCount++}`;
     const first = newStore(name);
     let now = 0;
     const clock = { nowMs: () => now, epochMs: () => Date.UTC(2025, 5, 2, 7) + now };
-    const recording = await SessionRecording.start(
-      first,
-      clock,
-      {
-        id: 'live',
-        stretches: [stretchById('standing-hamstring')],
-        routine: ['standing-hamstring'],
-        model: null,
-      },
-      { schedule: () => () => undefined },
-    );
-    for (now = 33; now < 4_000; now += 33) recording.frame(measuresAt(now, 60), [], now);
+    const recording = await SessionRecording.start(first, clock, {
+      id: 'live',
+      stretches: [stretchById('standing-hamstring')],
+      routine: ['standing-hamstring'],
+      model: null,
+    });
+    const feed = new RecordingFeed(recording, clock.nowMs);
+    for (now = 33; now < 4_000; now += 33) feed.frame(measuresAt(now, 60), [], now);
     await recording.flush();
     // The page goes away without finishing: only the connection closes.
     first.close();

@@ -1,18 +1,17 @@
 import type { BodyMeasures } from '../../../src/geometry/measures';
 import type { CuePolicyOptions, Utterance } from '../../../src/feedback/cueTypes';
 import type { CuePolicyState } from '../../../src/feedback/cuePolicy';
-import { initialCuePolicyState, stepCuePolicy } from '../../../src/feedback/cuePolicy';
 import type {
   ProtocolEvent,
   SessionState,
   StretchDefinition,
   UserCommand,
 } from '../../../src/protocol';
-import { initialSessionState, transition } from '../../../src/protocol';
+import { HeadlessCoach } from '../../../src/coach/headlessCoach';
 
 /**
- * Runs the session machine and the cue policy together on a fake clock, the way the engine
- * will: every frame's events go to the policy with the state they came from.
+ * Runs the coaching step (coach/coachStep.ts) on made-up measures and a fake clock: the session
+ * machine and the cue policy together, as the engine runs them.
  */
 export interface CoachRun {
   readonly session: SessionState;
@@ -39,10 +38,10 @@ export interface CoachScript {
 }
 
 export function coach(script: CoachScript): CoachRun {
-  let session = initialSessionState(script.routine);
-  let policy = initialCuePolicyState(script.options);
-  const said: Utterance[] = [];
-  const events: ProtocolEvent[] = [];
+  const run = new HeadlessCoach({
+    routine: script.routine,
+    ...(script.options === undefined ? {} : { settings: script.options }),
+  });
   const commands: { atMs: number; command: UserCommand }[] = [
     { atMs: 0, command: { command: 'start' } },
     ...(script.commands ?? []),
@@ -53,26 +52,21 @@ export function coach(script: CoachScript): CoachRun {
   const stepMs = 1000 / (script.fps ?? 30);
   const limitMs = script.limitMs ?? 600_000;
   let t = 0;
-  const feed = (out: readonly ProtocolEvent[], atMs: number): void => {
-    events.push(...out);
-    const [nextPolicy, lines] = stepCuePolicy(policy, out, session, atMs);
-    policy = nextPolicy;
-    said.push(...lines);
-  };
   for (let i = 0; t < limitMs; i++) {
     t = Math.round(i * stepMs);
-    if (script.until?.(session) === true) break;
-    while (pending.length > 0 && (pending[0]?.atMs ?? Infinity) <= t) {
-      const { command } = pending.shift()!;
-      const [next, out] = transition(session, command, t);
-      session = next;
-      feed(out, t);
-    }
-    const [next, out] = transition(session, script.frameAt(t, session), t);
-    session = next;
-    feed(out, t);
+    if (script.until?.(run.session) === true) break;
+    while (pending.length > 0 && (pending[0]?.atMs ?? Infinity) <= t)
+      run.command(pending.shift()!.command, t);
+    // The driver's clock dates each frame, whatever the script put in it.
+    run.measured({ ...script.frameAt(t, run.session), timestampMs: t });
   }
-  return { session, policy, said, events, endMs: t };
+  return {
+    session: run.session,
+    policy: run.state.policy,
+    said: run.said,
+    events: run.events,
+    endMs: t,
+  };
 }
 
 /** The most lines in any rolling window of `windowMs`, optionally only some of them. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSessionReport } from '../../../src/session/reportSession';
 import type { GlideSetReport, HoldRepReport, RepReport } from '../../../src/session/reportTypes';
-import { summariseSession } from '../../../src/session/sessionRecording';
+import { finishedReport } from '../../../src/session/sessionRecording';
 import { generateSession } from '../../helpers/sessionScenario';
 
 const holds = (reps: readonly RepReport[]): HoldRepReport[] =>
@@ -218,7 +218,7 @@ describe('other stretches', () => {
 
 describe('the stored summary', () => {
   it('keeps per stretch and leg the peak, held seconds, reps and faults', () => {
-    const summary = summariseSession(standing.record);
+    const { summary } = finishedReport(standing.record);
     expect(summary.stretchIds).toEqual(['standing-hamstring']);
     expect(summary.stretchNames['standing-hamstring']).toBe('standing hamstring stretch');
     expect(summary.legs.map((l) => [l.leg, Math.round(l.peakDeg ?? 0), l.repsCompleted])).toEqual(

@@ -12,27 +12,19 @@ import { interruptedSessions } from '../../../src/session/sessionStore';
 import type { SessionChunk, SessionMeta } from '../../../src/session/sessionRecord';
 import { StorageFullError } from '../../../src/session/storageErrors';
 import { MemorySessionStore } from '../../fakes/memorySessionStore';
+import { RecordingFeed } from '../../helpers/recordingFeed';
 import { utterance } from '../../helpers/sessionScenario';
 import { measuresAt } from './measuresFixture';
 
-/** A clock the test moves, and a scheduler whose timer the test fires. */
+/** A clock the test moves. */
 function fakeClock(startMs = 1_000, epochMs = Date.UTC(2025, 5, 2, 7)) {
   let now = startMs;
-  let timer: (() => void) | null = null;
   const clock: RecordingClock = { nowMs: () => now, epochMs: () => epochMs + now - startMs };
   return {
     clock,
-    schedule: (run: () => void) => {
-      timer = run;
-      return () => (timer = null);
-    },
     advance: (ms: number) => (now += ms),
-    fireTimer: () => timer?.(),
     get now() {
       return now;
-    },
-    get timerRunning() {
-      return timer !== null;
     },
   };
 }
@@ -49,17 +41,16 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function started(store = new MemorySessionStore()) {
   const time = fakeClock();
-  const recording = await SessionRecording.start(store, time.clock, INIT, {
-    schedule: time.schedule,
-  });
+  const recording = await SessionRecording.start(store, time.clock, INIT);
+  const feed = new RecordingFeed(recording, time.clock.nowMs);
   /** 30 fps frames for `ms`, with `events` on the first. */
   const frames = (ms: number, events: readonly ProtocolEvent[] = []) => {
     for (let t = 0; t < ms; t += 33) {
       time.advance(33);
-      recording.frame(measuresAt(time.now, 60), t === 0 ? events : [], time.now);
+      feed.frame(measuresAt(time.now, 60), t === 0 ? events : [], time.now);
     }
   };
-  return { store, time, recording, frames };
+  return { store, time, recording, frames, feed };
 }
 
 describe('the live recording writes about once a second, never per frame', () => {
@@ -83,16 +74,17 @@ describe('the live recording writes about once a second, never per frame', () =>
     frames(4_200);
     await settle();
     const stored = await store.getSession('live-1');
+    const savedThroughTMs = recording.status.savedThroughTMs;
     const all = await recording.snapshot();
     expect((all.samples.tMs.at(-1) ?? 0) - (stored?.samples.tMs.at(-1) ?? 0)).toBeLessThan(1_000);
-    expect(recording.status.savedThroughTMs).toBe(stored?.meta.lastTMs);
+    expect(savedThroughTMs).toBe(stored?.meta.lastTMs);
   });
 
-  it('flushes on the timer when frames stop coming', async () => {
-    const { store, frames, time } = await started();
+  it('writes on the tick when frames stop coming', async () => {
+    const { store, frames, time, feed } = await started();
     frames(300);
     time.advance(1_500);
-    time.fireTimer();
+    feed.tick(time.now);
     await settle();
     expect((await store.getSession('live-1'))?.samples.tMs.length).toBeGreaterThan(0);
   });
@@ -121,8 +113,8 @@ describe('the live recording writes about once a second, never per frame', () =>
   });
 
   it('keeps the cues given', async () => {
-    const { store, recording, time } = await started();
-    recording.cue(utterance('fault:back-rounded', 'Back long', time.now + 10));
+    const { store, recording, time, feed } = await started();
+    feed.cue(utterance('fault:back-rounded', 'Back long', time.now + 10));
     await recording.flush();
     expect((await store.getSession('live-1'))?.cues.map((c) => c.text)).toEqual(['Back long']);
   });
@@ -138,7 +130,6 @@ describe('finishing and interruptions', () => {
     expect(entry?.meta.status).toBe('finished');
     expect(entry?.summary?.durationMs).toBeGreaterThan(1_900);
     expect(await store.getSession('live-1')).toEqual(record);
-    expect(time.timerRunning).toBe(false);
   });
 
   it('leaves an abandoned session for the next start to find and finalise', async () => {
@@ -160,11 +151,10 @@ describe('finishing and interruptions', () => {
     await settle();
     const before = await store.getSession('live-1');
     const later = fakeClock(50, Date.UTC(2025, 5, 2, 7) + 60_000);
-    const resumed = await SessionRecording.resume(store, later.clock, 'live-1', {
-      schedule: later.schedule,
-    });
+    const resumed = await SessionRecording.resume(store, later.clock, 'live-1');
+    const feed = new RecordingFeed(resumed, later.clock.nowMs);
     later.advance(2_000);
-    resumed.frame(measuresAt(later.now, 61), [], later.now);
+    feed.frame(measuresAt(later.now, 61), [], later.now);
     const record = await resumed.finish('completed');
     expect(record.samples.tMs.slice(0, before?.samples.tMs.length)).toEqual(before?.samples.tMs);
     expect(record.samples.tMs.at(-1)).toBeCloseTo(62_000, -2);
@@ -211,12 +201,11 @@ describe('when storage is full', () => {
     const store = new MemorySessionStore();
     store.failWrites = () => new DOMException('no space', 'QuotaExceededError');
     const time = fakeClock();
-    const recording = await SessionRecording.start(store, time.clock, INIT, {
-      schedule: time.schedule,
-    });
+    const recording = await SessionRecording.start(store, time.clock, INIT);
+    const feed = new RecordingFeed(recording, time.clock.nowMs);
     expect(recording.status.error).toBeInstanceOf(StorageFullError);
     time.advance(1_200);
-    recording.frame(measuresAt(time.now, 60), [], time.now);
+    feed.frame(measuresAt(time.now, 60), [], time.now);
     store.failWrites = null;
     await recording.flush();
     expect(recording.status.error).toBeNull();

@@ -6,6 +6,7 @@ import { interruptedSessions } from '../../../src/session/sessionStore';
 import { UNLOAD_STASH_KEY, recoverStash, stashChunks } from '../../../src/session/unloadStash';
 import { MemoryKeyValueStorage } from '../../fakes/memoryKeyValueStorage';
 import { MemorySessionStore } from '../../fakes/memorySessionStore';
+import { RecordingFeed } from '../../helpers/recordingFeed';
 import { generateSession } from '../../helpers/sessionScenario';
 import { measuresAt } from './measuresFixture';
 
@@ -24,7 +25,7 @@ async function recordThenUnload() {
       routine: ['standing-hamstring'],
       model: null,
     },
-    { schedule: () => () => undefined, stash },
+    { stash },
   );
   let pageHide: (() => void) | null = null;
   const page: PageLifecycleTarget = {
@@ -37,9 +38,10 @@ async function recordThenUnload() {
     },
   };
   flushWhenPageHides(recording, page);
-  for (now = 33; now < 2_600; now += 33) recording.frame(measuresAt(now, 60), [], now);
+  const feed = new RecordingFeed(recording, clock.nowMs);
+  for (now = 33; now < 2_600; now += 33) feed.frame(measuresAt(now, 60), [], now);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const lastFrameTMs = (await recording.snapshot()).samples.tMs.at(-1);
+  const lastFrameTMs = feed.lastSampleTMs;
   // The unload: writes from here on fail; the pagehide handler runs.
   store.failWrites = () => new Error('the page is gone');
   (pageHide as (() => void) | null)?.();
@@ -112,9 +114,10 @@ describe('the unload stash', () => {
         routine: ['standing-hamstring'],
         model: null,
       },
-      { schedule: () => () => undefined, stash },
+      { stash },
     );
-    for (now = 33; now < 500; now += 33) recording.frame(measuresAt(now, 60), [], now);
+    const feed = new RecordingFeed(recording, clock.nowMs);
+    for (now = 33; now < 500; now += 33) feed.frame(measuresAt(now, 60), [], now);
     // The tab is hidden (stash + write), then the write lands: the stash is no longer needed.
     recording.stashForUnload();
     expect(stash.map.has(UNLOAD_STASH_KEY)).toBe(true);

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createSessionLibrary,
-  SessionInUseError,
-  type RecordingLocks,
-} from '../../../src/engine/sessionLibrary';
+import { SessionInUseError, type RecordingLocks } from '../../../src/engine/recordingLocks';
+import { createSessionLibrary } from '../../../src/engine/sessionLibrary';
 import { stretchById } from '../../../src/protocol';
 import { exportSessionsJson } from '../../../src/session/sessionExport';
 import { parseSessionFile } from '../../../src/session/sessionImport';
 import { UNLOAD_STASH_KEY, stashChunks } from '../../../src/session/unloadStash';
 import { MemoryKeyValueStorage } from '../../fakes/memoryKeyValueStorage';
 import { MemorySessionStore } from '../../fakes/memorySessionStore';
+import { RecordingFeed } from '../../helpers/recordingFeed';
 import { generateSession } from '../../helpers/sessionScenario';
-import { measuresAt } from './measuresFixture';
+import { measuresAt } from '../session/measuresFixture';
 
 const JUNE_20 = new Date(2025, 5, 20, 12).getTime();
 
@@ -118,15 +116,41 @@ describe('the engine session library', () => {
       routine: ['standing-hamstring'],
       model: 'movenet-lightning',
     });
+    const feed = new RecordingFeed(recording, now);
     for (let i = 0; i < 60; i++) {
       advance(33);
-      recording.frame(measuresAt(now(), 60), [], now());
+      feed.frame(measuresAt(now(), 60), [], now());
     }
     expect(await lib.interrupted()).toEqual([]);
     expect(parseSessionFile((await lib.exportRecording(recording)).text).ok).toBe(true);
     const record = await lib.finishRecording(recording);
     expect(record.meta.id).toBe('new-0');
     expect((await lib.list())[0]?.meta.status).toBe('finished');
+  });
+});
+
+describe('reports', () => {
+  it('reads the report kept when a session finished, not a new one', async () => {
+    const { lib, store } = library();
+    await lib.importFile(file);
+    const kept = await store.getReport('a');
+    expect(kept).not.toBeNull();
+    // Stand in a kept report that differs from what the record would build now.
+    await store.saveMeta(a.meta, {
+      report: { ...kept!, summary: ['Kept when it finished.'] },
+      summary: (await store.listSessions()).find((e) => e.meta.id === 'a')!.summary!,
+    });
+    expect((await lib.report('a'))?.report.summary).toEqual(['Kept when it finished.']);
+  });
+
+  it('builds the report of a session finished before reports were kept', async () => {
+    const store = new MemorySessionStore();
+    // What a store written by an older version holds: the session and its summary, no report.
+    await store.addSessions([{ record: a, finished: null }]);
+    const { lib } = library(store);
+    const view = await lib.report('a');
+    expect(view?.report.meta.id).toBe('a');
+    expect(view?.report.stretches[0]?.reps.length).toBeGreaterThan(0);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { BodyMeasures, Side } from '../../geometry/measures';
+import type { CoachState } from '../coachTypes';
 import type { SessionPhase, SessionState, SetupIssue, RepLeg } from '../../protocol';
 import { currentStretch, expectedLeg, nerveGlideOffered, repLeg } from '../../protocol';
 import { setupText } from '../../feedback/cueConditions';
@@ -60,6 +61,11 @@ function stretchProgress(state: SessionState): StretchProgress | null {
     rep: state.rep,
     reps: stretch.kind === 'hold' ? stretch.dose.reps : stretch.dose.sets,
   };
+}
+
+/** What the session screen shows of a coaching session at `nowMs`. Pure. */
+export function coachView(state: CoachState, nowMs: number): SessionView {
+  return sessionView(state.session, state.measures, nowMs);
 }
 
 /** Everything the session screen shows, from the machine's state and the latest measures. */

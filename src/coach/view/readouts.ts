@@ -1,8 +1,8 @@
 import type { BodyMeasures, KneeState, Side } from '../../geometry/measures';
-import type { FormAspect, FormCheck, SessionState, StretchDefinition } from '../../protocol';
-import { currentStretch } from '../../protocol';
-import { readMeasure } from '../../protocol/readMeasure';
+import type { AspectJudgement, FormAspect, SessionState } from '../../protocol';
+import { currentStretch, judgeAspects, targetValue } from '../../protocol';
 
+/** How a live readout looks: its colour and icon on the session screen. */
 export type ReadoutStatus = 'good' | 'warn' | 'bad' | 'unknown';
 
 export interface ReadoutView {
@@ -32,38 +32,16 @@ function formatDeg(value: number): string {
   return `${Math.round(value)}°`;
 }
 
-/**
- * A check group's status: `bad` while one of its faults is on (after hysteresis), `warn` when a
- * value is on the fault's side of a check's leave threshold without the fault being on (it is
- * close, or not yet held long enough), else `good`.
- */
-function groupStatus(
-  stretch: StretchDefinition,
-  state: SessionState,
-  values: readonly (number | null)[],
-  aspects: readonly FormAspect[],
-): { status: ReadoutStatus; detail: string | null } {
-  let warn: FormCheck | null = null;
-  let any = false;
-  for (let i = 0; i < stretch.checks.length; i++) {
-    const check = stretch.checks[i] as FormCheck;
-    if (!aspects.includes(check.aspect)) continue;
-    any = true;
-    if ((state.form.faultSinceMs[i] ?? null) !== null) return { status: 'bad', detail: check.cue };
-    const value = values[i] ?? null;
-    if (value === null) continue;
-    // Past the point where the fault would clear, but not (yet) a fault: in the hysteresis band,
-    // or beyond it while the fault waits to persist or outside the phases that judge it. Never
-    // "good" then: the back reading "rounded" in green told the user two things at once.
-    const onFaultSide = check.faultWhen === 'above' ? value >= check.leave : value <= check.leave;
-    if (onFaultSide) warn ??= check;
-  }
-  if (!any) return { status: 'unknown', detail: null };
-  return warn !== null ? { status: 'warn', detail: warn.cue } : { status: 'good', detail: null };
-}
+/** The protocol's verdict (formJudgement.ts) as a readout's look. */
+const STATUS_OF: Readonly<Record<AspectJudgement['verdict'], ReadoutStatus>> = {
+  fault: 'bad',
+  near: 'warn',
+  fine: 'good',
+  none: 'unknown',
+};
 
-function numberOrNull(value: ReturnType<typeof readMeasure>): number | null {
-  return typeof value === 'number' ? value : null;
+function shown(judgement: AspectJudgement): { status: ReadoutStatus; detail: string | null } {
+  return { status: STATUS_OF[judgement.verdict], detail: judgement.check?.cue ?? null };
 }
 
 export interface ReadoutInputs {
@@ -87,13 +65,9 @@ export function readouts(inputs: ReadoutInputs): readonly ReadoutView[] {
   if (stretch === null || measures === null || !measures.personFound || leg === null) {
     return [unknown('depth', 'Hip hinge'), unknown('back', 'Back'), unknown('knee', 'Knee')];
   }
-  const values = stretch.checks.map((check) =>
-    numberOrNull(readMeasure(measures, check.measure, leg)),
-  );
-
   let depth: ReadoutView = unknown('depth', stretch.kind === 'glide' ? 'Neck' : 'Hip hinge');
   if (stretch.kind === 'hold') {
-    const target = numberOrNull(readMeasure(measures, stretch.target.measure, leg));
+    const target = targetValue(state, measures, leg);
     if (target !== null) {
       const inPosition = state.form.inPosition;
       depth = {
@@ -109,9 +83,9 @@ export function readouts(inputs: ReadoutInputs): readonly ReadoutView[] {
     if (neck !== null) depth = { ...depth, value: formatDeg(neck), status: 'good' };
   }
 
-  const back = groupStatus(stretch, state, values, READOUT_ASPECTS.back);
+  const back = shown(judgeAspects(state, measures, leg, READOUT_ASPECTS.back));
   const backState = measures.backState.value;
-  const knee = groupStatus(stretch, state, values, READOUT_ASPECTS.knee);
+  const knee = shown(judgeAspects(state, measures, leg, READOUT_ASPECTS.knee));
   const kneeState = measures.kneeState[leg].value;
   return [
     depth,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readouts } from '../../../src/engine/live/readouts';
+import { readouts } from '../../../src/coach/view/readouts';
 import { stretchById } from '../../../src/protocol';
 import type { BodyMeasures } from '../../../src/geometry/measures';
 import { bodyMeasures } from '../protocol/measuresBuilder';
