@@ -14,6 +14,7 @@ import type { Browser, CDPSession, Page } from '@playwright/test';
 import { fakeWebcamArgs } from '../tests/browser/chromium';
 import { prepareFakeWebcam } from '../tests/browser/fakeWebcam';
 import { openBuiltApp } from './bench/browser';
+import { startLiveSession } from './bench/liveSession';
 import { fixed, printTable } from './bench/table';
 
 interface Options {
@@ -176,9 +177,7 @@ async function main(): Promise<void> {
   const session = await openBuiltApp(fakeWebcamArgs(prepareFakeWebcam()));
   const { page, baseUrl, browser } = session;
   try {
-    await page.goto(baseUrl);
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('button', { name: /warmed up/ }).click();
+    await startLiveSession(page, baseUrl);
     await page
       .waitForFunction(
         () => document.querySelector('[data-testid="session-stage"]')?.hasAttribute('data-tensors'),

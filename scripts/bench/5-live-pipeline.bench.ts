@@ -8,10 +8,11 @@ import {
 import type { Page } from '@playwright/test';
 import type { PoseModelId } from '../../src/geometry/types';
 import { openBuiltApp, serveBenchClip, standaloneRates } from './browser';
+import { startOneCoreLoad } from './cpuLoad';
 import { fixed, printTable } from './table';
 
 export const title =
-  'Live session in headless Chromium (fake webcam, wasm; geometry, protocol, cues and recording all running), against the same model standalone';
+  'Live session in headless Chromium (fake webcam, wasm; geometry, protocol, cues and recording all running; a second process keeps one core busy), against the same model standalone under the same load';
 
 const LIVE_SECONDS = 60;
 
@@ -33,6 +34,17 @@ const PAGE_PROBES = `
     requestAnimationFrame(watchForFirstPose);
   }
   requestAnimationFrame(watchForFirstPose);
+  // Animation frames the page ran, and those that came over 50 ms after the one before (a
+  // visible stutter of the video and the overlay).
+  window.benchAnimationFrames = { count: 0, late: 0, lastMs: 0 };
+  function countAnimationFrame(nowMs) {
+    const frames = window.benchAnimationFrames;
+    if (frames.lastMs > 0 && nowMs - frames.lastMs > 50) frames.late++;
+    frames.lastMs = nowMs;
+    frames.count++;
+    requestAnimationFrame(countAnimationFrame);
+  }
+  requestAnimationFrame(countAnimationFrame);
 `;
 
 declare global {
@@ -40,6 +52,7 @@ declare global {
     benchLongTasksMs?: number[];
     benchFirstPoseAtMs?: number;
     benchStartClickedAtMs?: number;
+    benchAnimationFrames?: { count: number; late: number; lastMs: number };
   }
 }
 
@@ -50,6 +63,28 @@ interface LiveFigures {
   readonly loadToPoseMs: number;
   readonly clickToPoseMs: number;
   readonly longTasksMs: readonly number[];
+  /** Camera pictures the page's video element presented, per second. */
+  readonly videoFps: number;
+  /** Animation frames the page ran per second, and those over 50 ms after the one before. */
+  readonly animationFps: number;
+  readonly lateAnimationFrames: number;
+}
+
+/** The session video's presented-frame count, read at its next picture. */
+async function presentedFrames(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const video = document.querySelector<HTMLVideoElement>(
+          '[data-testid="session-stage"] video',
+        );
+        if (video === null) {
+          reject(new Error('no session video'));
+          return;
+        }
+        video.requestVideoFrameCallback((_, metadata) => resolve(metadata.presentedFrames));
+      }),
+  );
 }
 
 /** One live session with `model`, between two standalone timings of the same model. */
@@ -77,12 +112,19 @@ async function measureLive(page: Page, baseUrl: string, model: PoseModelId): Pro
   const stage = page.getByTestId('session-stage');
   const framesAt = async (): Promise<number> =>
     Number(await stage.getAttribute('data-frames-analysed'));
-  await page.evaluate(() => (window.benchLongTasksMs = []));
+  const startPresented = await presentedFrames(page);
+  await page.evaluate(() => {
+    window.benchLongTasksMs = [];
+    window.benchAnimationFrames = { count: 0, late: 0, lastMs: 0 };
+  });
   const startFrames = await framesAt();
   const startMs = Date.now();
   await page.waitForTimeout(LIVE_SECONDS * 1000);
-  const liveFps = ((await framesAt()) - startFrames) / ((Date.now() - startMs) / 1000);
+  const seconds = (Date.now() - startMs) / 1000;
+  const liveFps = ((await framesAt()) - startFrames) / seconds;
+  const videoFps = ((await presentedFrames(page)) - startPresented) / seconds;
   const longTasksMs = await page.evaluate(() => window.benchLongTasksMs ?? []);
+  const animation = await page.evaluate(() => window.benchAnimationFrames);
   await page.keyboard.press('Escape');
   const after = await standaloneRates(page, baseUrl, model);
   return {
@@ -91,6 +133,9 @@ async function measureLive(page: Page, baseUrl: string, model: PoseModelId): Pro
     estimatorFps: 2000 / (before.estimatorMsPerFrame + after.estimatorMsPerFrame),
     ...firstPose,
     longTasksMs,
+    videoFps,
+    animationFps: (animation?.count ?? 0) / seconds,
+    lateAnimationFrames: animation?.late ?? NaN,
   };
 }
 
@@ -110,16 +155,22 @@ const CASES: readonly LiveCase[] = [
   { label: 'BlazePose full, 30 fps camera', model: 'blazepose-full', cameraFps: 30 },
 ];
 
+/**
+ * One case, with a second process keeping one core busy throughout (the standalone timings
+ * too, so the ratios compare like with like): issue #19's "smooth under load".
+ */
 async function measureCase(one: LiveCase): Promise<LiveFigures> {
   const y4m = one.cameraFps === 30 ? FAKE_WEBCAM_Y4M : FAST_FAKE_WEBCAM_Y4M;
   const session = await openBuiltApp(
     fakeWebcamArgs(prepareFakeWebcam(FAKE_WEBCAM_CLIP, y4m, one.cameraFps)),
   );
+  const load = startOneCoreLoad();
   try {
     await serveBenchClip(session.page);
     await session.page.addInitScript({ content: PAGE_PROBES });
     return await measureLive(session.page, session.baseUrl, one.model);
   } finally {
+    load.stop();
     await session.close();
   }
 }
@@ -159,6 +210,13 @@ export async function run(): Promise<void> {
       row(
         `main-thread tasks over 50 ms in ${LIVE_SECONDS} s live`,
         (m) => String(m.longTasksMs.length),
+        '0',
+      ),
+      row('camera pictures shown by the video, per s', (m) => fixed(m.videoFps), 'the camera rate'),
+      row('animation frames (overlay redraws) per s', (m) => fixed(m.animationFps), '60'),
+      row(
+        `animation frames over 50 ms late in ${LIVE_SECONDS} s`,
+        (m) => String(m.lateAnimationFrames),
         '0',
       ),
     ],

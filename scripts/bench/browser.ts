@@ -12,13 +12,19 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/**
+ * Where the bench serves the app; STRETCHCHECK_BENCH_PORT moves it (benches of two checkouts side
+ * by side). A taken port is not an error: the next free one is used.
+ */
+const BENCH_PORT = Number(process.env['STRETCHCHECK_BENCH_PORT'] ?? 4180);
+
 /** Builds the app, serves it with `vite preview` and opens headless Debian Chromium. */
 export async function openBuiltApp(extraArgs: readonly string[] = []): Promise<BrowserSession> {
   await build({ logLevel: 'warn' });
-  // Movable, like the test servers' ports, so benches in two checkouts do not meet.
-  const port = Number(process.env['STRETCHCHECK_BENCH_PORT'] ?? 4180);
-  const server: PreviewServer = await preview({ preview: { port, strictPort: false } });
-  const baseUrl = server.resolvedUrls?.local[0] ?? `http://localhost:${port}/`;
+  const server: PreviewServer = await preview({
+    preview: { port: BENCH_PORT, strictPort: false },
+  });
+  const baseUrl = server.resolvedUrls?.local[0] ?? `http://localhost:${BENCH_PORT}/`;
   const browser = await chromium.launch({
     executablePath: requireChromium(),
     args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', ...extraArgs],

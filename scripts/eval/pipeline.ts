@@ -1,6 +1,6 @@
 import { nearSide, poseQuality, suggestInferenceRotation } from '../../src/geometry';
 import type { FrameRotationDeg, Pose } from '../../src/geometry/types';
-import { frameSize } from '../../src/pose/frameTensor';
+import { frameSize } from '../../src/pose/pixels/framePixels';
 import type { PixelFrame, PoseEstimator } from '../../src/pose/types';
 import { padWithBackground, unpadPose } from './framePadding';
 import { hasNearChain } from './record';

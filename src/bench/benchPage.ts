@@ -1,9 +1,14 @@
 /**
  * The browser half of `npm run bench`: times each model in the pose worker, the way the app
- * runs it. Query: ?clip=URL&models=id,id&frames=N. Results land in `window.benchResults`.
+ * runs it. Query: ?clip=URL&models=id,id&frames=N. Results land in `window.benchResults`. With
+ * ?loop=..., the app's live loop instead (liveLoopBench.ts); with ?runtimes=..., BlazePose's TF.js and
+ * MediaPipe runtimes side by side (runtimeBench.ts).
  */
 import { POSE_MODEL_IDS, type PoseModelId } from '../geometry/types';
 import { WorkerPoseEstimator } from '../pose/worker/workerPoseEstimator';
+import { decodeFrames } from './decodeFrames';
+import { runLiveLoopBench } from './liveLoopBench';
+import { runRuntimeBench } from './runtimeBench';
 
 export interface BrowserPoseBenchRow {
   readonly model: PoseModelId;
@@ -23,23 +28,6 @@ declare global {
   interface Window {
     benchResults?: BrowserPoseBenchRow[] | { error: string };
   }
-}
-
-async function decodeFrames(url: string, count: number, fps: number): Promise<ImageBitmap[]> {
-  const video = document.createElement('video');
-  video.muted = true;
-  video.src = url;
-  await new Promise<void>((resolve, reject) => {
-    video.onloadeddata = () => resolve();
-    video.onerror = () => reject(new Error(`cannot decode ${url}`));
-  });
-  const frames: ImageBitmap[] = [];
-  for (let i = 0; i < count && i / fps < video.duration; i++) {
-    video.currentTime = i / fps + 0.001;
-    await new Promise((resolve) => (video.onseeked = resolve));
-    frames.push(await createImageBitmap(video));
-  }
-  return frames;
 }
 
 async function benchModel(model: PoseModelId, frames: ImageBitmap[]): Promise<BrowserPoseBenchRow> {
@@ -89,6 +77,21 @@ async function main(): Promise<void> {
   if (out !== null) out.textContent = JSON.stringify(rows, null, 2);
 }
 
-main().catch((error: unknown) => {
-  window.benchResults = { error: error instanceof Error ? error.message : String(error) };
-});
+const params = new URLSearchParams(location.search);
+if (params.has('runtimes')) {
+  runRuntimeBench(params).catch((error: unknown) => {
+    window.runtimeResults = { error: error instanceof Error ? error.message : String(error) };
+  });
+} else if (params.has('loop')) {
+  runLiveLoopBench(params).catch((error: unknown) => {
+    window.liveLoop = {
+      framesAnalysed: 0,
+      stillFrames: 0,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  });
+} else {
+  main().catch((error: unknown) => {
+    window.benchResults = { error: error instanceof Error ? error.message : String(error) };
+  });
+}

@@ -1,6 +1,6 @@
 import type { KeypointName, Pose } from '../geometry/types';
-import { grabScaledBitmap } from './scaledBitmap';
-import type { FrameSource, GrabbedFrame, SourceEndReason } from './types';
+import { grabLiveFrame } from './liveFrame';
+import type { FrameSource, LiveFrame, SourceEndReason } from './types';
 
 /** Limbs to paint, near side last so it covers the far side. */
 const LIMBS: readonly (readonly [KeypointName, KeypointName])[] = [
@@ -68,8 +68,8 @@ export class DemoSource implements FrameSource {
     await this.video.play();
   }
 
-  grabFrame(maxSidePx: number, nowMs: number): Promise<GrabbedFrame | null> {
-    return grabScaledBitmap(this.canvas, this.canvas.width, this.canvas.height, maxSidePx, nowMs);
+  grabFrame(maxSidePx: number, nowMs: number): Promise<LiveFrame | null> {
+    return grabLiveFrame(this.canvas, this.canvas.width, this.canvas.height, maxSidePx, nowMs);
   }
 
   stop(): void {

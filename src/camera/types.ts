@@ -8,6 +8,18 @@ export interface GrabbedFrame {
   readonly heightPx: number;
 }
 
+/** A picture taken from a live source for the pose estimator. */
+export interface LiveFrame {
+  /**
+   * Owned by the receiver: transfer it to the estimator or close it. A VideoFrame where the
+   * browser has them (full size, the source's own pixels), else an ImageBitmap scaled down.
+   */
+  readonly picture: VideoFrame | ImageBitmap;
+  readonly timestampMs: number;
+  readonly widthPx: number;
+  readonly heightPx: number;
+}
+
 export type FrameSourceKind = 'webcam' | 'video-file' | 'demo';
 
 /** Why a source stopped on its own (not because `stop()` was called). */
@@ -23,8 +35,11 @@ export interface FrameSource {
   /** The element showing the live picture, or null when the source has none. */
   readonly video: HTMLVideoElement | null;
   start(): Promise<void>;
-  /** Grabs the current picture scaled so its long side is at most `maxSidePx`. */
-  grabFrame(maxSidePx: number, nowMs: number): Promise<GrabbedFrame | null>;
+  /**
+   * Grabs the current picture (null: none yet). `maxSidePx` bounds the long side of a picture
+   * that has to be scaled into a bitmap (browsers without VideoFrame).
+   */
+  grabFrame(maxSidePx: number, nowMs: number): Promise<LiveFrame | null>;
   stop(): void;
   /** Called once when the source ends by itself, e.g. the camera was unplugged. */
   onEnded(listener: (reason: SourceEndReason) => void): void;

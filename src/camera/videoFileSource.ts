@@ -1,5 +1,5 @@
-import { grabScaledBitmap } from './scaledBitmap';
-import { VideoFileError, type FrameSource, type GrabbedFrame, type SourceEndReason } from './types';
+import { grabLiveFrame } from './liveFrame';
+import { VideoFileError, type FrameSource, type LiveFrame, type SourceEndReason } from './types';
 
 /** What went wrong, from the media element's error code (MediaError.code). */
 export function videoFileErrorFor(video: HTMLVideoElement, fileName: string): VideoFileError {
@@ -72,10 +72,10 @@ export class VideoFileSource implements FrameSource {
     await video.play();
   }
 
-  grabFrame(maxSidePx: number, nowMs: number): Promise<GrabbedFrame | null> {
+  grabFrame(maxSidePx: number, nowMs: number): Promise<LiveFrame | null> {
     const video = this.video;
     if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return Promise.resolve(null);
-    return grabScaledBitmap(video, video.videoWidth, video.videoHeight, maxSidePx, nowMs);
+    return grabLiveFrame(video, video.videoWidth, video.videoHeight, maxSidePx, nowMs);
   }
 
   stop(): void {

@@ -1,6 +1,6 @@
 import { toCameraError } from './cameraErrors';
-import { grabScaledBitmap } from './scaledBitmap';
-import { CameraError, type FrameSource, type GrabbedFrame, type SourceEndReason } from './types';
+import { grabLiveFrame } from './liveFrame';
+import { CameraError, type FrameSource, type LiveFrame, type SourceEndReason } from './types';
 
 export interface CameraDevice {
   readonly deviceId: string;
@@ -64,9 +64,9 @@ export class WebcamSource implements FrameSource {
     await this.video.play();
   }
 
-  grabFrame(maxSidePx: number, nowMs: number): Promise<GrabbedFrame | null> {
+  grabFrame(maxSidePx: number, nowMs: number): Promise<LiveFrame | null> {
     if (this.video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return Promise.resolve(null);
-    return grabScaledBitmap(
+    return grabLiveFrame(
       this.video,
       this.video.videoWidth,
       this.video.videoHeight,

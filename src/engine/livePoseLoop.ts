@@ -1,6 +1,16 @@
-import type { FrameSource } from '../camera/types';
+import { closeLiveFrame } from '../camera/liveFrame';
+import { motionGrid } from '../camera/motionSample';
+import type { FrameSource, LiveFrame } from '../camera/types';
 import type { FrameRotationDeg, Pose } from '../geometry/types';
 import type { PoseEstimator } from '../pose/types';
+import {
+  INITIAL_ADAPTIVE_RATE,
+  offerPicture,
+  poseSeen,
+  type AdaptiveRateOptions,
+  type AdaptiveRateState,
+  type RateMode,
+} from './adaptiveRate';
 import { RateMeter } from './rateMeter';
 
 export interface PoseLoopResult {
@@ -13,6 +23,8 @@ export interface PoseLoopResult {
   readonly latencyMs: number;
   /** Frames analysed since `start()`. */
   readonly framesAnalysed: number;
+  /** 'still': the picture has not moved for a while and is analysed at a low rate. */
+  readonly rateMode: RateMode;
 }
 
 export interface PoseLoopOptions {
@@ -28,6 +40,11 @@ export interface PoseLoopOptions {
   readonly onError: (error: Error) => void;
   /** Rotation to apply before inference (lying bodies), read for each frame. */
   readonly rotation?: () => FrameRotationDeg;
+  /**
+   * Analyse at full rate only while the picture moves (see adaptiveRate.ts). Absent: every
+   * picture the model has room for is analysed.
+   */
+  readonly adaptive?: AdaptiveRateOptions;
 }
 
 /**
@@ -43,6 +60,8 @@ export class LivePoseLoop {
   private videoCallback: number | null = null;
   private readonly rate = new RateMeter();
   private framesAnalysed = 0;
+  private adaptiveState: AdaptiveRateState = INITIAL_ADAPTIVE_RATE;
+  private rateMode: RateMode = 'full';
   /**
    * Grabs run one after another, so frames reach the estimator in the order they were taken
    * and its keypoint filter always sees increasing timestamps.
@@ -60,6 +79,8 @@ export class LivePoseLoop {
     this.running = true;
     this.rate.reset();
     this.framesAnalysed = 0;
+    this.adaptiveState = INITIAL_ADAPTIVE_RATE;
+    this.rateMode = 'full';
     this.watchSource();
   }
 
@@ -104,19 +125,23 @@ export class LivePoseLoop {
   private async analyse(): Promise<void> {
     const grabbedAtMs = this.options.now();
     try {
-      const grab = this.grabs.then(() =>
-        this.source.grabFrame(this.options.maxSidePx, grabbedAtMs),
-      );
+      const grab = this.grabs.then(() => this.grabWanted(grabbedAtMs));
       this.grabs = grab.catch(() => undefined);
       const frame = await grab;
       if (frame === null) return;
       if (!this.running) {
-        frame.bitmap.close();
+        closeLiveFrame(frame);
         return;
       }
       const rotationDeg = this.options.rotation?.() ?? 0;
-      const pose = await this.estimator.estimate(frame.bitmap, frame.timestampMs, { rotationDeg });
+      const pose = await this.estimator.estimate(frame.picture, frame.timestampMs, {
+        rotationDeg,
+      });
       if (!this.running) return;
+      const adaptive = this.options.adaptive;
+      if (adaptive !== undefined) {
+        this.adaptiveState = poseSeen(this.adaptiveState, pose, frame.timestampMs, adaptive);
+      }
       const nowMs = this.options.now();
       this.rate.record(nowMs);
       this.framesAnalysed++;
@@ -126,10 +151,28 @@ export class LivePoseLoop {
         timestampMs: frame.timestampMs,
         analysedFps: this.rate.perSecond(nowMs),
         latencyMs: nowMs - grabbedAtMs,
+        rateMode: this.rateMode,
       });
     } catch (error) {
       if (this.running)
         this.options.onError(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  /**
+   * The current picture if it is to be analysed: always at a fixed rate; with an adaptive rate,
+   * only if it moved or the still interval is up (the others are closed here).
+   */
+  private async grabWanted(grabbedAtMs: number): Promise<LiveFrame | null> {
+    const frame = await this.source.grabFrame(this.options.maxSidePx, grabbedAtMs);
+    const adaptive = this.options.adaptive;
+    if (frame === null || adaptive === undefined || !this.running) return frame;
+    const grid = await motionGrid(frame);
+    const [state, decision] = offerPicture(this.adaptiveState, grid, grabbedAtMs, adaptive);
+    this.adaptiveState = state;
+    this.rateMode = decision.mode;
+    if (decision.analyse) return frame;
+    closeLiveFrame(frame);
+    return null;
   }
 }

@@ -1,13 +1,13 @@
 import type { ImageRegion, ImageSize } from '../geometry/types';
 
 /**
- * Where the person lies in a mask, so the mask can be cut to them before it is shrunk.
+ * Where the person lies in a mask, so the mask handed on covers only them.
  *
- * BlazePose segments the person inside its 256 x 256 region of interest and warps that back over
- * the whole frame. Shrinking the whole frame to `MASK_MAX_SIDE_PX` threw most of that away when
- * the person fills little of it: on the eval set's 1920 x 1080 barbell clips the lifter's trunk
- * was ~25 mask pixels long, and on the 360 x 640 kettlebell clips ~34, where the back outline's
- * bow at the rounded line is 2 pixels. Cut to the person first, the same bytes cover only them.
+ * BlazePose segments the person inside its 256 x 256 region of interest. A mask over the whole
+ * frame shrunk to `MASK_MAX_SIDE_PX` threw most of that away when the person fills little of it:
+ * on the eval set's 1920 x 1080 barbell clips the lifter's trunk was ~25 mask pixels long, and on
+ * the 360 x 640 kettlebell clips ~34, where the back outline's bow at the rounded line is 2
+ * pixels. Over the person's region only, the same bytes cover only them.
  */
 
 /** Probability (0..1) from which a mask pixel counts as the person when finding them. */
@@ -20,31 +20,19 @@ export const PERSON_LEVEL = 0.5;
  */
 export const REGION_MARGIN = 0.1;
 
-function extent(maxima: ArrayLike<number>, level: number): [number, number] | null {
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < maxima.length; i++) {
-    if ((maxima[i] ?? 0) >= level) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  }
-  return first < 0 ? null : [first, last];
+/** First and last pixel rows and columns the person covers (whole image pixels). */
+export interface PersonExtent {
+  readonly rows: readonly [number, number];
+  readonly columns: readonly [number, number];
 }
 
 /**
- * The person's region (whole image pixels, inside the image) from the mask's largest probability
- * in each row (`rowMaxima`, top to bottom) and each column (`columnMaxima`, left to right), or the
- * whole image when no pixel reaches `PERSON_LEVEL`.
+ * The person's region (whole image pixels, inside the image): `extent` with a margin of
+ * `REGION_MARGIN` of its longer side, or the whole image when nobody was found.
  */
-export function personRegion(
-  rowMaxima: ArrayLike<number>,
-  columnMaxima: ArrayLike<number>,
-): ImageRegion {
-  const size: ImageSize = { widthPx: columnMaxima.length, heightPx: rowMaxima.length };
-  const rows = extent(rowMaxima, PERSON_LEVEL);
-  const columns = extent(columnMaxima, PERSON_LEVEL);
-  if (rows === null || columns === null) return { leftPx: 0, topPx: 0, ...size };
+export function regionAround(extent: PersonExtent | null, size: ImageSize): ImageRegion {
+  if (extent === null) return { leftPx: 0, topPx: 0, ...size };
+  const { rows, columns } = extent;
   const margin = REGION_MARGIN * Math.max(rows[1] - rows[0] + 1, columns[1] - columns[0] + 1);
   const leftPx = Math.max(0, Math.floor(columns[0] - margin));
   const topPx = Math.max(0, Math.floor(rows[0] - margin));

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
-import * as poseDetection from '@tensorflow-models/pose-detection';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { Pose as PdPose } from '@tensorflow-models/pose-detection';
 import type { FrameRotationDeg, ImageSize, Pose, PoseModelId } from '../geometry/types';
 import {
@@ -9,11 +9,13 @@ import {
   type BackendInfo,
   type TensorDiagnostics,
 } from './backends';
-import { frameSize, frameToTensor } from './frameTensor';
+import { BlazePoseTracker, type RegionMask } from './blazepose/blazePoseTracker';
+import { PersonMaskSmoother } from './blazepose/personMask';
 import { MoveNetTracker } from './movenet/moveNetTracker';
 import { verifiedGraphModelHandler, type ModelFileReader } from './modelArtifacts';
 import { POSE_MODELS, modelFiles, type PoseModelSpec } from './modelRegistry';
-import { segmentationToMask } from './segmentationMask';
+import { framePixels, frameSize } from './pixels/framePixels';
+import type { PixelPlanes } from './pixels/pixelPlanes';
 import { toAppPose } from './toAppPose';
 import type {
   EstimateOptions,
@@ -51,43 +53,92 @@ function progressReporter(
 }
 
 /**
- * What runs the model on a frame: MoveNet through our own tracker (the crop is cut before the
- * frame becomes a tensor, see movenet/moveNetTracker.ts), BlazePose through pose-detection.
- * Keypoints come back in the pixels of the frame as turned by `rotationDeg`.
+ * A runner's answer: the pose in the turned frame's pixels, and (BlazePose, if asked for) the
+ * person mask in the model's region of interest.
+ */
+interface RunnerResult {
+  readonly pose: PdPose;
+  readonly regionMask: RegionMask | null;
+  /** A new track began with this frame (the masks of one track are smoothed together). */
+  readonly newTrack: boolean;
+}
+
+/** A pose whose person mask is still in the model's region (see blazepose/personMask.ts). */
+export interface PoseWithRegionMask {
+  readonly pose: Pose;
+  readonly regionMask: RegionMask | null;
+  readonly newTrack: boolean;
+}
+
+/**
+ * The estimator the pose worker uses: it can hand the mask on unfinished, so that mapping it onto
+ * the person's region and smoothing it happen on the page, off the model's thread.
+ */
+export interface RegionMaskEstimator extends PoseEstimator {
+  estimateWithRegionMask(
+    frame: PoseFrame,
+    timestampMs: number,
+    options?: EstimateOptions,
+  ): Promise<PoseWithRegionMask | null>;
+}
+
+/**
+ * What runs the model on a frame's pixels: MoveNet and BlazePose through StretchCheck's own
+ * trackers, which cut the model's input from the pixels before they become a tensor (see
+ * movenet/moveNetTracker.ts, blazepose/blazePoseTracker.ts). Keypoints come back in the pixels
+ * of the frame as turned by `rotationDeg`.
  */
 interface PoseRunner {
   estimate(
-    frame: PoseFrame,
+    picture: PixelPlanes,
     rotationDeg: FrameRotationDeg,
     timestampMs: number,
-  ): Promise<PdPose | null>;
+  ): Promise<RunnerResult | null>;
   reset(): void;
   dispose(): void;
 }
 
-class BlazePoseRunner implements PoseRunner {
-  constructor(private readonly detector: poseDetection.PoseDetector) {}
+class MoveNetRunner implements PoseRunner {
+  constructor(private readonly tracker: MoveNetTracker) {}
 
   async estimate(
-    frame: PoseFrame,
+    picture: PixelPlanes,
     rotationDeg: FrameRotationDeg,
     timestampMs: number,
-  ): Promise<PdPose | null> {
-    const input = frameToTensor(frame, rotationDeg);
-    try {
-      const [first] = await this.detector.estimatePoses(input, undefined, timestampMs);
-      return first ?? null;
-    } finally {
-      input.dispose();
-    }
+  ): Promise<RunnerResult | null> {
+    const pose = await this.tracker.estimate(picture, rotationDeg, timestampMs);
+    return pose === null ? null : { pose, regionMask: null, newTrack: false };
   }
 
   reset(): void {
-    this.detector.reset();
+    this.tracker.reset();
   }
 
   dispose(): void {
-    this.detector.dispose();
+    this.tracker.dispose();
+  }
+}
+
+class BlazePoseRunner implements PoseRunner {
+  constructor(private readonly tracker: BlazePoseTracker) {}
+
+  async estimate(
+    picture: PixelPlanes,
+    rotationDeg: FrameRotationDeg,
+    timestampMs: number,
+  ): Promise<RunnerResult | null> {
+    const found = await this.tracker.estimate(picture, rotationDeg, timestampMs);
+    return found === null
+      ? null
+      : { pose: found.pose, regionMask: found.mask, newTrack: found.newTrack };
+  }
+
+  reset(): void {
+    this.tracker.reset();
+  }
+
+  dispose(): void {
+    this.tracker.dispose();
   }
 }
 
@@ -101,36 +152,34 @@ async function createRunner(
     const [graph] = spec.graphs;
     if (graph === undefined) throw new Error(`${spec.id}: no graph listed`);
     const model = await loadGraphModel(handlerFor(graph));
-    await warmUpGraph(model, spec.inputSizePx, 'int32');
-    return new MoveNetTracker(model, {
-      inputSizePx: spec.inputSizePx,
-      minPoseScore: MOVENET_MIN_POSE_SCORE,
-      enableSmoothing,
-    });
+    await warmUpGraph(model, spec.inputSizePx);
+    return new MoveNetRunner(
+      new MoveNetTracker(model, {
+        inputSizePx: spec.inputSizePx,
+        minPoseScore: MOVENET_MIN_POSE_SCORE,
+        enableSmoothing,
+      }),
+    );
   }
   const [detectorGraph, landmarkGraph] = spec.graphs;
   if (detectorGraph === undefined || landmarkGraph === undefined) {
     throw new Error(`${spec.id}: needs a detector and a landmark graph`);
   }
-  const detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, {
-    runtime: 'tfjs',
-    modelType: spec.id === 'blazepose-lite' ? 'lite' : 'full',
+  const [detectorModel, landmarkModel] = await Promise.all([
+    loadGraphModel(handlerFor(detectorGraph)),
+    loadGraphModel(handlerFor(landmarkGraph)),
+  ]);
+  const tracker = new BlazePoseTracker(detectorModel, landmarkModel, {
     enableSmoothing,
     enableSegmentation: options.enableSegmentation ?? false,
-    detectorModelUrl: handlerFor(detectorGraph),
-    landmarkModelUrl: handlerFor(landmarkGraph),
   });
-  await warmUpBlazePose(detector, spec);
-  return new BlazePoseRunner(detector);
+  await tracker.warmUp();
+  return new BlazePoseRunner(tracker);
 }
 
-/** Runs a graph once so the first real frame does not pay for kernel set-up. */
-async function warmUpGraph(
-  model: { execute(input: tf.Tensor): tf.Tensor | tf.Tensor[] },
-  inputSizePx: number,
-  dtype: 'int32' | 'float32',
-): Promise<void> {
-  const input = tf.zeros([1, inputSizePx, inputSizePx, 3], dtype);
+/** Runs MoveNet's graph once so the first real frame does not pay for kernel set-up. */
+async function warmUpGraph(model: GraphModel, inputSizePx: number): Promise<void> {
+  const input = tf.zeros([1, inputSizePx, inputSizePx, 3], 'int32');
   try {
     const outputs = model.execute(input);
     const list = Array.isArray(outputs) ? outputs : [outputs];
@@ -141,43 +190,13 @@ async function warmUpGraph(
   }
 }
 
-/** The landmark graph inside pose-detection's BlazePose detector (not part of its public API). */
-interface HasLandmarkModel {
-  readonly landmarkModel: {
-    execute(input: tf.Tensor, outputs?: string[]): tf.Tensor | tf.Tensor[];
-  };
-}
-
-function hasLandmarkModel(detector: object): detector is HasLandmarkModel {
-  const candidate = (detector as Partial<HasLandmarkModel>).landmarkModel;
-  return typeof candidate?.execute === 'function';
-}
-
-/**
- * Warms BlazePose up: a blank frame runs its detector, which finds nobody and would skip the
- * landmark graph, so that graph is run directly as well.
- */
-async function warmUpBlazePose(
-  detector: poseDetection.PoseDetector,
-  spec: PoseModelSpec,
-): Promise<void> {
-  const blank = tf.zeros<tf.Rank.R3>([spec.inputSizePx, spec.inputSizePx, 3], 'int32');
-  try {
-    await detector.estimatePoses(blank, undefined, 0);
-    if (hasLandmarkModel(detector))
-      await warmUpGraph(detector.landmarkModel, spec.inputSizePx, 'float32');
-  } finally {
-    blank.dispose();
-    detector.reset();
-  }
-}
-
-class TfjsPoseEstimator implements PoseEstimator {
+class TfjsPoseEstimator implements RegionMaskEstimator {
   /** Serialises calls: pose-detection's trackers are not re-entrant. */
   private queue: Promise<unknown> = Promise.resolve();
   private lastRotationDeg: FrameRotationDeg = 0;
   private lastSize: ImageSize | null = null;
   private disposed = false;
+  private readonly masks = new PersonMaskSmoother();
 
   constructor(
     readonly model: PoseModelId,
@@ -185,7 +204,23 @@ class TfjsPoseEstimator implements PoseEstimator {
     private readonly runner: PoseRunner,
   ) {}
 
-  estimate(frame: PoseFrame, timestampMs: number, options?: EstimateOptions): Promise<Pose | null> {
+  async estimate(
+    frame: PoseFrame,
+    timestampMs: number,
+    options?: EstimateOptions,
+  ): Promise<Pose | null> {
+    const found = await this.estimateWithRegionMask(frame, timestampMs, options);
+    if (found === null) return null;
+    const { pose, regionMask, newTrack } = found;
+    if (regionMask === null) return pose;
+    return { ...pose, segmentation: this.masks.finish(regionMask, pose.imageSize, newTrack) };
+  }
+
+  estimateWithRegionMask(
+    frame: PoseFrame,
+    timestampMs: number,
+    options?: EstimateOptions,
+  ): Promise<PoseWithRegionMask | null> {
     const run = this.queue.then(() => this.estimateNow(frame, timestampMs, options));
     this.queue = run.catch(() => undefined);
     return run;
@@ -195,10 +230,11 @@ class TfjsPoseEstimator implements PoseEstimator {
     frame: PoseFrame,
     timestampMs: number,
     options: EstimateOptions | undefined,
-  ): Promise<Pose | null> {
+  ): Promise<PoseWithRegionMask | null> {
     if (this.disposed) throw new Error('The pose estimator was disposed.');
     const rotationDeg = options?.rotationDeg ?? 0;
-    const imageSize = frameSize(frame);
+    const picture = await framePixels(frame);
+    const imageSize = frameSize(picture);
     // Tracking state (crop region, filters) is in the previous frame's coordinates.
     if (
       rotationDeg !== this.lastRotationDeg ||
@@ -209,23 +245,15 @@ class TfjsPoseEstimator implements PoseEstimator {
       this.lastRotationDeg = rotationDeg;
       this.lastSize = imageSize;
     }
-    const first = await this.runner.estimate(frame, rotationDeg, timestampMs);
-    if (first === null) return null;
-    const segmentation =
-      first.segmentation === undefined
-        ? undefined
-        : await segmentationToMask(first.segmentation.mask, rotationDeg);
-    return toAppPose(first, {
-      model: this.model,
-      timestampMs,
-      rotationDeg,
-      imageSize,
-      ...(segmentation !== undefined ? { segmentation } : {}),
-    });
+    const found = await this.runner.estimate(picture, rotationDeg, timestampMs);
+    if (found === null) return null;
+    const pose = toAppPose(found.pose, { model: this.model, timestampMs, rotationDeg, imageSize });
+    return { pose, regionMask: found.regionMask, newTrack: found.newTrack };
   }
 
   reset(): void {
     this.runner.reset();
+    this.masks.reset();
     this.lastSize = null;
   }
 
@@ -247,7 +275,9 @@ class TfjsPoseEstimator implements PoseEstimator {
  * Starts a backend, loads and checks the model files, and warms the model up. Runs TF.js in the
  * calling thread: use it in Node and inside the pose worker, not on a page's main thread.
  */
-export async function createTfjsPoseEstimator(options: EstimatorOptions): Promise<PoseEstimator> {
+export async function createTfjsPoseEstimator(
+  options: EstimatorOptions,
+): Promise<RegionMaskEstimator> {
   const spec = POSE_MODELS[options.model];
   const totalBytes = modelFiles(spec.id).reduce((sum, file) => sum + file.bytes, 0);
   const report = progressReporter(totalBytes, options.onProgress);

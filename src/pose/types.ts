@@ -1,6 +1,7 @@
 import type { FrameRotationDeg, Pose, PoseModelId } from '../geometry/types';
 import type { BackendInfo, BackendPreference, TensorDiagnostics } from './backends';
 import type { ModelFileReader } from './modelArtifacts';
+import type { PixelPlanes } from './pixels/pixelPlanes';
 
 /** Raw pixels, row-major from the top-left, 8 bits per channel. */
 export interface PixelFrame {
@@ -10,8 +11,18 @@ export interface PixelFrame {
   readonly data: Uint8Array | Uint8ClampedArray;
 }
 
-/** What an estimator accepts: raw pixels anywhere, browser images where the DOM exists. */
-export type PoseFrame = PixelFrame | ImageData | ImageBitmap | HTMLVideoElement | HTMLCanvasElement;
+/**
+ * What an estimator accepts: raw pixels or pixel planes anywhere; browser images and camera
+ * VideoFrames where the browser has them.
+ */
+export type PoseFrame =
+  | PixelFrame
+  | PixelPlanes
+  | ImageData
+  | ImageBitmap
+  | VideoFrame
+  | HTMLVideoElement
+  | HTMLCanvasElement;
 
 export interface EstimateOptions {
   /**

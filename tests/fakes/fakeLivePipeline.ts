@@ -1,4 +1,4 @@
-import type { FrameSource, GrabbedFrame, SourceEndReason } from '../../src/camera/types';
+import type { FrameSource, LiveFrame, SourceEndReason } from '../../src/camera/types';
 import type { CoachLine } from '../../src/engine/coachVoice';
 import type { SessionVoice } from '../../src/engine/live/coachEffects';
 import type { PoseLoop, PoseLoopHandlers, StartPoseLoop } from '../../src/engine/live/poseFeed';
@@ -25,7 +25,7 @@ export class FakeFrameSource implements FrameSource {
     return Promise.resolve();
   }
 
-  grabFrame(): Promise<GrabbedFrame | null> {
+  grabFrame(): Promise<LiveFrame | null> {
     return Promise.resolve(null);
   }
 
@@ -133,6 +133,7 @@ export class FakePoseLoop implements PoseLoop {
       analysedFps: 30,
       latencyMs: 0,
       framesAnalysed: this.framesAnalysed,
+      rateMode: 'full',
     });
   }
 

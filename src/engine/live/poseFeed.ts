@@ -3,6 +3,7 @@ import type { FrameSource } from '../../camera/types';
 import type { PoseEstimator } from '../../pose/types';
 import type { Clock, Scheduler } from '../clock';
 import { TimerGroup } from '../clock';
+import { ADAPTIVE_RATE } from '../adaptiveRate';
 import { LivePoseLoop, type PoseLoopResult } from '../livePoseLoop';
 
 /**
@@ -27,12 +28,16 @@ export type StartPoseLoop = (
   handlers: PoseLoopHandlers,
 ) => PoseLoop;
 
-/** The page's loop: frames pulled as the source shows them, two in flight, 480 px long side. */
+/**
+ * The page's loop: frames pulled as the source shows them, two in flight, 480 px long side, at
+ * the adaptive rate (slower while the body holds still; engine/adaptiveRate.ts).
+ */
 export function livePoseLoop(clock: Clock): StartPoseLoop {
   return (source, estimator, handlers) =>
     new LivePoseLoop(source, estimator, {
       maxSidePx: INFERENCE_MAX_SIDE_PX,
       maxInFlight: 2,
+      adaptive: ADAPTIVE_RATE,
       now: clock.nowMs,
       ...handlers,
     });

@@ -13,7 +13,11 @@ export class ScriptedPoseEstimator implements PoseEstimator {
   constructor(private readonly poseAt: (timestampMs: number) => Pose | null) {}
 
   estimate(frame: PoseFrame, timestampMs: number): Promise<Pose | null> {
-    if (frame instanceof ImageBitmap) frame.close();
+    if (
+      frame instanceof ImageBitmap ||
+      (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame)
+    )
+      frame.close();
     return Promise.resolve(this.poseAt(timestampMs));
   }
 

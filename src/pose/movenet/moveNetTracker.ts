@@ -2,8 +2,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { Keypoint as PdKeypoint, Pose as PdPose } from '@tensorflow-models/pose-detection';
 import { COCO_KEYPOINT_NAMES, type FrameRotationDeg, type ImageSize } from '../../geometry/types';
-import { frameSize, frameToTensor } from '../frameTensor';
-import type { PoseFrame } from '../types';
+import { boxAffine, composeAffine, turnedFrameAffine } from '../pixels/affine';
+import type { PixelPlanes } from '../pixels/pixelPlanes';
+import { InputArrays } from '../pixels/sampleImage';
+import { rotatedSize } from '../rotation';
 import {
   filteredCropRegion,
   initialCropRegion,
@@ -20,11 +22,11 @@ import { filterKeypoints, type KeypointFilterState } from '../keypointFilter';
  *
  * pose-detection's detector turns the whole frame into a tensor and crops that: on a 480 px frame
  * the pixel read-out and the crop cost 6-10 ms a frame around a 28 ms Lightning graph (measured in
- * headless Chromium). Here an ImageBitmap is cropped and scaled to the model's input by
- * createImageBitmap (0.3 ms), so only 192 x 192 pixels are read (0.8 ms) and the estimator costs
- * about what the bare graph does. Frames that are not bitmaps (pixel buffers in Node) or that are
- * turned for a lying body take the tensor route, crop included, as pose-detection does. The crop
- * policy and the keypoint smoothing are MoveNet's (cropRegion.ts, ../keypointFilter.ts).
+ * headless Chromium). Here only the crop's pixels are read, straight from the picture's planes
+ * (../pixels/sampleImage.ts, sampled as pose-detection's cropAndResize samples), so the estimator
+ * costs about what the bare graph does. A frame turned for a lying body is read through the same
+ * map. The crop policy and the keypoint smoothing are MoveNet's (cropRegion.ts,
+ * ../keypointFilter.ts).
  */
 
 /** [y, x, score] for each of 17 keypoints. */
@@ -38,23 +40,13 @@ export interface MoveNetTrackerOptions {
   readonly enableSmoothing: boolean;
 }
 
-function isBitmap(frame: PoseFrame): frame is ImageBitmap {
-  return typeof ImageBitmap !== 'undefined' && frame instanceof ImageBitmap;
-}
-
-/** The frame's size after turning it by `rotationDeg`. */
-function turnedSize(size: ImageSize, rotationDeg: FrameRotationDeg): ImageSize {
-  return rotationDeg === 90 || rotationDeg === 270
-    ? { widthPx: size.heightPx, heightPx: size.widthPx }
-    : size;
-}
-
 export class MoveNetTracker {
   /** Where to look in the next frame; null: nobody tracked (a fresh start). */
   private crop: CropRegion | null = null;
   /** The crop filter's memory, separate from `crop`: the first look is not part of it. */
   private filteredCrop: CropRegion | null = null;
   private smoothing: KeypointFilterState = null;
+  private readonly inputs = new InputArrays(() => tf.getBackend() === 'wasm');
 
   constructor(
     private readonly model: GraphModel,
@@ -63,16 +55,13 @@ export class MoveNetTracker {
 
   /** The person in `frame` (turned by `rotationDeg`), in the turned frame's pixels. */
   async estimate(
-    frame: PoseFrame,
+    picture: PixelPlanes,
     rotationDeg: FrameRotationDeg,
     timestampMs: number,
   ): Promise<PdPose | null> {
-    const size = turnedSize(frameSize(frame), rotationDeg);
-    const crop = this.crop ?? initialCropRegion(true, size);
-    const [input, looked] =
-      isBitmap(frame) && rotationDeg === 0 && typeof createImageBitmap === 'function'
-        ? await this.cropBitmap(frame, crop, size)
-        : [this.cropTensor(frame, rotationDeg, crop), crop];
+    const size = rotatedSize(picture, rotationDeg);
+    const looked = this.crop ?? initialCropRegion(true, size);
+    const input = this.cropInput(picture, rotationDeg, size, looked);
     let values: Float32Array | Int32Array | Uint8Array;
     try {
       const output = this.model.execute(input) as tf.Tensor;
@@ -119,47 +108,20 @@ export class MoveNetTracker {
     this.model.dispose();
   }
 
-  /**
-   * Cuts the crop from the bitmap at the model's input size. The source rectangle is whole
-   * pixels, so the region it really covers is returned for mapping keypoints back; the part
-   * outside the frame comes out transparent black, the padding MoveNet expects.
-   */
-  private async cropBitmap(
-    frame: ImageBitmap,
-    crop: CropRegion,
-    size: ImageSize,
-  ): Promise<[tf.Tensor4D, CropRegion]> {
-    const { widthPx: w, heightPx: h } = size;
-    const sx = Math.round(crop.xMin * w);
-    const sy = Math.round(crop.yMin * h);
-    const sw = Math.max(1, Math.round((crop.xMax - crop.xMin) * w));
-    const sh = Math.max(1, Math.round((crop.yMax - crop.yMin) * h));
-    const side = this.options.inputSizePx;
-    const cut = await createImageBitmap(frame, sx, sy, sw, sh, {
-      resizeWidth: side,
-      resizeHeight: side,
-      resizeQuality: 'medium',
-    });
-    try {
-      const input = tf.tidy(() => tf.expandDims<tf.Tensor4D>(tf.browser.fromPixels(cut, 3), 0));
-      return [input, { yMin: sy / h, xMin: sx / w, yMax: (sy + sh) / h, xMax: (sx + sw) / w }];
-    } finally {
-      cut.close();
-    }
-  }
-
-  /** The tensor route: the whole (turned) frame as a tensor, cropped and scaled to the input. */
-  private cropTensor(
-    frame: PoseFrame,
+  /** The crop of the (turned) frame at the model's input size, as whole 0..255 values. */
+  private cropInput(
+    picture: PixelPlanes,
     rotationDeg: FrameRotationDeg,
+    size: ImageSize,
     crop: CropRegion,
   ): tf.Tensor4D {
     const side = this.options.inputSizePx;
-    return tf.tidy(() => {
-      const image = tf.expandDims<tf.Tensor4D>(frameToTensor(frame, rotationDeg), 0);
-      const boxes = tf.tensor2d([[crop.yMin, crop.xMin, crop.yMax, crop.xMax]]);
-      const resized = tf.image.cropAndResize(image, boxes, tf.zeros([1], 'int32'), [side, side]);
-      return tf.cast(resized, 'int32');
-    });
+    const out = { widthPx: side, heightPx: side };
+    const affine = composeAffine(
+      turnedFrameAffine(rotationDeg, picture),
+      boxAffine(crop, size, out),
+    );
+    const pixels = this.inputs.sample('crop', picture, affine, out, 'bytes');
+    return tf.tensor4d(pixels, [1, side, side, 3], 'int32');
   }
 }

@@ -1,10 +1,12 @@
 import type { FrameRotationDeg, Pose, PoseModelId } from '../../geometry/types';
 import type { BackendInfo, BackendPreference, TensorDiagnostics } from '../backends';
 import type { RawModelTiming } from '../rawModelTiming';
+import type { RegionMask } from '../blazepose/blazePoseTracker';
+import type { PixelPlanes } from '../pixels/pixelPlanes';
 import type { LoadProgress, PixelFrame } from '../types';
 
 /** Frames cross to the worker as transferable objects, never copied. */
-export type TransferableFrame = ImageBitmap | PixelFrame;
+export type TransferableFrame = ImageBitmap | VideoFrame | PixelFrame | PixelPlanes;
 
 export interface WorkerLoadOptions {
   readonly model: PoseModelId;
@@ -53,6 +55,9 @@ export type FromWorker =
       readonly type: 'pose';
       readonly id: number;
       readonly pose: Pose | null;
+      /** BlazePose's mask, finished on the page (see PersonMaskSmoother). */
+      readonly regionMask: RegionMask | null;
+      readonly newTrack: boolean;
       /** Time spent in the worker on this frame, pixels to pose. */
       readonly inferenceMs: number;
     }

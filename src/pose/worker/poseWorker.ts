@@ -11,8 +11,7 @@ import {
 } from '../backends';
 import { ModelIntegrityError } from '../modelArtifacts';
 import { timeRawModel } from '../rawModelTiming';
-import { createTfjsPoseEstimator } from '../tfjsPoseEstimator';
-import type { PoseEstimator } from '../types';
+import { createTfjsPoseEstimator, type RegionMaskEstimator } from '../tfjsPoseEstimator';
 import { fetchModelReader } from './fetchModelReader';
 import type { FromWorker, ToWorker } from './messages';
 import { evictCachedFile } from './evictCachedFile';
@@ -24,7 +23,7 @@ declare const self: DedicatedWorkerGlobalScope;
 configureWasmPaths(WASM_FILE_URLS);
 configureWasmThreads(wasmThreadsFor(navigator.hardwareConcurrency || 1));
 
-let estimator: PoseEstimator | null = null;
+let estimator: RegionMaskEstimator | null = null;
 let modelsBaseUrl = '/models/';
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
@@ -61,14 +60,24 @@ async function handle(message: ToWorker): Promise<void> {
       try {
         if (estimator === null) throw new Error('The pose model is not loaded yet.');
         const start = performance.now();
-        const pose = await estimator.estimate(frame, timestampMs, { rotationDeg });
+        const found = await estimator.estimateWithRegionMask(frame, timestampMs, { rotationDeg });
         const inferenceMs = performance.now() - start;
-        const transfer = pose?.segmentation ? [pose.segmentation.data.buffer] : [];
-        post({ type: 'pose', id, pose, inferenceMs }, transfer);
+        const regionMask = found?.regionMask ?? null;
+        post(
+          {
+            type: 'pose',
+            id,
+            pose: found?.pose ?? null,
+            regionMask,
+            newTrack: found?.newTrack ?? false,
+            inferenceMs,
+          },
+          regionMask === null ? [] : [regionMask.probability.buffer],
+        );
       } catch (error) {
         post({ type: 'estimate-failed', id, error: serializeError(error) });
       } finally {
-        if (frame instanceof ImageBitmap) frame.close();
+        if (frame instanceof ImageBitmap || frame instanceof VideoFrame) frame.close();
       }
       return;
     }

@@ -1,6 +1,8 @@
 import type { FrameRotationDeg, Pose, PoseModelId } from '../../geometry/types';
 import type { BackendInfo, BackendPreference, TensorDiagnostics } from '../backends';
 import type { RawModelTiming } from '../rawModelTiming';
+import { PersonMaskSmoother } from '../blazepose/personMask';
+import type { PixelPlanes } from '../pixels/pixelPlanes';
 import type { EstimateOptions, LoadProgress, PixelFrame, PoseEstimator, PoseFrame } from '../types';
 import type { FromWorker, ToWorker, TransferableFrame } from './messages';
 import { PoseWorkerError } from './serializeError';
@@ -34,17 +36,28 @@ function defaultWorker(): Worker {
   });
 }
 
-function isPixelFrame(frame: PoseFrame): frame is PixelFrame {
-  return 'channels' in frame && 'data' in frame;
+function isPixelData(frame: PoseFrame): frame is PixelFrame | PixelPlanes {
+  return 'data' in frame && ('channels' in frame || 'kind' in frame);
 }
 
 /**
  * Turns any frame into something that can be transferred (moved, not copied) to the worker.
- * ImageBitmaps and PixelFrame buffers are handed over: the caller must not use them afterwards.
+ * ImageBitmaps, VideoFrames and pixel buffers are handed over: the caller must not use them
+ * afterwards.
  */
 async function toTransferable(frame: PoseFrame): Promise<[TransferableFrame, Transferable[]]> {
   if (frame instanceof ImageBitmap) return [frame, [frame]];
-  if (isPixelFrame(frame)) return [frame, [frame.data.buffer]];
+  if (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame) return [frame, [frame]];
+  if (isPixelData(frame)) return [frame, [frame.data.buffer]];
+  if (frame instanceof ImageData) {
+    const pixels: PixelFrame = {
+      widthPx: frame.width,
+      heightPx: frame.height,
+      channels: 4,
+      data: frame.data,
+    };
+    return [pixels, [frame.data.buffer]];
+  }
   const bitmap = await createImageBitmap(frame);
   return [bitmap, [bitmap]];
 }
@@ -74,6 +87,8 @@ export class WorkerPoseEstimator implements PoseEstimator {
   private disposed = false;
   /** Worker-side milliseconds spent on the most recent frame. */
   lastInferenceMs = 0;
+  /** BlazePose's masks are finished here, on the page, in the order the worker answers. */
+  private readonly masks = new PersonMaskSmoother();
 
   private constructor(
     readonly model: PoseModelId,
@@ -185,6 +200,7 @@ export class WorkerPoseEstimator implements PoseEstimator {
   }
 
   reset(): void {
+    this.masks.reset();
     if (!this.disposed && this.crashed === null) this.worker.postMessage({ type: 'reset' });
   }
 
@@ -213,7 +229,12 @@ export class WorkerPoseEstimator implements PoseEstimator {
       if (pending !== undefined) clearTimeout(pending.watchdog);
       if (message.type === 'pose') {
         this.lastInferenceMs = message.inferenceMs;
-        pending?.resolve(message.pose);
+        const { pose, regionMask, newTrack } = message;
+        pending?.resolve(
+          pose === null || regionMask === null
+            ? pose
+            : { ...pose, segmentation: this.masks.finish(regionMask, pose.imageSize, newTrack) },
+        );
       } else {
         pending?.reject(new PoseWorkerError(message.error));
       }

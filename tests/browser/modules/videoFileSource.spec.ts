@@ -7,7 +7,9 @@ const MODULE = '/src/camera/videoFileSource.ts';
 test.describe('VideoFileSource in Chromium', () => {
   test.beforeEach(async ({ page }) => openHarness(page));
 
-  test('plays a real clip as the camera and hands out scaled frames', async ({ page }) => {
+  test('plays a real clip as the camera and hands out its pictures as VideoFrames', async ({
+    page,
+  }) => {
     const result = await page.evaluate(async (modulePath) => {
       const { VideoFileSource } = (await import(modulePath)) as typeof VideoFile;
       const blob = await (await fetch('/tests/fixtures/tfjs-models/pose_squats.mp4')).blob();
@@ -17,13 +19,21 @@ test.describe('VideoFileSource in Chromium', () => {
       await source.start();
       await new Promise((resolve) => video.requestVideoFrameCallback(resolve));
       const frame = await source.grabFrame(640, 0);
-      const size = frame && { w: frame.widthPx, h: frame.heightPx, bw: frame.bitmap.width };
-      frame?.bitmap.close();
+      const picture = frame?.picture;
+      const size = frame && {
+        w: frame.widthPx,
+        h: frame.heightPx,
+        videoFrame: picture instanceof VideoFrame,
+        format: picture instanceof VideoFrame ? picture.format : null,
+      };
+      picture?.close();
       source.stop();
       return { size, playing: video.currentTime >= 0 };
     }, MODULE);
-    // 720 x 1280 portrait, scaled so the long side is 640.
-    expect(result.size).toEqual({ w: 360, h: 640, bw: 360 });
+    // 720 x 1280 portrait, at its own size and in the decoder's own pixel format: the estimator
+    // reads only the pixels its model needs (src/pose/pixels/).
+    expect(result.size).toMatchObject({ w: 720, h: 1280, videoFrame: true });
+    expect(['I420', 'NV12']).toContain(result.size?.format);
   });
 
   test('refuses a truncated file with a message naming it', async ({ page }) => {
