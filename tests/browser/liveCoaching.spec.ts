@@ -64,3 +64,30 @@ test('paused means silent: nothing but "Paused." for 15 s of a paused hold', asy
   await page.keyboard.press('Space');
   await expect(page.getByTestId('paused')).toHaveCount(0);
 });
+
+test('after sharp pain the advice is to stop, with no exercise offered', async ({ page }) => {
+  await startDemo(page);
+  await expect(page.getByTestId('hold-ring')).toBeVisible({ timeout: 40_000 });
+  await page.keyboard.press('Escape');
+  const check = page.getByTestId('symptom-check');
+  await expect(check).toBeVisible();
+  await check.getByLabel('Sharp pain').check();
+  await check.getByRole('button', { name: /Yes, I felt/ }).click();
+  const advice = page.getByTestId('symptom-advice');
+  await expect(advice).toBeVisible();
+  await expect(advice).toContainText('Stop stretching for today');
+  expect(await advice.getByRole('button', { name: /nerve glide/ }).count()).toBe(0);
+  expect(await advice.innerText()).not.toMatch(/nerve glide is a gentle alternative/);
+});
+
+test('"Skip to content" moves the focus to the page content and stays on the page', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page.getByText('Page not found')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+});
