@@ -24,6 +24,7 @@ import {
   symptomAdvice,
 } from './cueMessages';
 import type { CuePolicyState } from './cueState';
+import { PAUSED_CUE_KEY } from './cueSelection';
 import { CUE_TIMING } from './cueTypes';
 
 /**
@@ -226,9 +227,15 @@ function absorb(
         nowMs,
       );
     case 'paused':
+      // The user asked for quiet: the line being said is cut off by "Paused." (cutCurrent),
+      // unless it is a countdown number, which is never cut and ends within a second.
       return say(
-        { ...state, queue: state.queue.filter((q) => q.priority === 'safety') },
-        { key: 'paused', priority: 'timing', text: MESSAGES.paused, maxAgeMs: 1_500 },
+        {
+          ...state,
+          cutCurrent: state.cutCurrent || (nowMs < state.busyUntilMs && state.currentInterruptible),
+          queue: state.queue.filter((q) => q.priority === 'safety'),
+        },
+        { key: PAUSED_CUE_KEY, priority: 'timing', text: MESSAGES.paused, maxAgeMs: 1_500 },
         nowMs,
       );
     case 'resumed':

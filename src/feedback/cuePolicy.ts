@@ -18,7 +18,8 @@ import { DEFAULT_CUE_POLICY_OPTIONS } from './cueTypes';
  *   after them, which follow the clock;
  * - a countdown number is never interrupted; only safety lines interrupt anything;
  * - a form fault is voiced only after lasting `CUE_TIMING.faultDebounceMs`, at most three times
- *   per episode, and confirmed at most once when fixed.
+ *   per episode, and confirmed at most once when fixed;
+ * - while the session is paused nothing is said but "Paused." and safety lines.
  */
 export function initialCuePolicyState(options: Partial<CuePolicyOptions> = {}): CuePolicyState {
   return {
@@ -45,7 +46,13 @@ export function stepCuePolicy(
   nowMs: number,
 ): readonly [CuePolicyState, readonly Utterance[]] {
   const absorbed = events.length === 0 ? state : absorbEvents(state, events, session, nowMs);
-  const [next, utterance] = selectUtterance(absorbed, nowMs);
+  // Paused means silent: only the "Paused." line itself and safety lines may be said; setup
+  // problems and faults wait (their episodes stay open) until the user resumes.
+  const [next, utterance] = selectUtterance(
+    absorbed,
+    nowMs,
+    session.paused === null ? 'all' : 'paused',
+  );
   return [next, utterance === null ? NOTHING : [utterance]];
 }
 

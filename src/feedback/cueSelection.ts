@@ -37,9 +37,19 @@ export function estimateSpeechMs(text: string, speechRate: number): number {
   return Math.round((250 + 330 * words) / speechRate);
 }
 
+/**
+ * Which cues may be said: `all`, or `paused` — only the line confirming the pause and safety
+ * one-shots (a paused user is not coached).
+ */
+export type CueScope = 'all' | 'paused';
+
+/** The one-shot that confirms a pause: the only non-safety line said while paused. */
+export const PAUSED_CUE_KEY = 'paused';
+
 export function selectUtterance(
   state: CuePolicyState,
   nowMs: number,
+  scope: CueScope = 'all',
 ): readonly [CuePolicyState, Utterance | null] {
   const pruned = prune(state, nowMs);
   if (pruned.queue.length === 0 && pruned.conditions.length === 0) return [pruned, null];
@@ -68,7 +78,11 @@ export function selectUtterance(
     if (!mayStart(candidate)) return;
     if (best === null || outranks(candidate, best)) best = candidate;
   };
-  for (const cue of pruned.queue) consider({ ...cue, from: cue, confirmation: false });
+  for (const cue of pruned.queue) {
+    if (scope === 'paused' && cue.priority !== 'safety' && cue.key !== PAUSED_CUE_KEY) continue;
+    consider({ ...cue, from: cue, confirmation: false });
+  }
+  if (scope === 'paused') return best === null ? [pruned, null] : emit(pruned, best, nowMs);
   for (const condition of pruned.conditions) {
     const candidate = conditionCandidate(pruned, condition, nowMs);
     if (candidate !== null) consider(candidate);

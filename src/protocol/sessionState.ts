@@ -75,6 +75,8 @@ export interface SessionState {
   readonly stretchHadRep: boolean;
   /** Set when stop led to the symptom check: the session ends after the answer. */
   readonly endAfterSymptomCheck: SessionEndReason | null;
+  /** The symptom check was answered with sharp pain: no exercise is offered after it. */
+  readonly sharpPainReported: boolean;
 }
 
 /** A key no issue list produces, so the first setup frame always reports its issues. */
@@ -114,6 +116,7 @@ export function initialSessionState(
     warmUpReminded: false,
     stretchHadRep: false,
     endAfterSymptomCheck: null,
+    sharpPainReported: false,
   };
 }
 

@@ -191,7 +191,9 @@ function answerSymptoms(state: SessionState, answer: SymptomAnswer, nowMs: numbe
     anySymptom,
   };
   if (!anySymptom) return withEvents(afterSymptomCheck(state, nowMs), [answered]);
-  const [advising, events] = changePhase(state, 'symptom-advice', nowMs);
+  const [advising, events] = changePhase(state, 'symptom-advice', nowMs, {
+    sharpPainReported: answer.sharpPain,
+  });
   return [
     advising,
     [
@@ -201,16 +203,19 @@ function answerSymptoms(state: SessionState, answer: SymptomAnswer, nowMs: numbe
         type: 'symptom-advice',
         atMs: nowMs,
         stretchId,
-        nerveGlideOffered: nerveGlideOffered(state),
+        nerveGlideOffered: nerveGlideOffered(advising),
       },
     ],
   ];
 }
 
-/** The glide is offered unless it is the stretch that brought the symptoms on. */
+/**
+ * The glide is offered unless it is the stretch that brought the symptoms on, or the symptom was
+ * sharp pain: seed 000 says to stop at sharp pain, so no exercise is offered after it.
+ */
 export function nerveGlideOffered(state: SessionState): boolean {
   const glide = state.options.nerveGlide;
-  return glide !== null && currentStretch(state)?.id !== glide.id;
+  return glide !== null && !state.sharpPainReported && currentStretch(state)?.id !== glide.id;
 }
 
 /** The offered glide replaces the rest of the routine: the advice was to stop stretching. */

@@ -40,7 +40,15 @@ export function App() {
   const route = useRoute();
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // Routes live in the hash: following "#main" would leave the page for "not found".
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="app-header">

@@ -2,8 +2,14 @@ import type { BodyMeasures, KneeState, Side } from '../../geometry/measures';
 import type { AspectJudgement, FormAspect, SessionState } from '../../protocol';
 import { currentStretch, judgeAspects, targetValue } from '../../protocol';
 
-/** How a live readout looks: its colour and icon on the session screen. */
-export type ReadoutStatus = 'good' | 'warn' | 'bad' | 'unknown';
+/**
+ * How a live readout looks: its colour and icon on the session screen.
+ * - `good`, `warn` (a form measure close to its limit), `bad`: judged, during a hold or glide;
+ * - `short`: the hold's depth is not far enough yet (the opposite of close to a limit);
+ * - `info`: measured but not judged — outside a hold nobody is asked to be in position yet;
+ * - `unknown`: not measured.
+ */
+export type ReadoutStatus = 'good' | 'warn' | 'short' | 'bad' | 'info' | 'unknown';
 
 export interface ReadoutView {
   readonly id: 'depth' | 'back' | 'knee';
@@ -51,8 +57,23 @@ export interface ReadoutInputs {
   readonly leg: Side | null;
 }
 
-/** The three live readouts of the session screen: depth (hip hinge), back, knee. */
+/**
+ * The three live readouts of the session screen: depth (hip hinge), back, knee. They judge and
+ * advise only while a rep runs and the session is not paused: before the first hold, in rest
+ * and after a stretch the person is not meant to be in position, so the numbers are shown
+ * without a verdict or a correction.
+ */
 export function readouts(inputs: ReadoutInputs): readonly ReadoutView[] {
+  const all = judgedReadouts(inputs);
+  const { state } = inputs;
+  const coaching = (state.phase === 'hold' || state.phase === 'glide') && state.paused === null;
+  if (coaching) return all;
+  return all.map((r) =>
+    r.status === 'unknown' ? r : { ...r, status: 'info' as const, detail: null },
+  );
+}
+
+function judgedReadouts(inputs: ReadoutInputs): readonly ReadoutView[] {
   const { state, measures, leg } = inputs;
   const stretch = currentStretch(state);
   const unknown = (id: ReadoutView['id'], label: string): ReadoutView => ({
@@ -74,7 +95,7 @@ export function readouts(inputs: ReadoutInputs): readonly ReadoutView[] {
         id: 'depth',
         label: stretch.target.measure.measure === 'legRaiseDeg' ? 'Leg raise' : 'Hip hinge',
         value: formatDeg(target),
-        status: inPosition ? 'good' : 'warn',
+        status: inPosition ? 'good' : 'short',
         detail: inPosition ? null : stretch.target.cue,
       };
     }

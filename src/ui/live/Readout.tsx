@@ -3,7 +3,9 @@ import type { ReadoutStatus } from '../../coach/view/readouts';
 const STATUS_WORDS: Record<ReadoutStatus, string> = {
   good: 'good',
   warn: 'close to the limit',
+  short: 'not far enough yet',
   bad: 'needs fixing',
+  info: '',
   unknown: 'not visible',
 };
 
@@ -23,7 +25,9 @@ export function Readout({ label, value, status, detail }: Props) {
       <dt>{label}</dt>
       <dd>
         <span className="readout-value">{value}</span>{' '}
-        <span className="readout-status">{STATUS_WORDS[status]}</span>
+        {STATUS_WORDS[status] !== '' && (
+          <span className="readout-status">{STATUS_WORDS[status]}</span>
+        )}
         {detail !== undefined && <span className="readout-detail">{detail}</span>}
       </dd>
     </div>

@@ -9,7 +9,14 @@ const standing = stretchById('standing-hamstring');
 const roundingCheck = standing.checks.find((c) => c.measure.measure === 'roundingIndex');
 if (roundingCheck === undefined) throw new Error('no rounding check');
 
-function backReadout(roundingIndex: number) {
+type Phase = 'setup' | 'hold' | 'rest';
+
+/** The session in `phase` (a hold unless told), optionally paused. */
+function inPhase(phase: Phase = 'hold', paused = false) {
+  return { ...begin([standing]), phase, paused: paused ? { sinceMs: 0 } : null };
+}
+
+function backReadout(roundingIndex: number, phase: Phase = 'hold') {
   const base = bodyMeasures({
     nearSide: 'left',
     workingLeg: 'left',
@@ -20,7 +27,7 @@ function backReadout(roundingIndex: number) {
     ...base,
     backState: { value: roundingIndex >= 1 ? 'rounded' : 'flat', confidence: 0.9 },
   };
-  const view = readouts({ state: begin([standing]), measures, leg: 'left' });
+  const view = readouts({ state: inPhase(phase), measures, leg: 'left' });
   const back = view.find((r) => r.id === 'back');
   if (back === undefined) throw new Error('no back readout');
   return back;
@@ -36,11 +43,38 @@ describe('live readouts', () => {
     expect(backReadout((roundingCheck.leave + roundingCheck.enter) / 2).status).toBe('warn');
   });
 
-  it('a back read as rounded is never shown as good, even before the fault is judged', () => {
-    // Setup phase: form faults are not judged yet, so no fault is on.
+  it('a back read as rounded in a hold is never shown as good, even before the fault is judged', () => {
     const back = backReadout(roundingCheck.enter + 0.5);
     expect(back.value).toBe('rounded');
     expect(back.status).toBe('warn');
     expect(back.detail).toBe(roundingCheck.cue);
+  });
+
+  it.each<Phase>(['setup', 'rest'])(
+    'in %s shows the numbers with no verdict and no advice',
+    (phase) => {
+      const back = backReadout(roundingCheck.enter + 0.5, phase);
+      expect(back).toMatchObject({ value: 'rounded', status: 'info', detail: null });
+      const measures = bodyMeasures({ nearSide: 'left', workingLeg: 'left', hipFlexionDeg: 20 });
+      for (const r of readouts({ state: inPhase(phase), measures, leg: 'left' })) {
+        expect(r.detail).toBeNull();
+        expect(['info', 'unknown']).toContain(r.status);
+      }
+    },
+  );
+
+  it('gives no advice while a hold is paused', () => {
+    const measures = bodyMeasures({ nearSide: 'left', workingLeg: 'left', hipFlexionDeg: 20 });
+    const view = readouts({ state: inPhase('hold', true), measures, leg: 'left' });
+    expect(view.every((r) => r.detail === null)).toBe(true);
+  });
+
+  it('says a hinge short of the target is not far enough, not close to a limit', () => {
+    const measures = bodyMeasures({ nearSide: 'left', workingLeg: 'left', hipFlexionDeg: 20 });
+    const depth = readouts({ state: inPhase('hold'), measures, leg: 'left' }).find(
+      (r) => r.id === 'depth',
+    );
+    if (standing.kind !== 'hold') throw new Error('the standing stretch is a hold');
+    expect(depth).toMatchObject({ value: '20°', status: 'short', detail: standing.target.cue });
   });
 });

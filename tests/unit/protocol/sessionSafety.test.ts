@@ -114,6 +114,18 @@ describe('the session machine: safety', () => {
     expect(ofType(declined.events, 'session-ended')[0]?.reason).toBe('symptoms');
   });
 
+  it('offers no exercise after sharp pain, only the advice to stop', () => {
+    const run = midHold();
+    const skipped = send(run.state, { command: 'skip' }, run.atMs);
+    const answer = { tingling: true, numbness: false, sharpPain: true };
+    const answered = send(skipped.state, { command: 'answer-symptoms', answer }, run.atMs);
+    expect(ofType(answered.events, 'symptom-advice')[0]?.nerveGlideOffered).toBe(false);
+    expect(answered.state.phase).toBe('symptom-advice');
+    const glide = send(answered.state, { command: 'start-nerve-glide' }, run.atMs + 1);
+    expect(ofType(glide.events, 'command-ignored')).toHaveLength(1);
+    expect(glide.state.phase).toBe('symptom-advice');
+  });
+
   it('does not offer the nerve glide when the glide itself brought the symptoms on', () => {
     const begun = begin([glide]);
     const inSet = runUntil(
