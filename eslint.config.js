@@ -184,6 +184,16 @@ const READS_THE_CLOCK = [
   },
   { selector: "MemberExpression[object.name='crypto']", message: DETERMINISTIC },
 ];
+/**
+ * The screens import only the engine (and pure modules directly), so an engine file that
+ * re-exports a lower layer would be a pass-through barrel letting ui/ reach it unseen.
+ */
+const REEXPORTS = [
+  {
+    selector: 'ExportNamedDeclaration[source], ExportAllDeclaration',
+    message: 'No pass-through barrels in engine/: ui/ imports pure modules from where they live.',
+  },
+];
 const SPEAKS = ['speechSynthesis', 'SpeechSynthesisUtterance'].map((name) => ({
   name,
   message: 'Only src/feedback/speech* may speak.',
@@ -242,6 +252,11 @@ export default tseslint.config(
       'no-restricted-properties': ['error', ...OPENS_CAMERAS],
       'no-restricted-syntax': ['error', ...RECORDS_MEDIA],
     },
+  },
+  {
+    // Repeats the media rule: the last block setting a rule wins.
+    files: ['src/engine/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...RECORDS_MEDIA, ...REEXPORTS] },
   },
   {
     // After the blocks above, and repeating their options: the last block setting a rule wins.
