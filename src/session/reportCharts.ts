@@ -1,4 +1,6 @@
 import type { Side } from '../geometry/measures';
+import type { ChartedMeasure, ValueAxis } from './reportDefinitions';
+import { valueAxis } from './reportDefinitions';
 import type { FormAspect } from '../protocol';
 import type { NumberColumn } from './sampleBlock';
 import { sampleRange } from './sampleBlock';
@@ -35,6 +37,9 @@ export interface ChartData {
   readonly id: string;
   readonly title: string;
   readonly unit: ChartUnit;
+  /** The fixed value axis (reportDefinitions.ts) and what the chart measures. */
+  readonly axis: ValueAxis;
+  readonly measure: ChartedMeasure;
   /** Session time in seconds. */
   readonly xS: readonly number[];
   readonly series: readonly ChartSeries[];
@@ -127,6 +132,7 @@ function describe(
   series: readonly ChartSeries[],
   bands: number,
   unit: ChartUnit,
+  axis: ValueAxis,
 ): string {
   const span = `${formatClock((xS[0] ?? 0) * 1000)} to ${formatClock((xS.at(-1) ?? 0) * 1000)}`;
   const peaks = series
@@ -139,27 +145,35 @@ function describe(
     bands === 0
       ? 'No fault periods.'
       : `${bands} fault ${bands === 1 ? 'period is' : 'periods are'} shaded.`;
-  return `${title} from ${span}. ${peaks}. ${shaded}`;
+  const scale = `Scale ${axis.min}${axis.unit} to ${axis.max}${axis.unit}.`;
+  return `${title} from ${span}. ${scale} ${peaks}. ${shaded}`;
 }
 
 function chart(
   id: string,
   title: string,
-  unit: ChartUnit,
+  measure: ChartedMeasure,
   xS: readonly number[],
   series: readonly ChartSeries[],
   bands: readonly ChartBand[],
 ): ChartData | null {
   const drawn = series.filter((s) => hasValues(s.values));
   if (drawn.length === 0 || xS.length === 0) return null;
+  const unit: ChartUnit = measure === 'roundingIndex' ? 'index' : 'deg';
+  const axis = valueAxis(
+    measure,
+    drawn.flatMap((s) => s.values),
+  );
   return {
     id,
     title,
     unit,
+    axis,
+    measure,
     xS,
     series: drawn,
     bands,
-    description: describe(title, xS, drawn, bands.length, unit),
+    description: describe(title, xS, drawn, bands.length, unit, axis),
   };
 }
 
@@ -184,7 +198,7 @@ export function stretchCharts(
       chart(
         id('depth'),
         `${capitalise(label)} angle`,
-        'deg',
+        measure,
         xS,
         legSeries(slice, stretch, measure, capitalise(label)),
         bandsFor('depth'),
@@ -192,7 +206,7 @@ export function stretchCharts(
       chart(
         id('knee'),
         'Knee angle',
-        'deg',
+        'kneeAngleDeg',
         xS,
         legSeries(slice, stretch, 'kneeAngleDeg', 'Knee'),
         bandsFor('knee'),
@@ -200,7 +214,7 @@ export function stretchCharts(
       chart(
         id('rounding'),
         'Back rounding index',
-        'index',
+        'roundingIndex',
         xS,
         [{ label: 'Rounding index', role: 'body', values: column(slice, 'roundingIndex') }],
         bandsFor('rounding'),
@@ -211,7 +225,7 @@ export function stretchCharts(
       chart(
         id('neck'),
         'Neck and ankle',
-        'deg',
+        'neckAnkleDeg',
         xS,
         [
           { label: 'Neck flexion', role: 'body', values: column(slice, 'neckFlexionDeg') },

@@ -1,7 +1,7 @@
 import type { Side } from '../geometry/measures';
 import type { SymptomAnswer } from '../protocol';
 import { depthLabel, joinWords, plural, symptomWords } from './reportFormat';
-import { EVEN_SIDES_DEG } from './reportText';
+import { beyondResolution, DEPTH_RESOLUTION_DEG } from './reportResolution';
 import type { SessionSummary } from './reportSummary';
 import type { DepthMeasure, ReportLeg, SessionMeta } from './sessionRecord';
 
@@ -45,7 +45,7 @@ export interface AsymmetryRow {
   readonly rightPeakDeg: number;
   /** Left minus right. */
   readonly differenceDeg: number;
-  /** The side with the smaller peak, null when within `EVEN_SIDES_DEG`. */
+  /** The side with the smaller peak, null when the difference is within what the camera can resolve (`DEPTH_RESOLUTION_DEG`). */
   readonly tighterSide: Side | null;
 }
 
@@ -153,8 +153,11 @@ function asymmetrySeries(sessions: readonly HistorySession[]): AsymmetrySeries[]
       const right = peak('right');
       if (left === null || right === null) continue;
       const differenceDeg = left - right;
-      const tighterSide =
-        Math.abs(differenceDeg) < EVEN_SIDES_DEG ? null : differenceDeg < 0 ? 'left' : 'right';
+      const tighterSide = !beyondResolution(differenceDeg)
+        ? null
+        : differenceDeg < 0
+          ? 'left'
+          : 'right';
       const row: AsymmetryRow = {
         sessionId: meta.id,
         epochMs: meta.startedAtEpochMs,
@@ -231,8 +234,9 @@ function progressSentences(progress: readonly ProgressSeries[]): string[] {
       if (first === undefined || last === undefined || points.length < 2) return [];
       const change = Math.round(last.peakDeg - first.peakDeg);
       const where = leg === 'both' ? 'both legs' : `the ${leg} leg`;
-      const how = change === 0 ? 'no change' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change)}°`;
-      return [`${how} on ${where}`];
+      if (!beyondResolution(last.peakDeg - first.peakDeg))
+        return [`no change the camera can measure on ${where} (under ${DEPTH_RESOLUTION_DEG}°)`];
+      return [`${change > 0 ? 'up' : 'down'} ${Math.abs(change)}° on ${where}`];
     });
     if (changes.length > 0)
       sentences.push(

@@ -136,14 +136,67 @@ export function mostCommonRoundingMethod(
   return frequencies(methods)[0]?.value ?? null;
 }
 
-/** Depth measure values for `leg` (hip hinge, or leg raise for the strap stretch). */
-export function depthStats(
+/**
+ * A rep's peak is the 90th percentile of its held-in-form frames, not their maximum: the depth
+ * the person reached and kept for at least a tenth of the hold (2-3 s of a 20-30 s hold). A
+ * single frame where the model misplaced a hip or shoulder, or the moment of an overreach, moves
+ * a maximum by tens of degrees and this by nothing.
+ */
+export const PEAK_PERCENTILE = 0.9;
+
+/** Depth over the frames held in form: the robust peak and the mean, with how many frames. */
+export interface HeldDepth {
+  readonly peakDeg: number | null;
+  readonly meanDeg: number | null;
+  readonly frames: number;
+}
+
+/** The value at quantile `q` (0..1) of `values`, linearly interpolated; null when empty. */
+export function quantile(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = Math.min(1, Math.max(0, q)) * (sorted.length - 1);
+  const below = sorted[Math.floor(at)] ?? 0;
+  const above = sorted[Math.ceil(at)] ?? below;
+  return below + (above - below) * (at - Math.floor(at));
+}
+
+export function heldDepth(
   block: SampleBlock,
-  windows: readonly TimeWindow[],
+  heldWindows: readonly TimeWindow[],
   measure: DepthMeasure,
   leg: ReportLeg,
-): ValueStats {
-  return legStats(block, windows, measure, leg);
+): HeldDepth {
+  const values: number[] = [];
+  for (const i of indexesIn(block, heldWindows)) {
+    const value = legValueAt(block, i, measure, leg);
+    if (value !== null) values.push(value);
+  }
+  const mean = values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+  return { peakDeg: quantile(values, PEAK_PERCENTILE), meanDeg: mean, frames: values.length };
+}
+
+/**
+ * The parts of `windows` outside every one of `spans` (each [startTMs, startTMs + durationMs)):
+ * the in-position time with the fault periods cut out.
+ */
+export function withoutSpans(
+  windows: readonly TimeWindow[],
+  spans: readonly { readonly startTMs: number; readonly durationMs: number }[],
+): TimeWindow[] {
+  let kept = [...windows];
+  for (const span of spans) {
+    const cutFrom = span.startTMs;
+    const cutTo = span.startTMs + span.durationMs;
+    kept = kept.flatMap((w) => {
+      if (cutTo <= w.startTMs || cutFrom >= w.endTMs) return [w];
+      const parts: TimeWindow[] = [];
+      if (cutFrom > w.startTMs) parts.push({ startTMs: w.startTMs, endTMs: cutFrom });
+      if (cutTo < w.endTMs) parts.push({ startTMs: cutTo, endTMs: w.endTMs });
+      return parts;
+    });
+  }
+  return kept;
 }
 
 /** The parts of `windows` inside `outer`. */

@@ -2,10 +2,11 @@ import type { TimeWindow } from './reportMeasures';
 import {
   clipWindows,
   columnStats,
-  depthStats,
+  heldDepth,
   kneeStates,
   legStats,
   mostCommonRoundingMethod,
+  withoutSpans,
 } from './reportMeasures';
 import type { OpenRepFacts, RepFacts, StretchFacts } from './reportFacts';
 import { reportFacts } from './reportFacts';
@@ -115,6 +116,7 @@ type Common = Omit<
   | 'depthMeasure'
   | 'peakDeg'
   | 'meanDeg'
+  | 'heldFrames'
   | 'timeToPositionMs'
   | 'knee'
   | 'rounding'
@@ -135,8 +137,11 @@ function holdReport(
   // The mean is of the hold itself; moving in and out of the stretch would pull it down.
   const holdWindows = inPosition.length > 0 ? inPosition : [window];
   const depthMeasure = info?.depthMeasure ?? null;
-  const peak = depthMeasure === null ? null : depthStats(samples, [window], depthMeasure, leg);
-  const mean = depthMeasure === null ? null : depthStats(samples, holdWindows, depthMeasure, leg);
+  // Depth counts only frames held in form: in the target position and outside every fault
+  // period. A rounded back pulls the shoulders down and reads as a deeper hinge; a bounce or a
+  // lunge is a moment, not a range the person has.
+  const held = withoutSpans(inPosition, open.faults);
+  const depth = depthMeasure === null ? null : heldDepth(samples, held, depthMeasure, leg);
   const knee = legStats(samples, [window], 'kneeAngleDeg', leg);
   const rounding = columnStats(samples, holdWindows, 'roundingIndex');
   const repEnded = ended?.type === 'rep-ended' ? ended : null;
@@ -149,8 +154,9 @@ function holdReport(
     heldInFormMs: repEnded?.heldInFormMs ?? open.lastHeldMs,
     breaks: repEnded?.breaks ?? 0,
     depthMeasure,
-    peakDeg: peak?.max ?? null,
-    meanDeg: mean?.mean ?? null,
+    peakDeg: depth?.peakDeg ?? null,
+    meanDeg: depth?.meanDeg ?? null,
+    heldFrames: depth?.frames ?? 0,
     timeToPositionMs: firstReached === undefined ? null : firstReached.startTMs - window.startTMs,
     knee: {
       minDeg: knee.min,

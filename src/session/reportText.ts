@@ -8,6 +8,7 @@ import {
   plural,
   symptomWords,
 } from './reportFormat';
+import { beyondResolution, DEPTH_RESOLUTION_DEG } from './reportResolution';
 import type { FaultSpan, LegSummary, SessionReport, StretchReport } from './reportTypes';
 
 /**
@@ -15,13 +16,6 @@ import type { FaultSpan, LegSummary, SessionReport, StretchReport } from './repo
  * trainer) reads first. Written in the project's own words; the safety advice follows seed 000
  * ("If you experience nerve symptoms, stop and consult a professional").
  */
-
-/**
- * Left and right peaks closer than this are called even. Geometry's smoothed angles wobble 1-3
- * degrees while holding still (protocol/stretches/standingHamstring.ts), and the peak of a rep
- * varies by a few degrees more from rep to rep, so smaller differences are not a finding.
- */
-export const EVEN_SIDES_DEG = 5;
 
 type ReportBody = Omit<SessionReport, 'summary'>;
 
@@ -100,10 +94,9 @@ function depthSentences(report: ReportBody): string[] {
     const right = rows.find((r) => r.leg === 'right')?.peakDeg ?? null;
     if (left !== null && right !== null) {
       const diff = Math.round(Math.abs(left - right));
-      sentence +=
-        diff < EVEN_SIDES_DEG
-          ? ', so the two sides are about even'
-          : `, so the ${left < right ? 'left' : 'right'} side is ${diff}° tighter`;
+      sentence += beyondResolution(left - right)
+        ? `, so the ${left < right ? 'left' : 'right'} side is ${diff}° tighter`
+        : `, so the two sides are about even (the camera cannot resolve differences under ${DEPTH_RESOLUTION_DEG}°)`;
     }
     sentences.push(`${sentence}.`);
   }

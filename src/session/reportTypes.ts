@@ -59,10 +59,16 @@ export interface HoldRepReport extends RepCommon {
   /** Times the hold timer stopped. */
   readonly breaks: number;
   readonly depthMeasure: DepthMeasure | null;
-  /** Highest depth angle during the rep. */
+  /**
+   * Depth reached and kept: the 90th percentile (`PEAK_PERCENTILE`) of the depth angle over the
+   * frames held in form (in the target position, outside every fault period). Null when no
+   * frame was.
+   */
   readonly peakDeg: number | null;
-  /** Mean depth angle while in the target position (the whole rep if it was never reached). */
+  /** Mean depth angle over the same frames. */
   readonly meanDeg: number | null;
+  /** How many kept frames the peak and mean come from. */
+  readonly heldFrames: number;
   /** From the rep's start to the target position, null if never reached. */
   readonly timeToPositionMs: number | null;
   readonly knee: {

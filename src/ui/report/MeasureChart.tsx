@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { ChartBand, ChartData } from '../../session';
+import { axisTicks } from '../../session/reportDefinitions';
 import { formatClock } from '../../session/reportFormat';
 import { AXIS_STYLE, SERIES_COLOURS, UPlotChart } from './UPlotChart';
 
@@ -22,41 +23,39 @@ function drawBands(plot: uPlot, bands: readonly ChartBand[]): void {
   ctx.restore();
 }
 
-function formatValue(unit: ChartData['unit'], value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  return unit === 'deg' ? `${value.toFixed(0)}°` : value.toFixed(2);
-}
-
 /** One measure over session time, with the faults of that time shaded behind it. */
 export function MeasureChart({ chart }: { readonly chart: ChartData }) {
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
-      scales: { x: { time: false } },
+      // A fixed value axis: the same range for every session, so a breath does not look like a
+      // wave and two reports read alike (reportDefinitions.ts).
+      scales: { x: { time: false }, y: { range: [chart.axis.min, chart.axis.max] } },
       series: [
-        // uPlot passes null while the pointer is off the chart.
-        {
-          label: 'Time',
-          value: (_u, v: number | null) => (v === null ? '—' : formatClock(v * 1000)),
-        },
+        { label: 'Time' },
         ...chart.series.map((s) => ({
           label: s.label,
           stroke: SERIES_COLOURS[s.role],
           width: 2,
           points: { show: false },
-          value: (_u: uPlot, v: number | null) => formatValue(chart.unit, v),
         })),
       ],
       axes: [
-        { ...AXIS_STYLE, values: (_u, splits) => splits.map((s) => formatClock(s * 1000)) },
         {
           ...AXIS_STYLE,
-          size: 56,
-          values: (_u, splits) =>
-            splits.map((v) => (chart.unit === 'deg' ? `${v}°` : v.toFixed(1))),
+          label: 'Session time (min:s)',
+          labelSize: 22,
+          values: (_u, splits) => splits.map((s) => formatClock(s * 1000)),
+        },
+        {
+          ...AXIS_STYLE,
+          size: 52,
+          splits: () => axisTicks(chart.axis),
+          values: (_u, splits) => splits.map((v) => `${v}${chart.axis.unit}`),
         },
       ],
       hooks: { drawClear: [(plot) => drawBands(plot, chart.bands)] },
-      legend: { live: true },
+      // A key of the lines only: values under the pointer would read "—" everywhere in print.
+      legend: { live: false },
     }),
     [chart],
   );
@@ -66,7 +65,10 @@ export function MeasureChart({ chart }: { readonly chart: ChartData }) {
   );
   return (
     <figure className="measure-chart" data-testid="measure-chart">
-      <figcaption>{chart.title}</figcaption>
+      <figcaption>
+        {chart.title}
+        {chart.unit === 'deg' ? ' (degrees)' : ' (0 = flat, 1 = rounded)'}
+      </figcaption>
       <UPlotChart options={options} data={data} description={chart.description} />
       {chart.bands.length > 0 && (
         <p className="band-key">

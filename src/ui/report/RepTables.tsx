@@ -57,8 +57,8 @@ export function HoldTable({
             <th scope="col">Rep</th>
             <th scope="col">Held in form / target</th>
             <th scope="col">Start · length</th>
-            <th scope="col">Peak {depth.toLowerCase()}</th>
-            <th scope="col">Mean {depth.toLowerCase()}</th>
+            <th scope="col">Peak {depth.toLowerCase()} (held in form)</th>
+            <th scope="col">Mean {depth.toLowerCase()} (held in form)</th>
             <th scope="col">Knee range</th>
             <th scope="col">Knee</th>
             <th scope="col">Rounding mean / max</th>

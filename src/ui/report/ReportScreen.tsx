@@ -5,6 +5,7 @@ import { formatClock, formatDuration, symptomWords } from '../../session/reportF
 import { useLibraryQuery, useSessionLibrary } from '../history/useSessionLibrary';
 import { KeyFigures } from './KeyFigures';
 import { MeasureChart } from './MeasureChart';
+import { MeasureKey } from './MeasureKey';
 import { GlideTable, HoldTable } from './RepTables';
 import { formatDateTime, saveFile } from './saveFile';
 import './report.css';
@@ -57,6 +58,7 @@ function StretchSection({
           .
         </p>
       )}
+      {stretch.reps.length > 0 && <MeasureKey stretch={stretch} />}
       <div className="chart-grid">
         {charts.map((chart) => (
           <MeasureChart key={chart.id} chart={chart} />

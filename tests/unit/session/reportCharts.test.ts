@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { axisTicks, valueAxis } from '../../../src/session/reportDefinitions';
 import { stretchCharts } from '../../../src/session/reportCharts';
 import { buildSessionReport } from '../../../src/session/reportSession';
 import { generateSession } from '../../helpers/sessionScenario';
@@ -40,8 +41,28 @@ describe('the report charts', () => {
 
   it('describes each chart in words for screen readers', () => {
     expect(charts[0]?.description).toMatch(
-      /Hip hinge angle from \d+:\d\d to \d+:\d\d\. Hip hinge, left leg peaks at 7\d°/,
+      /Hip hinge angle from \d+:\d\d to \d+:\d\d\. Scale 0° to 180°\. Hip hinge, left leg peaks at 7\d°/,
     );
     expect(charts[2]?.description).toMatch(/1 fault period is shaded/);
+  });
+
+  it('draws each measure on a fixed axis with whole-step ticks, whatever the values', () => {
+    expect(charts.map((c) => [c.axis.min, c.axis.max, c.axis.step, c.axis.unit])).toEqual([
+      [0, 180, 30, '°'],
+      [90, 210, 30, '°'],
+      [0, 2, 0.5, ''],
+    ]);
+    expect(axisTicks(charts[0]?.axis ?? valueAxis('hipFlexionDeg', []))).toEqual([
+      0, 30, 60, 90, 120, 150, 180,
+    ]);
+  });
+
+  it('widens an axis by whole steps only when a value falls outside it', () => {
+    const axis = valueAxis('roundingIndex', [0, 0, 2.6]);
+    expect([axis.min, axis.max]).toEqual([0, 3]);
+    expect(axisTicks(axis)).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3]);
+    expect(valueAxis('kneeAngleDeg', [40, 176])).toMatchObject({ min: 30, max: 210 });
+    // A flat, jittering hip angle keeps the standard axis.
+    expect(valueAxis('hipFlexionDeg', [39.8, 40.2, 40])).toMatchObject({ min: 0, max: 180 });
   });
 });
