@@ -21,11 +21,9 @@ import {
   resolveMeasureOptions,
   type GeometryState,
 } from '../src/geometry';
-import type { FrameRotationDeg } from '../src/geometry/types';
 import { diskModelReader } from '../src/pose/node/readModelFileFromDisk';
 import { createTfjsPoseEstimator } from '../src/pose/tfjsPoseEstimator';
 import type { PoseEstimator } from '../src/pose/types';
-import { rotatePixels } from '../tests/helpers/images';
 import {
   printBackAgreement,
   printHoldout,
@@ -34,18 +32,10 @@ import {
 } from './eval/agreement';
 import { parseEvalArgs, type EvalArgs } from './eval/args';
 import { formLabel } from './eval/labels';
-import { errorReason, readImage } from './eval/imageFile';
 import { listMedia, type MediaFile } from './eval/media';
-import { estimateWithAutoRotation } from './eval/pipeline';
-import {
-  hasPoseCache,
-  readPoseCache,
-  writePoseCache,
-  type CacheKey,
-  type CachedFrame,
-} from './eval/poseCache';
+import { cachedEstimate, type Estimated } from './eval/estimateFile';
+import { hasPoseCache, type CacheKey, type CachedFrame } from './eval/poseCache';
 import { hasNearChain, toRecord, trunkChordShortening, type EvalRecord } from './eval/record';
-import { videoFrames } from './eval/videoFrames';
 import {
   printClipTable,
   printFolderSummary,
@@ -61,51 +51,6 @@ interface Run {
   readonly minScore: number;
 }
 
-/** What the estimator made of one file, and why it stopped early if it did. */
-interface Estimated {
-  readonly frames: CachedFrame[];
-  /** Why the file, or the rest of a clip, could not be read; null when it was read whole. */
-  readonly error: string | null;
-}
-
-/** Runs the estimator over one file: the frames geometry will measure. */
-async function estimateFile(
-  estimator: PoseEstimator,
-  args: EvalArgs,
-  file: MediaFile,
-  minScore: number,
-): Promise<Estimated> {
-  estimator.reset();
-  const frames: CachedFrame[] = [];
-  try {
-    if (file.kind === 'image') {
-      const upright = readImage(file.path);
-      const frame = args.rotate90 ? rotatePixels(upright, 90) : upright;
-      const result = await estimateWithAutoRotation(estimator, frame, 0, {
-        minScore,
-        startRotationDeg: 0,
-        retryWithoutChain: true,
-      });
-      frames.push({ timestampMs: null, ...result });
-      return { frames, error: null };
-    }
-    let rotationDeg: FrameRotationDeg = 0;
-    for await (const { frame, timestampMs } of videoFrames(file.path, args.sampleFps)) {
-      const result = await estimateWithAutoRotation(estimator, frame, timestampMs, {
-        minScore,
-        startRotationDeg: rotationDeg,
-        retryWithoutChain: false,
-      });
-      rotationDeg = result.rotationDeg;
-      frames.push({ timestampMs, ...result });
-    }
-    return { frames, error: null };
-  } catch (error) {
-    // A damaged file costs its own records, not the run: the frames read before it broke are kept.
-    return { frames, error: errorReason(error) };
-  }
-}
-
 /** Where the estimator's output for `file` under this run's settings is cached. */
 function cacheKey(args: EvalArgs, file: MediaFile): CacheKey {
   return {
@@ -118,17 +63,15 @@ function cacheKey(args: EvalArgs, file: MediaFile): CacheKey {
 }
 
 /** The file's frames from the pose cache, else from the estimator (and then cached if whole). */
-async function framesOf(run: Run, file: MediaFile): Promise<Estimated> {
+function framesOf(run: Run, file: MediaFile): Promise<Estimated> {
   const { args } = run;
-  const key = cacheKey(args, file);
-  const cached = args.poseCache === null ? null : readPoseCache(args.poseCache, key);
-  if (cached !== null) return { frames: cached, error: null };
-  if (run.estimator === null) throw new Error('estimator not loaded');
-  const estimated = await estimateFile(run.estimator, args, file, run.minScore);
-  if (args.poseCache !== null && estimated.error === null) {
-    writePoseCache(args.poseCache, key, estimated.frames);
-  }
-  return estimated;
+  const settings = {
+    minScore: run.minScore,
+    sampleFps: args.sampleFps,
+    rotate90: args.rotate90,
+    rotation: 'auto',
+  } as const;
+  return cachedEstimate(run.estimator, settings, file, args.poseCache, cacheKey(args, file));
 }
 
 /** Geometry over one file's frames, in order, with one state per file (as a live session). */

@@ -29,7 +29,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The shared real-data folder beside the repository (see ../shared/realdata/MANIFEST.md). */
 export const DEFAULT_ROOT = resolve(REPO_ROOT, '../shared/realdata');
 
-const MODEL_NAMES: Readonly<Record<string, PoseModelId>> = {
+export const MODEL_NAMES: Readonly<Record<string, PoseModelId>> = {
   lightning: 'movenet-lightning',
   thunder: 'movenet-thunder',
   'blazepose-full': 'blazepose-full',

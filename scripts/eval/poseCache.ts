@@ -28,13 +28,20 @@ export interface CacheKey {
   /** The live keypoint filter ran over the clip (`--smoothing`). */
   readonly smoothing: boolean;
   readonly relativePath: string;
+  /**
+   * Every frame estimated at 0° (`none`, the app's callers before they had the rotation
+   * pipeline); left out or `auto`: through the pipeline.
+   */
+  readonly rotation?: 'auto' | 'none';
 }
 
 function cachePath(dir: string, key: CacheKey): string {
   // Both filter settings are named: caches written before the setting existed (filtered, with
   // no name for it) are not read as unfiltered.
   const filter = key.smoothing ? 'filtered' : 'unfiltered';
-  const setting = `${key.model}${key.rotate90 ? '-r90' : ''}-${key.sampleFps}fps-${filter}`;
+  const turned = key.rotate90 ? '-r90' : '';
+  const upright = key.rotation === 'none' ? '-unturned' : '';
+  const setting = `${key.model}${turned}-${key.sampleFps}fps-${filter}${upright}`;
   return join(dir, setting, `${key.relativePath}.json.gz`);
 }
 
