@@ -1,5 +1,4 @@
 import type { BodyMeasures, Measured, Side, Unavailable } from '../geometry/measures';
-import { TRUSTED_ROUNDING_CONFIDENCE } from '../geometry/rounding';
 import type { MeasureRef } from './stretchDefinition';
 
 /**
@@ -18,10 +17,7 @@ export function readMeasure(
       return valueOf(measures.trunkInclinationDeg);
     case 'roundingIndex': {
       const rounding = measures.rounding;
-      if (rounding.value === null) return rounding;
-      return rounding.confidence < TRUSTED_ROUNDING_CONFIDENCE
-        ? BACK_NOT_SEEN
-        : rounding.value.index;
+      return rounding.value === null ? rounding : rounding.value.index;
     }
     case 'hipFlexionDeg':
     case 'legRaiseDeg':
@@ -32,21 +28,6 @@ export function readMeasure(
     }
   }
 }
-
-/**
- * A rounding below geometry's trusted confidence comes from a weak cue (neck flexion, trunk
- * chord: models without a person mask, e.g. MoveNet), which follows the head rather than the spine
- * (geometry/rounding.ts: frame AUC 0.70 on the labelled deadlifts, a slumped sitter read rounded
- * on MoveNet and flat on BlazePose). A back check then has nothing to judge: its fault is neither
- * voiced nor allowed to stop the hold timer. Reason `no-mask`, not a "can't see" one, so the
- * check is skipped rather than read as a hidden joint (which would pause the hold).
- */
-const BACK_NOT_SEEN: Unavailable = Object.freeze({
-  value: null,
-  confidence: 0,
-  reason: 'no-mask',
-  joints: Object.freeze([]),
-});
 
 function valueOf(measured: Measured<number>): number | Unavailable {
   return measured.value === null ? measured : measured.value;

@@ -10,7 +10,6 @@ import type {
 import type { KeypointName } from '../../../src/geometry/types';
 import type { Degrees } from '../../../src/geometry/units';
 import { degrees } from '../../../src/geometry/units';
-import { WEAK_CUE_MAX_CONFIDENCE } from '../../../src/geometry/rounding';
 
 /**
  * Builds `BodyMeasures` directly, so the protocol can be tested without geometry. A number is
@@ -38,11 +37,6 @@ export interface MeasuresSpec {
   readonly neckFlexionDeg?: Spec;
   readonly trunkInclinationDeg?: Spec;
   readonly roundingIndex?: Spec;
-  /**
-   * The rounding comes from a weak cue (neck flexion, at geometry's weak-cue confidence), as on
-   * a model without a person mask; default: from the back outline.
-   */
-  readonly roundingFromWeakCue?: boolean;
 }
 
 const JOINTS_FOR: Record<string, readonly KeypointName[]> = {
@@ -106,12 +100,7 @@ export function bodyMeasures(spec: MeasuresSpec, timestampMs = 0): BodyMeasures 
     trunkInclinationDeg: deg(or(spec.trunkInclinationDeg, 10)),
     rounding:
       typeof rounding === 'number'
-        ? spec.roundingFromWeakCue === true
-          ? {
-              value: { index: rounding, method: 'neck-flexion' },
-              confidence: WEAK_CUE_MAX_CONFIDENCE,
-            }
-          : { value: { index: rounding, method: 'back-contour' }, confidence: 0.9 }
+        ? { value: { index: rounding, method: 'trunk-chord' }, confidence: 0.9 }
         : unavailable(rounding ?? 'low-confidence'),
     backState: unavailable('not-applicable'),
   };
