@@ -131,6 +131,21 @@ export function playbackRateFor(inputs: PlaybackRateInputs): number {
 }
 
 /**
+ * The fastest the player may play, given how it went since the last rate update: half the rate
+ * it played at when slots went by unseen (a busy page draws fewer frames than the rate asks for,
+ * and each missed slot is lost for good), eased back up by a quarter when none did. Starts at
+ * the range's top.
+ */
+export function playbackCeilingAfter(
+  ceiling: number,
+  playedRate: number,
+  slotsMissedSince: number,
+): number {
+  const next = slotsMissedSince > 0 ? Math.min(ceiling, playedRate) / 2 : ceiling * 1.25;
+  return Math.min(PLAYBACK_RATE_RANGE.max, Math.max(PLAYBACK_RATE_RANGE.min, next));
+}
+
+/**
  * A gap between frames shown in a row this many times the clip's frame period means frames were
  * skipped. Under 2, so one missing frame at a steady rate shows; over 1.5, so a phone clip's
  * slightly uneven frame times do not.

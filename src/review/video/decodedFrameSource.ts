@@ -10,7 +10,7 @@ import { scaledFrameSize } from '../../camera/scaledBitmap';
 import { VideoFileError } from '../../camera/types';
 import type { FrameSource, SampledFrame, SamplerStats } from '../frameSource';
 import { dueFrameIndices, nextDueMs, type SamplingRate } from '../samplingPlan';
-import { indexFrames } from './frameIndex';
+import { indexFrames, keyTimeAtOrBeforeMs } from './frameIndex';
 import { FrameShrinker } from './frameShrinker';
 
 /**
@@ -83,6 +83,8 @@ export class DecodedFrameSource implements FrameSource {
     private readonly fileName: string,
     /** Presentation times of the readable frames, ascending. */
     private readonly timesMs: readonly number[],
+    /** Where decoding can start: the readable keyframes' times, ascending. */
+    private readonly keyTimesMs: readonly number[],
     readonly widthPx: number,
     readonly heightPx: number,
     readonly durationMs: number,
@@ -122,6 +124,7 @@ export class DecodedFrameSource implements FrameSource {
       track,
       fileName,
       index.timesMs,
+      index.keyTimesMs,
       widthPx,
       heightPx,
       endMs,
@@ -219,16 +222,28 @@ export class DecodedFrameSource implements FrameSource {
     return resume;
   }
 
-  /** Reads the frames at `indices` (ascending) into the ready queue, in order. */
+  /**
+   * Reads the frames at `indices` (ascending) into the ready queue, in order. Decoding starts at
+   * the keyframe before the first (from the index: see FrameIndex.keyTimesMs for why not
+   * Mediabunny's lookup) and runs to the last; the frames between that are not wanted are
+   * dropped as they come. `done` counts the wanted frames passed, read or not there.
+   */
   private async read(indices: readonly number[]): Promise<ReadOutcome> {
+    const wantedMs = indices.map((i) => this.timesMs[i] ?? 0);
+    const firstMs = wantedMs[0] ?? 0;
+    const last = indices.at(-1) ?? 0;
+    // The range's end is exclusive: the frame after the last wanted one.
+    const endS = (this.timesMs[last + 1] ?? Infinity) / 1000;
+    const startS = keyTimeAtOrBeforeMs(this.keyTimesMs, firstMs) / 1000;
     const sink = new VideoSampleSink(this.track);
     let done = 0;
     try {
-      const timesS = indices.map((i) => (this.timesMs[i] ?? 0) / 1000);
-      for await (const sample of sink.samplesAtTimestamps(timesS)) {
-        done++;
-        if (sample === null) continue;
+      for await (const sample of sink.samples(startS, endS)) {
         try {
+          const atMs = sample.timestamp * 1000;
+          while (done < wantedMs.length && (wantedMs[done] ?? Infinity) < atMs) done++;
+          if (wantedMs[done] !== atMs) continue;
+          done++;
           await this.take(sample);
         } finally {
           sample.close();
@@ -237,9 +252,9 @@ export class DecodedFrameSource implements FrameSource {
           await new Promise<void>((resolve) => {
             this.roomWaiter = resolve;
           });
-        if (this.stopped) break;
+        if (this.stopped || done === wantedMs.length) break;
       }
-      return { done, error: null };
+      return { done: wantedMs.length, error: null };
     } catch (error) {
       if (this.stopped || error instanceof InputDisposedError) return { done, error: null };
       return { done, error };

@@ -15,11 +15,19 @@ export interface FrameIndex {
    * then copied or downloaded only in part); null when every listed frame is there.
    */
   readonly cutShortAtMs: number | null;
+  /**
+   * Presentation times of the readable keyframes, ascending: where decoding can start. Kept here
+   * because Mediabunny's own keyframe lookup (1.61) misses a keyframe that lies in an earlier
+   * cluster of a WebM without cues (a live recording) once it has read that file through: asked
+   * for the keyframe before 2 s of such a file, it answers none.
+   */
+  readonly keyTimesMs: readonly number[];
 }
 
 interface ListedFrame {
   readonly startS: number;
   readonly endS: number;
+  readonly isKey: boolean;
 }
 
 export async function indexFrames(track: InputVideoTrack): Promise<FrameIndex> {
@@ -27,13 +35,31 @@ export async function indexFrames(track: InputVideoTrack): Promise<FrameIndex> {
   // In decoding order, which is the order the frames' data lies in the file.
   const listed: ListedFrame[] = [];
   for await (const packet of packets.packets(undefined, undefined, { metadataOnly: true }))
-    listed.push({ startS: packet.timestamp, endS: packet.timestamp + packet.duration });
+    listed.push({
+      startS: packet.timestamp,
+      endS: packet.timestamp + packet.duration,
+      isKey: packet.type === 'key',
+    });
   const readable = await readableCount(packets, listed);
   const frames = listed.slice(0, readable).sort((a, b) => a.startS - b.startS);
   const timesMs = frames.map((frame) => frame.startS * 1000);
-  if (readable === listed.length) return { timesMs, cutShortAtMs: null };
+  const keyTimesMs = frames.filter((frame) => frame.isKey).map((frame) => frame.startS * 1000);
+  if (readable === listed.length) return { timesMs, cutShortAtMs: null, keyTimesMs };
   const endS = frames.reduce((end, frame) => Math.max(end, frame.endS), 0);
-  return { timesMs, cutShortAtMs: endS * 1000 };
+  return { timesMs, cutShortAtMs: endS * 1000, keyTimesMs };
+}
+
+/**
+ * The time of the last keyframe at or before `atMs` (where decoding must start to show the frame
+ * at `atMs`), or the first keyframe when none comes before it.
+ */
+export function keyTimeAtOrBeforeMs(keyTimesMs: readonly number[], atMs: number): number {
+  let found = keyTimesMs[0] ?? 0;
+  for (const keyMs of keyTimesMs) {
+    if (keyMs > atMs) break;
+    found = keyMs;
+  }
+  return found;
 }
 
 /**

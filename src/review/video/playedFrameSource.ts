@@ -5,7 +5,9 @@ import type { FrameSource, SampledFrame, SamplerStats } from '../frameSource';
 import {
   isFrameDue,
   nextDueMs,
+  playbackCeilingAfter,
   playbackRateFor,
+  PLAYBACK_RATE_RANGE,
   samplingIntervalMs,
   slotsSkipped,
   updatedFramePeriodMs,
@@ -23,6 +25,7 @@ import {
  * Frame callbacks come at most once per display refresh and a busy page misses some, so a slot
  * can go by unseen: it is counted (`slotsMissed`), not fetched back. Seeking back for it would
  * decode from the keyframe before, which costs more than one slot of a file this rare is worth.
+ * Instead the playback slows down while slots are being missed (`playbackCeilingAfter`).
  */
 
 export interface PlayedFrameSourceOptions {
@@ -46,6 +49,9 @@ export class PlayedFrameSource implements FrameSource {
   private readonly queue: Promise<SampledFrame | null>[] = [];
   private framesTaken = 0;
   private slotsMissed = 0;
+  /** Slots missed by the last rate update, and the fastest playback allowed since. */
+  private slotsMissedAtRateUpdate = 0;
+  private rateCeiling: number = PLAYBACK_RATE_RANGE.max;
   private waiter: (() => void) | null = null;
   private dueMs = 0;
   private stopped = false;
@@ -165,10 +171,19 @@ export class PlayedFrameSource implements FrameSource {
       taken >= 2 && this.firstTakenMs !== null
         ? (this.lastTakenMs - this.firstTakenMs) / (taken - 1)
         : (samplingIntervalMs(this.options.rate) ?? this.framePeriodMs ?? 1000 / 30);
-    const rate = playbackRateFor({
-      modelFramesPerSecond: framesPerSecond,
-      videoMsPerSample: Math.max(1, videoMsPerSample),
-    });
+    this.rateCeiling = playbackCeilingAfter(
+      this.rateCeiling,
+      this.video.playbackRate,
+      this.slotsMissed - this.slotsMissedAtRateUpdate,
+    );
+    this.slotsMissedAtRateUpdate = this.slotsMissed;
+    const rate = Math.min(
+      this.rateCeiling,
+      playbackRateFor({
+        modelFramesPerSecond: framesPerSecond,
+        videoMsPerSample: Math.max(1, videoMsPerSample),
+      }),
+    );
     if (Math.abs(rate - this.video.playbackRate) > 1e-6) this.video.playbackRate = rate;
   }
 

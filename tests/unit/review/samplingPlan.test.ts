@@ -6,6 +6,7 @@ import {
   isFrameDue,
   nextDueMs,
   plannedSampleCount,
+  playbackCeilingAfter,
   playbackRateFor,
   slotsSkipped,
   updatedFramePeriodMs,
@@ -170,5 +171,18 @@ describe('slots a playing video went past unseen', () => {
     let period: number | null = null;
     for (const gap of [66.7, 33.3, 0, 50]) period = updatedFramePeriodMs(period, gap);
     expect(period).toBeCloseTo(33.3, 6);
+  });
+});
+
+describe('playbackCeilingAfter', () => {
+  it('halves the rate played at when slots were missed, down to the slowest', () => {
+    expect(playbackCeilingAfter(8, 2, 3)).toBe(1);
+    expect(playbackCeilingAfter(1, 2, 1)).toBe(0.5);
+    expect(playbackCeilingAfter(0.25, 0.25, 1)).toBe(PLAYBACK_RATE_RANGE.min);
+  });
+
+  it('eases back up by a quarter while none are missed, up to the fastest', () => {
+    expect(playbackCeilingAfter(1, 1, 0)).toBe(1.25);
+    expect(playbackCeilingAfter(8, 8, 0)).toBe(PLAYBACK_RATE_RANGE.max);
   });
 });

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexFrames, type FrameIndex } from '../../../../src/review/video/frameIndex';
+import {
+  indexFrames,
+  keyTimeAtOrBeforeMs,
+  type FrameIndex,
+} from '../../../../src/review/video/frameIndex';
 import { tfjsFixture } from '../../../helpers/fixtures';
-import { ffmpeg, frameTimesMs, requireFfmpeg } from '../../../helpers/video';
+import { ffmpeg, ffprobeVideo, frameTimesMs, requireFfmpeg } from '../../../helpers/video';
 
 /**
  * The frame times an analysis samples from, on files made the way phones, cameras and browsers
@@ -22,6 +26,15 @@ async function indexOf(name: string): Promise<FrameIndex> {
   const track = await input.getPrimaryVideoTrack();
   if (track === null) throw new Error(`no video track in ${name}`);
   return indexFrames(track);
+}
+
+/** ffprobe's presentation times of the keyframes (ms); it prints `key_frame,pts_time`. */
+function keyframeTimesMs(path: string): number[] {
+  return ffprobeVideo(path, 'frame=pts_time,key_frame', 'csv=p=0')
+    .split('\n')
+    .map((line) => line.split(','))
+    .filter(([key]) => key === '1')
+    .map(([, time]) => Number.parseFloat(time ?? '') * 1000);
 }
 
 function expectSameTimes(actual: readonly number[], expected: readonly number[]): void {
@@ -50,7 +63,7 @@ beforeAll(() => {
     'yuv420p',
     join(dir, 'variable-rate.mp4'),
   );
-  // Written as a live stream, like MediaRecorder's files: no duration, no cues.
+  // Written as a live stream, like MediaRecorder's files: no duration, no cues, one keyframe.
   ffmpeg(
     ...['-i', source, '-t', '2', '-c:v', 'libvpx', '-b:v', '1M'],
     ...['-live', '1', '-f', 'webm', join(dir, 'live.webm')],
@@ -64,6 +77,14 @@ beforeAll(() => {
   writeFileSync(join(dir, 'cut.mp4'), whole.subarray(0, Math.floor(whole.length * 0.6)));
 });
 
+describe('keyTimeAtOrBeforeMs', () => {
+  it('takes the last keyframe at or before the time, else the first', () => {
+    expect(keyTimeAtOrBeforeMs([0, 1000, 2000], 1999)).toBe(1000);
+    expect(keyTimeAtOrBeforeMs([0, 1000, 2000], 2000)).toBe(2000);
+    expect(keyTimeAtOrBeforeMs([500, 1000], 100)).toBe(500);
+  });
+});
+
 describe('indexFrames', () => {
   it.each(['b-frames.mp4', 'variable-rate.mp4', 'live.webm', 'whole.mp4'])(
     'gives the times a player shows the frames of %s, and finds it whole',
@@ -73,6 +94,21 @@ describe('indexFrames', () => {
       expect(index.cutShortAtMs).toBeNull();
     },
   );
+
+  it.each(['b-frames.mp4', 'live.webm', 'whole.mp4'])(
+    'lists the keyframes of %s where ffprobe finds them',
+    async (name) => {
+      const index = await indexOf(name);
+      expectSameTimes(index.keyTimesMs, keyframeTimesMs(join(dir, name)));
+    },
+  );
+
+  it('finds the keyframe to start from in a live WebM read through (Mediabunny 1.61 does not)', async () => {
+    const index = await indexOf('live.webm');
+    // Its only keyframe is its first frame: every later frame decodes from there.
+    expect(index.keyTimesMs).toEqual([0]);
+    expect(keyTimeAtOrBeforeMs(index.keyTimesMs, 1_900)).toBe(0);
+  });
 
   it('starts a clip with B-frames at 0, as its edit list says', async () => {
     expect((await indexOf('b-frames.mp4')).timesMs[0]).toBe(0);
