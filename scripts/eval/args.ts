@@ -62,8 +62,10 @@ export const DEFAULT_SAMPLE_FPS = 10;
 
 /**
  * Studio clips are rendered at 15 frames/s: every 10th frame is 1.5 a second, enough to follow a
- * 20-30 s hold, and puts set1 (17 clips, 28,000 frames) at 2,800 inferences a model: 15-40 min on
- * the 2-core machine, where every frame would take hours.
+ * 20-30 s hold, and puts set1 (17 clips, 28,000 frames) at ~2,800 sampled frames a model. Measured
+ * on the 2-core machine: Lightning ran 43 ms a frame while it was quiet (2 min for the set), 15 min
+ * for the set at load 10-16; Thunder and BlazePose full (with its mask) are several times slower,
+ * and lying bodies cost up to four inferences a frame (pipeline.ts). Every frame would take hours.
  */
 export const DEFAULT_EVERY_NTH = 10;
 

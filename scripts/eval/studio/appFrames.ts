@@ -3,13 +3,14 @@ import {
   measureFrame,
   readJoints,
   sideJoint,
+  usableJoint,
   type BodyMeasures,
   type GeometryState,
 } from '../../../src/geometry';
 import type { Pose } from '../../../src/geometry/types';
 import { appBackCurl } from '../studioDefinition';
 import { readingOf } from './reading';
-import type { AppFrame } from './studioScore';
+import { LEG_POINTS, type AppFrame, type LegPoints } from './studioScore';
 
 /**
  * The app's geometry over a clip's sampled poses, in order, with one state per clip (as a session
@@ -28,6 +29,18 @@ function appCurl(pose: Pose | null, measures: BodyMeasures, minScore: number): n
   return joints.usable ? appBackCurl(pose, near) : null;
 }
 
+/** The knees and ankles the app would use (LEG_POINTS order), or null when any is not usable. */
+function legPoints(pose: Pose | null, minScore: number): LegPoints | null {
+  if (pose === null) return null;
+  const points: (readonly [number, number])[] = [];
+  for (const name of LEG_POINTS) {
+    const joint = usableJoint(pose, name, minScore);
+    if (joint === undefined) return null;
+    points.push([joint.x, joint.y]);
+  }
+  return points;
+}
+
 export interface TimedPose {
   readonly timestampMs: number | null;
   readonly pose: Pose | null;
@@ -38,6 +51,10 @@ export function appFrames(frames: readonly TimedPose[], minScore: number): AppFr
   return frames.map(({ timestampMs, pose }) => {
     const [next, measures] = measureFrame(state, pose, timestampMs ?? 0);
     state = next;
-    return { ...readingOf(measures), backCurlDeg: appCurl(pose, measures, minScore) };
+    return {
+      ...readingOf(measures),
+      backCurlDeg: appCurl(pose, measures, minScore),
+      legPoints: legPoints(pose, minScore),
+    };
   });
 }

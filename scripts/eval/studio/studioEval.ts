@@ -4,7 +4,7 @@ import type { PoseModelId } from '../../../src/geometry/types';
 import { diskModelReader } from '../../../src/pose/node/readModelFileFromDisk';
 import { createTfjsPoseEstimator } from '../../../src/pose/tfjsPoseEstimator';
 import type { EvalArgs } from '../args';
-import { findSidecars } from '../args';
+import { DEFAULT_EVERY_NTH, findSidecars } from '../args';
 import { hasPoseCache } from '../poseCache';
 import { appFrames } from './appFrames';
 import {
@@ -72,7 +72,7 @@ export async function runStudioEval(args: EvalArgs): Promise<void> {
   const clips = readStudioClips(args.root, findSidecars(args.root));
   const frameCount = clips.reduce((n, c) => n + c.truth.frames.length, 0);
   const rates = [...new Set(clips.map((c) => c.truth.clip.fps))].join('/');
-  const sampling = `every ${args.everyNth}th frame of each clip (${rates} frames/s clips${args.everyNth === 10 ? '; the default, so a whole set runs in minutes, not hours' : ''})`;
+  const sampling = `every ${args.everyNth}th frame of each clip (${rates} frames/s clips${args.everyNth === DEFAULT_EVERY_NTH ? '; the default: a whole set in minutes, not hours' : ''})`;
   console.error(
     `eval (studio): ${clips.length} clips, ${frameCount} frames under ${args.root}; ${sampling}; models ${args.models.join(', ')}; pose cache ${args.poseCache}`,
   );

@@ -41,6 +41,7 @@ const HEADER = [
   'back curl° p50/p95',
   'knee state',
   'back state',
+  'legs swapped',
 ];
 
 export function summaryRow(s: StudioSummary): string[] {
@@ -58,13 +59,17 @@ export function summaryRow(s: StudioSummary): string[] {
     s.hasMask ? angleCell(s.backCurl) : 'not measured (no mask)',
     agreementCell(s.kneeState),
     agreementCell(s.backState),
+    s.legsSwapped.judged === 0
+      ? '-'
+      : `${percent(s.legsSwapped.swapped, s.legsSwapped.judged)} of ${s.legsSwapped.judged}`,
   ];
 }
 
 export const LEGEND = `Angles: |app - truth| median/p95 in degrees over frames whose truth has the angle, (in brackets)
 the share of those the app measured. States and sides: agreement over frames where both gave a
 value, (in brackets) the share of truth frames the app gave one for. hip|raise = hip flexion, or
-lying the leg raise; the leg is the working one, else the near one.`;
+lying the leg raise; the leg is the working one, else the near one. Legs swapped: frames whose
+app knees and ankles lie nearer the other leg's exact points, of the frames with the legs apart.`;
 
 /** The per-stretch, per-person, per-camera and all-clip tables of one model's clips. */
 export function studioTables(

@@ -8,8 +8,9 @@ import {
   type KneeState,
   type Side,
 } from '../../../src/geometry';
+import { KEYPOINT_NAMES } from '../../../src/geometry/types';
 import { quantile } from '../metrics';
-import type { StudioTruthFrame } from '../studioTruth';
+import { LANDMARK_INSIDE, type StudioTruthFrame } from '../studioTruth';
 import type { FrameReading } from './reading';
 import { hipOrRaiseDeg, scoredLeg, STRETCHING_PHASES } from './scoredLeg';
 
@@ -30,6 +31,7 @@ export type ScoredStudioFrame = Pick<
   StudioTruthFrame,
   | 'index'
   | 'timestampMs'
+  | 'blazepose'
   | 'angles2d'
   | 'nearSide'
   | 'workingLeg'
@@ -41,6 +43,19 @@ export type ScoredStudioFrame = Pick<
   | 'phase'
 >;
 
+/** Knees and ankles, in this order: enough to tell whether a detector swapped the legs. */
+export const LEG_POINTS = ['left_knee', 'left_ankle', 'right_knee', 'right_ankle'] as const;
+/** Image positions [x, y] of the LEG_POINTS, in their order. */
+export type LegPoints = readonly (readonly [number, number])[];
+
+/**
+ * The legs' exact points must be apart by at least this share of the two shins' length (summed
+ * over knees and ankles) to judge a swap: side-on with the legs together they overlap, the
+ * detector's scatter decides which is "left", and swapping them changes no angle. A choice, not
+ * fitted to any clip.
+ */
+export const MIN_LEG_SEPARATION = 0.2;
+
 /** What the app read at a sampled frame. */
 export interface AppFrame extends FrameReading {
   /**
@@ -48,6 +63,8 @@ export interface AppFrame extends FrameReading {
    * would not measure it (no mask, hip or shoulder unseen, arm behind the back).
    */
   readonly backCurlDeg: number | null;
+  /** The app's knees and ankles (LEG_POINTS), null when any is not usable. */
+  readonly legPoints: LegPoints | null;
 }
 
 /** A truth and the app's reading of it; truth null where that frame does not score it. */
@@ -71,6 +88,11 @@ export interface FrameComparison {
   readonly orientation: Pair<BodyOrientation>;
   readonly kneeState: Pair<KneeState>;
   readonly backState: Pair<BackState>;
+  /**
+   * The app's left leg is the truth's right and the other way round (its knees and ankles lie
+   * nearer the other leg's exact points); null where that cannot be told (legsSwapped).
+   */
+  readonly legsSwapped: boolean | null;
 }
 
 export interface ClipComparison {
@@ -87,6 +109,26 @@ export interface ClipComparison {
 /** The back-outline curl as the app's rounding index reads it (rounding.ts: clamped at 0). */
 function curlBackState(curlDeg: number, previous: BackState | null): BackState {
   return classifyBack(Math.max(0, curlDeg) / ROUNDED_AT.backContourCurlDeg, previous);
+}
+
+const distance = (a: readonly number[], b: readonly number[]): number =>
+  Math.hypot((a[0] ?? NaN) - (b[0] ?? NaN), (a[1] ?? NaN) - (b[1] ?? NaN));
+
+function legsSwapped(truth: ScoredStudioFrame, app: LegPoints | null): boolean | null {
+  const exact = LEG_POINTS.map((name) => truth.blazepose[KEYPOINT_NAMES.indexOf(name)]);
+  if (app === null || exact.some((p) => p === undefined || (p[2] & LANDMARK_INSIDE) === 0)) {
+    return null;
+  }
+  const [lk = [], la = [], rk = [], ra = []] = exact;
+  const [appLk = [], appLa = [], appRk = [], appRa = []] = app;
+  const separation = distance(lk, rk) + distance(la, ra);
+  const shins = distance(lk, la) + distance(rk, ra);
+  if (!(separation >= MIN_LEG_SEPARATION * shins)) return null;
+  const same =
+    distance(appLk, lk) + distance(appLa, la) + distance(appRk, rk) + distance(appRa, ra);
+  const crossed =
+    distance(appLk, rk) + distance(appLa, ra) + distance(appRk, lk) + distance(appRa, la);
+  return crossed < same;
 }
 
 /**
@@ -148,6 +190,7 @@ export function compareClip(
         app: reading.kneeState[leg],
       },
       backState: { truth: truthBack, app: reading.backState },
+      legsSwapped: legsSwapped(truth, reading.legPoints),
     };
   });
 }
@@ -184,6 +227,8 @@ export interface StudioSummary {
   readonly orientation: AgreementSummary;
   readonly kneeState: AgreementSummary;
   readonly backState: AgreementSummary;
+  /** Frames where a swap could be told, and of those the ones with the legs swapped. */
+  readonly legsSwapped: { readonly judged: number; readonly swapped: number };
 }
 
 type AngleKey = 'hipOrRaiseDeg' | 'kneeDeg' | 'ankleDeg' | 'backCurlDeg';
@@ -233,6 +278,10 @@ export function summariseClips(group: string, clips: readonly ClipComparison[]):
     orientation: summariseAgreement(frames, 'orientation'),
     kneeState: summariseAgreement(frames, 'kneeState'),
     backState: summariseAgreement(frames, 'backState'),
+    legsSwapped: {
+      judged: frames.filter((f) => f.legsSwapped !== null).length,
+      swapped: frames.filter((f) => f.legsSwapped === true).length,
+    },
   };
 }
 

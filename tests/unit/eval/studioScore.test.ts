@@ -8,20 +8,46 @@ import {
   type AppFrame,
   type ClipComparison,
   type FrameComparison,
+  LEG_POINTS,
   type ScoredStudioFrame,
 } from '../../../scripts/eval/studio/studioScore';
 import { exactPose } from '../../../scripts/eval/studioDefinition';
-import { decodeSilhouettes, readStudioTruth } from '../../../scripts/eval/studioTruth';
+import {
+  decodeSilhouettes,
+  LANDMARK_INSIDE,
+  readStudioTruth,
+} from '../../../scripts/eval/studioTruth';
+import { KEYPOINT_NAMES } from '../../../src/geometry/types';
 
 /** 10 frames/s: standing, the left leg working, hip 70°, knee 178°, back curl 10°. */
 const FPS = 10;
 
 const legs = (left: number | null, right: number | null) => ({ left, right });
 
+type Point = readonly [number, number];
+/** Side view, facing image-right: the left leg reaching forward, the right one under the hip. */
+const KNEES_AND_ANKLES: readonly Point[] = [
+  [360, 300],
+  [440, 330],
+  [300, 320],
+  [300, 420],
+];
+
+/** 33 BlazePose landmarks, all inside the picture; the knees and ankles where `legPoints` says. */
+function landmarks(legPoints: readonly Point[] = KNEES_AND_ANKLES): [number, number, number][] {
+  const points = KEYPOINT_NAMES.map((): [number, number, number] => [320, 200, LANDMARK_INSIDE]);
+  LEG_POINTS.forEach((name, i) => {
+    const [x, y] = legPoints[i] ?? [0, 0];
+    points[KEYPOINT_NAMES.indexOf(name)] = [x, y, LANDMARK_INSIDE];
+  });
+  return points;
+}
+
 function truthFrame(index: number, overrides: Partial<ScoredStudioFrame> = {}): ScoredStudioFrame {
   return {
     index,
     timestampMs: (index * 1000) / FPS,
+    blazepose: landmarks(),
     angles2d: {
       hipFlexionDeg: legs(70, 10),
       legRaiseDeg: legs(null, null),
@@ -56,6 +82,7 @@ function appFrame(index: number, overrides: Partial<AppFrame> = {}): AppFrame {
     kneeState: { left: 'straight', right: 'soft' },
     backState: 'flat',
     backCurlDeg: 12,
+    legPoints: KNEES_AND_ANKLES.map(([x, y]) => [x + 3, y - 2] as const),
     ...overrides,
   };
 }
@@ -161,6 +188,21 @@ describe('studio eval scoring', () => {
     expect(summary.backCurl.medianDeg).toBeCloseTo(8.5);
   });
 
+  it("tells when the detector swapped the legs' labels, and only where the legs are apart", () => {
+    const [lk = [0, 0], la = [0, 0], rk = [0, 0], ra = [0, 0]] = KNEES_AND_ANKLES;
+    const crossed = [rk, ra, lk, la];
+    // Side-on, legs together: each right point 2 px from its left one.
+    const together: Point[] = [lk, la, [lk[0] + 2, lk[1]], [la[0] + 2, la[1]]];
+    const truth = [truthFrame(0), truthFrame(1), truthFrame(2, { blazepose: landmarks(together) })];
+    const app = [appFrame(0), appFrame(1, { legPoints: crossed }), appFrame(2)];
+    const frames = compareClip(truth, FPS, app);
+    expect(frames.map((f) => f.legsSwapped)).toEqual([false, true, null]);
+    expect(summariseClips('all', [clip(frames)]).legsSwapped).toEqual({ judged: 2, swapped: 1 });
+    expect(
+      compareClip([truthFrame(0)], FPS, [appFrame(0, { legPoints: null })])[0]?.legsSwapped,
+    ).toBeNull();
+  });
+
   it('says the back curl is not measured for a model without a mask', () => {
     const frames = compareClip([truthFrame(0)], FPS, [appFrame(0, { backCurlDeg: null })]);
     expect(summaryRow(summariseClips('all', [clip(frames, false)]))[10]).toBe(
@@ -203,5 +245,7 @@ describe('studio eval scoring', () => {
     }
     expect(summary.orientation.agreed).toBe(summary.orientation.truthFrames);
     expect(summary.nearSide.agreed).toBe(summary.nearSide.truthFrames);
+    expect(summary.legsSwapped.judged).toBeGreaterThan(0);
+    expect(summary.legsSwapped.swapped).toBe(0);
   });
 });
