@@ -1,6 +1,9 @@
 /**
  * `npm run eval -- [PATH] [--json OUT] [--model lightning|thunder|blazepose-full] [--rotate90]
- *   [--fps N] [--per-frame] [--holdout] [--pose-cache DIR]`
+ *   [--fps N] [--per-frame] [--holdout] [--pose-cache DIR] [--every N]`
+ *
+ * A PATH holding studio sidecars (`<id>.truth.json`) is scored against its truth instead
+ * (eval/studio/studioEval.ts). Otherwise:
  *
  * Runs the pose estimator and geometry over every image and video under PATH (default
  * ../shared/realdata) and prints per-file, per-clip and per-folder tables plus the rounding
@@ -35,6 +38,7 @@ import { formLabel } from './eval/labels';
 import { listMedia, type MediaFile } from './eval/media';
 import { cachedEstimate, type Estimated } from './eval/estimateFile';
 import { hasPoseCache, type CacheKey, type CachedFrame } from './eval/poseCache';
+import { runStudioEval } from './eval/studio/studioEval';
 import { hasNearChain, toRecord, trunkChordShortening, type EvalRecord } from './eval/record';
 import {
   printClipTable,
@@ -126,6 +130,11 @@ function prepareOutput(path: string): void {
 
 async function main(): Promise<void> {
   const args = parseEvalArgs(process.argv.slice(2));
+  if (args.mode === 'studio') {
+    if (args.jsonOut !== null) prepareOutput(args.jsonOut);
+    await runStudioEval(args);
+    return;
+  }
   const media = listMedia(args.root).filter((f) => !args.rotate90 || f.kind === 'image');
   if (media.length === 0) throw new Error(`No images or videos under ${args.root}`);
   // Found out now, not after an hour of inference: the folder for --json exists and takes a file.

@@ -31,6 +31,8 @@ export interface EstimateSettings {
    * frame at 0°, as a caller without the pipeline sees it.
    */
   readonly rotation: 'auto' | 'none';
+  /** Estimate only every Nth frame of the `sampleFps` stream (videoFrames.ts); default 1. */
+  readonly everyNth?: number;
 }
 
 /** Runs the estimator over one file: the frames geometry will measure. */
@@ -55,7 +57,11 @@ export async function estimateFile(
       return { frames, error: null };
     }
     let rotationDeg: FrameRotationDeg = 0;
-    for await (const { frame, timestampMs } of videoFrames(file.path, settings.sampleFps)) {
+    for await (const { frame, timestampMs } of videoFrames(
+      file.path,
+      settings.sampleFps,
+      settings.everyNth,
+    )) {
       if (settings.rotation === 'none') {
         const pose = await estimator.estimate(frame, timestampMs, { rotationDeg: 0 });
         frames.push({ timestampMs, first: pose, pose, rotationDeg: 0 });

@@ -33,6 +33,8 @@ export interface CacheKey {
    * pipeline); left out or `auto`: through the pipeline.
    */
   readonly rotation?: 'auto' | 'none';
+  /** Only every Nth frame of the `sampleFps` stream was estimated (left out: every frame). */
+  readonly everyNth?: number;
 }
 
 function cachePath(dir: string, key: CacheKey): string {
@@ -41,7 +43,8 @@ function cachePath(dir: string, key: CacheKey): string {
   const filter = key.smoothing ? 'filtered' : 'unfiltered';
   const turned = key.rotate90 ? '-r90' : '';
   const upright = key.rotation === 'none' ? '-unturned' : '';
-  const setting = `${key.model}${turned}-${key.sampleFps}fps-${filter}${upright}`;
+  const sparse = (key.everyNth ?? 1) > 1 ? `-every${key.everyNth}` : '';
+  const setting = `${key.model}${turned}-${key.sampleFps}fps${sparse}-${filter}${upright}`;
   return join(dir, setting, `${key.relativePath}.json.gz`);
 }
 

@@ -34,9 +34,15 @@ function videoDurationMs(path: string, fileDurationMs: number): number {
   }
 }
 
+/**
+ * `everyNth` > 1 keeps only the 1st, (N+1)th, ... frame of the `sampleFps` stream (for a studio
+ * clip decoded at its own rate: exactly its frames 0, N, 2N, ..., so each lines up with its
+ * sidecar's frame); timestamps stay those of the frames kept.
+ */
 export async function* videoFrames(
   path: string,
   sampleFps: number,
+  everyNth = 1,
 ): AsyncGenerator<DecodedFrame, void, undefined> {
   let info: VideoInfo;
   try {
@@ -57,7 +63,10 @@ export async function* videoFrames(
       '-i',
       path,
       '-vf',
-      `fps=${sampleFps}`,
+      ...(everyNth > 1
+        ? // Kept frames leave gaps in time: passed through as they are, not filled with repeats.
+          [`fps=${sampleFps},select=not(mod(n\\,${everyNth}))`, '-fps_mode', 'passthrough']
+        : [`fps=${sampleFps}`]),
       '-f',
       'rawvideo',
       '-pix_fmt',
@@ -88,7 +97,7 @@ export async function* videoFrames(
         read += take;
         if (filled === frameBytes) {
           yield {
-            timestampMs: (index * 1000) / sampleFps,
+            timestampMs: (index * everyNth * 1000) / sampleFps,
             frame: { widthPx, heightPx, channels: 3, data: frame },
           };
           index += 1;
@@ -104,7 +113,9 @@ export async function* videoFrames(
   const code = await exited;
   // A file cut short after its index (a copy that stopped half-way) decodes to its end without a
   // word from ffmpeg: compare with the frames its stated length should give.
-  const expected = Math.floor((videoDurationMs(path, info.durationMs) / 1000) * sampleFps);
+  const expected = Math.floor(
+    ((videoDurationMs(path, info.durationMs) / 1000) * sampleFps) / everyNth,
+  );
   if (code === 0 && index > 0 && index < expected - MISSING_FRAMES_TOLERATED) {
     throw new UnreadableMediaError(
       `decoding stopped after ${index} of the ${expected} frames its length promises (cut short?)`,

@@ -1,14 +1,8 @@
 import { HeadlessCoach } from '../../../src/coach/headlessCoach';
 import type { Utterance } from '../../../src/feedback/cueTypes';
-import {
-  isAvailable,
-  type BodyMeasures,
-  type Measured,
-  type PerLeg,
-  type Side,
-} from '../../../src/geometry';
 import type { Pose } from '../../../src/geometry/types';
 import type { ProtocolEvent, StretchDefinition } from '../../../src/protocol';
+import { readingOf, type FrameReading } from '../studio/reading';
 
 /**
  * A live coaching session over a clip's poses, without a page: every pose, dated by its own
@@ -23,47 +17,10 @@ export interface PoseFrame {
   readonly pose: Pose | null;
 }
 
-/** Per-leg angle as read by the app (null: not measured). */
-export interface LegAngles {
-  readonly left: number | null;
-  readonly right: number | null;
-}
-
-/** What scoring needs from one frame's measures: small, so a whole clip's run is cheap to keep. */
-export interface FrameReading {
-  readonly timestampMs: number;
-  readonly personFound: boolean;
-  readonly workingLeg: Side | null;
-  readonly nearSide: Side | null;
-  readonly hipFlexionDeg: LegAngles;
-  readonly legRaiseDeg: LegAngles;
-  readonly kneeAngleDeg: LegAngles;
-}
-
 export interface CoachRun {
   readonly readings: readonly FrameReading[];
   readonly said: readonly Utterance[];
   readonly events: readonly ProtocolEvent[];
-}
-
-const valueOf = <T>(measure: Measured<T>): T | null =>
-  isAvailable(measure) ? measure.value : null;
-
-const perLeg = (measure: PerLeg<number>): LegAngles => ({
-  left: valueOf(measure.left),
-  right: valueOf(measure.right),
-});
-
-export function readingOf(measures: BodyMeasures): FrameReading {
-  return {
-    timestampMs: measures.timestampMs,
-    personFound: measures.personFound,
-    workingLeg: valueOf(measures.workingLeg),
-    nearSide: valueOf(measures.nearSide),
-    hipFlexionDeg: perLeg(measures.hipFlexionDeg),
-    legRaiseDeg: perLeg(measures.legRaiseDeg),
-    kneeAngleDeg: perLeg(measures.kneeAngleDeg),
-  };
 }
 
 const NO_SYMPTOMS = { tingling: false, numbness: false, sharpPain: false } as const;

@@ -1,6 +1,13 @@
-import type { Side } from '../../../src/geometry';
 import type { StudioTruth, StudioTruthFault, StudioTruthFrame } from '../studioTruth';
-import type { CoachRun, FrameReading, LegAngles } from './coachDrive';
+import {
+  emptyTally,
+  hipOrRaiseDeg,
+  scoredLeg,
+  STRETCHING_PHASES,
+  tallyAngle,
+} from '../studio/scoredLeg';
+import type { FrameReading } from '../studio/reading';
+import type { CoachRun } from './coachDrive';
 
 /**
  * Scores a coaching run (coachDrive.ts) against a rendered clip's truth (studioTruth.ts). Pure.
@@ -38,8 +45,6 @@ export interface ScoredTruth {
 /** Scene events, not form: they have setup lines, not fault cues. */
 const SCENE_FAULTS: ReadonlySet<string> = new Set(['left-frame', 'second-person']);
 
-/** Phases where the person is in the stretch proper (angles, legs and clean time are scored). */
-const STRETCHING: ReadonlySet<string> = new Set(['ease-in', 'hold', 'glide']);
 /** Phases where the person is in place for the stretch (near side is scored). */
 const IN_PLACE: ReadonlySet<string> = new Set([
   'setup',
@@ -102,15 +107,6 @@ export interface ClipScore {
   readonly bounces: { readonly scripted: number; readonly found: number };
 }
 
-/** The leg whose angles are compared: the working one, else the near one (both legs work). */
-function scoredLeg(frame: ScoredFrame): Side {
-  return frame.workingLeg ?? frame.nearSide;
-}
-
-function pickLeg(angles: LegAngles, leg: Side): number | null {
-  return angles[leg];
-}
-
 function isFormFault(fault: StudioTruthFault): boolean {
   return !SCENE_FAULTS.has(fault.id);
 }
@@ -135,17 +131,6 @@ function overlapMs(startMs: number, endMs: number, faults: readonly StudioTruthF
   return total;
 }
 
-interface AngleTally {
-  readonly errors: number[];
-  unmeasured: number;
-}
-
-function tallyAngle(tally: AngleTally, truth: number | null, measured: number | null): void {
-  if (truth === null) return;
-  if (measured === null) tally.unmeasured++;
-  else tally.errors.push(Math.abs(measured - truth));
-}
-
 /**
  * Scores one run. `gatingFaults`: the fault ids that stop the stretch's hold timer (its checks
  * with `gatesHold`, and bouncing), for the truth's held-in-form time.
@@ -162,8 +147,8 @@ export function scoreClip(
 
   let bodyFrames = 0;
   let bodyFound = 0;
-  const hip: AngleTally = { errors: [], unmeasured: 0 };
-  const knee: AngleTally = { errors: [], unmeasured: 0 };
+  const hip = emptyTally();
+  const knee = emptyTally();
   let workingLegFrames = 0;
   let workingLegRight = 0;
   let nearSideFrames = 0;
@@ -179,7 +164,7 @@ export function scoreClip(
       nearSideFrames++;
       if (reading?.nearSide === frame.nearSide) nearSideRight++;
     }
-    if (!STRETCHING.has(frame.phase)) continue;
+    if (!STRETCHING_PHASES.has(frame.phase)) continue;
     if (!formFaults.some((f) => inSpan(frame.timestampMs, f, 0))) cleanStretchingMs += frameMs;
     if (frame.workingLeg !== null) {
       workingLegFrames++;
@@ -187,19 +172,15 @@ export function scoreClip(
     }
     const leg = scoredLeg(frame);
     const lying = frame.orientation === 'lying';
-    const truthHip = pickLeg(
-      lying ? frame.angles2d.legRaiseDeg : frame.angles2d.hipFlexionDeg,
-      leg,
+    tallyAngle(
+      hip,
+      hipOrRaiseDeg(frame.angles2d, lying, leg),
+      reading === undefined ? null : hipOrRaiseDeg(reading, lying, leg),
     );
-    const appHip =
-      reading === undefined
-        ? null
-        : pickLeg(lying ? reading.legRaiseDeg : reading.hipFlexionDeg, leg);
-    tallyAngle(hip, truthHip, appHip);
     tallyAngle(
       knee,
-      pickLeg(frame.angles2d.kneeAngleDeg, leg),
-      reading === undefined ? null : pickLeg(reading.kneeAngleDeg, leg),
+      frame.angles2d.kneeAngleDeg[leg],
+      reading === undefined ? null : reading.kneeAngleDeg[leg],
     );
   }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Utterance } from '../../../src/feedback/cueTypes';
 import type { ProtocolEvent } from '../../../src/protocol';
-import type { CoachRun, FrameReading } from '../../../scripts/eval/coach/coachDrive';
+import type { CoachRun } from '../../../scripts/eval/coach/coachDrive';
+import type { FrameReading } from '../../../scripts/eval/studio/reading';
 import { summarise, quantile } from '../../../scripts/eval/coach/coachReport';
 import {
   scoreClip,
@@ -74,9 +75,13 @@ function reading(tMs: number, overrides: Partial<FrameReading> = {}): FrameReadi
     personFound: true,
     workingLeg: 'left',
     nearSide: 'left',
+    orientation: 'upright',
     hipFlexionDeg: { left: 72, right: 10 },
     legRaiseDeg: { left: null, right: null },
     kneeAngleDeg: { left: 175, right: 175 },
+    ankleFlexionDeg: { left: null, right: null },
+    kneeState: { left: 'straight', right: 'straight' },
+    backState: 'flat',
     ...overrides,
   };
 }
