@@ -26,6 +26,15 @@ export default defineConfig({
     port: 4173,
   },
   optimizeDeps: {
+    // The scan starts from the pages and from the pose worker, which no page imports (it is
+    // started from a URL): its deep imports of pose-detection's parts would otherwise be found
+    // on the first model load, re-bundled, and the worker's stale imports refused mid-start.
+    entries: [
+      'index.html',
+      'bench.html',
+      'tests/browser/harness/index.html',
+      'src/pose/worker/poseWorker.ts',
+    ],
     // Pre-bundled when the dev server starts, not discovered on first import: discovering
     // them later reloads the page (which breaks module tests) and slows the first visit.
     include: [

@@ -84,6 +84,9 @@ test('"Skip to content" moves the focus to the page content and stays on the pag
   page,
 }) => {
   await page.goto('/');
+  // React renders after the load event on a busy machine: a Tab pressed before the page exists
+  // lands nowhere.
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Enter');
