@@ -1,65 +1,54 @@
-import { initialGeometryState, measureFrame, type GeometryState } from '../../../src/geometry';
-import type { Pose } from '../../../src/geometry/types';
-import {
-  initialCuePolicyState,
-  stepCuePolicy,
-  type CuePolicyState,
-} from '../../../src/feedback/cuePolicy';
+import { HeadlessCoach } from '../../../src/coach/headlessCoach';
+import { TICK_MS } from '../../../src/engine/live/runnerTiming';
 import type { Utterance } from '../../../src/feedback/cueTypes';
-import {
-  TIME_TICK,
-  initialSessionState,
-  transition,
-  type SessionInput,
-  type SessionState,
-  type StretchDefinition,
-} from '../../../src/protocol';
+import type { Pose } from '../../../src/geometry/types';
+import type { StretchDefinition } from '../../../src/protocol';
 
-/** The live session runner's tick (src/engine/live/sessionRunner.ts, TICK_MS). */
-export const TICK_MS = 200;
+export { TICK_MS };
 
-const NO_SYMPTOMS = { tingling: false, numbness: false, sharpPain: false };
+const NO_SYMPTOMS = { tingling: false, numbness: false, sharpPain: false } as const;
 
 /**
- * The coach as a live session composes it (sessionRunner.ts: measureFrame -> transition ->
- * stepCuePolicy, ticks when no frame came for TICK_MS), without speech or storage, for a clock
- * the caller moves. The user starts at once, has warmed up and feels no symptoms.
- * (When the engine's single coaching step lands, this should call it instead.)
+ * THE coaching step (coach/coachStep.ts, through the headless driver) as a live session runs it,
+ * for a clock the caller moves: ticks only when no frame came for TICK_MS, as the session
+ * runner's timer does. The user starts at once, has warmed up and feels no symptoms.
  */
-export class HeadlessCoach {
-  private geometry: GeometryState = initialGeometryState();
-  private session: SessionState;
-  private policy: CuePolicyState = initialCuePolicyState();
+export class BenchCoach {
+  private readonly coach: HeadlessCoach;
   private lastStepMs = -Infinity;
-  readonly said: Utterance[] = [];
 
   constructor(stretch: StretchDefinition) {
-    this.session = initialSessionState([stretch]);
-    this.step({ command: 'start' }, 0);
-    if (this.session.phase === 'warm-up') this.step({ command: 'confirm-warm-up' }, 0);
+    this.coach = new HeadlessCoach({ routine: [stretch], session: { nerveGlide: null } });
+    this.coach.command({ command: 'start' }, 0);
+    this.answer(0);
+  }
+
+  /** Every line the coach gave, in order. */
+  get said(): readonly Utterance[] {
+    return this.coach.said;
   }
 
   /** A pose (or no person) arrives at `nowMs`. */
   frame(pose: Pose | null, nowMs: number): void {
-    const [geometry, measures] = measureFrame(this.geometry, pose, nowMs);
-    this.geometry = geometry;
-    this.step(measures, nowMs);
+    this.lastStepMs = nowMs;
+    this.coach.frame(pose, nowMs);
+    this.answer(nowMs);
   }
 
   /** The runner's timer fired at `nowMs`. */
   tick(nowMs: number): void {
-    if (nowMs - this.lastStepMs >= TICK_MS) this.step(TIME_TICK, nowMs);
+    if (nowMs - this.lastStepMs < TICK_MS) return;
+    this.lastStepMs = nowMs;
+    this.coach.tick(nowMs);
+    this.answer(nowMs);
   }
 
-  private step(input: SessionInput, nowMs: number): void {
-    this.lastStepMs = nowMs;
-    const [session, events] = transition(this.session, input, nowMs);
-    this.session = session;
-    const [policy, lines] = stepCuePolicy(this.policy, events, session, nowMs);
-    this.policy = policy;
-    this.said.push(...lines);
-    if (session.phase === 'symptom-check') {
-      this.step({ command: 'answer-symptoms', answer: NO_SYMPTOMS }, nowMs);
+  /** What the user answers when the session waits for them. */
+  private answer(nowMs: number): void {
+    const phase = this.coach.session.phase;
+    if (phase === 'warm-up') this.coach.command({ command: 'confirm-warm-up' }, nowMs);
+    if (phase === 'symptom-check') {
+      this.coach.command({ command: 'answer-symptoms', answer: NO_SYMPTOMS }, nowMs);
     }
   }
 }

@@ -4,7 +4,7 @@ import { ADAPTIVE_RATE } from '../../../src/engine/adaptiveRate';
 import { diskModelReader } from '../../../src/pose/node/readModelFileFromDisk';
 import { createTfjsPoseEstimator } from '../../../src/pose/tfjsPoseEstimator';
 import { stretchById } from '../../../src/protocol';
-import { HeadlessCoach } from './coach';
+import { BenchCoach } from './coach';
 import { VirtualLiveLoop } from './liveSimulation';
 import { stillHoldSpans, type Span, type StudioClip, type StudioFault } from './studioClips';
 import { yuvFrames } from './yuvFrames';
@@ -72,13 +72,13 @@ export async function runClip(clip: StudioClip, model: PoseModelId): Promise<Cli
   const loops = {
     fixed: new VirtualLiveLoop(
       await createTfjsPoseEstimator(options),
-      new HeadlessCoach(stretch),
+      new BenchCoach(stretch),
       MODEL_MS[model],
       null,
     ),
     adaptive: new VirtualLiveLoop(
       await createTfjsPoseEstimator(options),
-      new HeadlessCoach(stretch),
+      new BenchCoach(stretch),
       MODEL_MS[model],
       ADAPTIVE_RATE,
     ),

@@ -9,7 +9,7 @@ import {
 import type { Pose } from '../../../src/geometry/types';
 import type { PixelPlanes } from '../../../src/pose/pixels/pixelPlanes';
 import type { PoseEstimator } from '../../../src/pose/types';
-import { type HeadlessCoach, TICK_MS } from './coach';
+import { type BenchCoach, TICK_MS } from './coach';
 
 /**
  * A live session on a virtual clock: camera pictures arrive at their own times, the model takes
@@ -28,7 +28,7 @@ export class VirtualLiveLoop {
 
   constructor(
     private readonly estimator: PoseEstimator,
-    readonly coach: HeadlessCoach,
+    readonly coach: BenchCoach,
     private readonly modelMs: number,
     private readonly adaptive: AdaptiveRateOptions | null,
   ) {}
