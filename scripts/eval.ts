@@ -22,7 +22,10 @@ import {
   minScoreFor,
   nearSide,
   resolveMeasureOptions,
+  trunkToLegRatio,
+  updateTrunkCalibration,
   type GeometryState,
+  type TrunkCalibration,
 } from '../src/geometry';
 import { diskModelReader } from '../src/pose/node/readModelFileFromDisk';
 import { createTfjsPoseEstimator } from '../src/pose/tfjsPoseEstimator';
@@ -82,9 +85,22 @@ function framesOf(run: Run, file: MediaFile): Promise<Estimated> {
 function measureFile(run: Run, file: MediaFile, frames: readonly CachedFrame[]): EvalRecord[] {
   const { args, minScore } = run;
   let state: GeometryState = initialGeometryState();
+  // The upright trunk length, for the trunk-chord study column: geometry no longer keeps it,
+  // since the trunk chord does not judge the back any more (geometry/rounding.ts).
+  let calibration: TrunkCalibration | null = null;
   return frames.map(({ timestampMs, first, pose, rotationDeg }) => {
     const [next, measures] = measureFrame(state, pose, timestampMs ?? 0);
     state = next;
+    if (pose !== null && measures.personFound) {
+      const side = measures.nearSide.value ?? 'left';
+      calibration = updateTrunkCalibration(calibration, {
+        orientation: measures.orientation.value,
+        view: measures.view.value,
+        trunkInclinationDeg: measures.trunkInclinationDeg,
+        nearKneeAngleDeg: measures.kneeAngleDeg[side],
+        trunkToLegRatio: trunkToLegRatio(pose, side, minScore),
+      });
+    }
     return toRecord(measures, {
       file: file.relativePath,
       timestampMs,
@@ -98,7 +114,7 @@ function measureFile(run: Run, file: MediaFile, frames: readonly CachedFrame[]):
       trunkChordShortening: trunkChordShortening(
         pose,
         measures.nearSide.value,
-        calibratedTrunkRatio(next.trunkCalibration),
+        calibratedTrunkRatio(calibration),
         minScore,
       ),
     });

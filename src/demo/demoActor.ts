@@ -4,7 +4,8 @@ import type { SessionPhase } from '../protocol';
 import { POSTURES, type Channels } from './bodyModel/postures';
 import { bodyAngles } from './bodyModel/postures';
 import { placement, renderPose } from './bodyModel/renderPose';
-import { bodyPoints } from './bodyModel/skeleton';
+import { bodyPoints, CURL_PER_SHORTENING_DEG } from './bodyModel/skeleton';
+import { withTrunkMask } from './bodyModel/trunkMask';
 
 /**
  * The bundled demo's person: does the standing hamstring stretch the way the session asks,
@@ -47,6 +48,14 @@ function window01(tMs: number, fromMs: number, toMs: number, easeMs: number): nu
   return Math.min(smoothstep((tMs - fromMs) / easeMs), smoothstep((toMs - tMs) / easeMs));
 }
 
+/** How far the back is rounded at `nowMs`: 0 = long and flat, 1 = the fault at its fullest. */
+export function demoRounding(cue: DemoCue, nowMs: number): number {
+  if (cue.phase !== 'hold') return 0;
+  if (cue.pass !== DEMO_FAULT.pass || cue.rep !== DEMO_FAULT.rep) return 0;
+  const tMs = Math.max(0, nowMs - cue.phaseStartMs);
+  return window01(tMs, DEMO_FAULT.fromMs, DEMO_FAULT.toMs, FAULT_EASE_MS);
+}
+
 /** The body's channels at `nowMs` for where the session is. */
 export function demoChannels(cue: DemoCue, nowMs: number): Channels {
   const base = POSTURES['standing-step'].base;
@@ -55,8 +64,7 @@ export function demoChannels(cue: DemoCue, nowMs: number): Channels {
   const breathDeg = Math.sin((2 * Math.PI * nowMs) / 4_000);
   if (cue.phase === 'hold') {
     const hipDeg = UPRIGHT_HIP_DEG + (HOLD_HIP_DEG - UPRIGHT_HIP_DEG) * smoothstep(tMs / HINGE_MS);
-    const faulty = cue.pass === DEMO_FAULT.pass && cue.rep === DEMO_FAULT.rep;
-    const rounding = faulty ? window01(tMs, DEMO_FAULT.fromMs, DEMO_FAULT.toMs, FAULT_EASE_MS) : 0;
+    const rounding = demoRounding(cue, nowMs);
     return {
       ...base,
       hipDeg: hipDeg + breathDeg,
@@ -79,7 +87,11 @@ export function demoSides(cue: DemoCue): { readonly nearSide: Side; readonly wor
     : { nearSide: 'left', workingLeg: 'left' };
 }
 
-/** The demo person's pose (MoveNet's 17 points, as the fast model would report them). */
+/**
+ * The demo person's pose: MoveNet's 17 points, as the fast model would report them, with a person
+ * mask of the trunk as BlazePose full gives. The back is judged only from its outline (geometry's
+ * rounding.ts), so without the mask the demo could not show its rounded-back fault.
+ */
 export function demoPose(cue: DemoCue, nowMs: number): Pose {
   const { nearSide, workingLeg } = demoSides(cue);
   const place = placement(
@@ -89,8 +101,10 @@ export function demoPose(cue: DemoCue, nowMs: number): Pose {
     DEMO_IMAGE.heightPx,
     0.8 * DEMO_IMAGE.heightPx,
   );
-  const points = bodyPoints(bodyAngles('standing-step', demoChannels(cue, nowMs)));
-  return renderPose(points, {
+  const channels = demoChannels(cue, nowMs);
+  const points = bodyPoints(bodyAngles('standing-step', channels));
+  const chordShortening = channels.chordShortening;
+  const pose = renderPose(points, {
     model: 'movenet',
     nearSide,
     workingLeg,
@@ -100,6 +114,7 @@ export function demoPose(cue: DemoCue, nowMs: number): Pose {
     rng: null,
     hidden: NOTHING_HIDDEN,
   });
+  return withTrunkMask(pose, nearSide, place.front, CURL_PER_SHORTENING_DEG * chordShortening);
 }
 
 const NOTHING_HIDDEN: ReadonlySet<never> = new Set();

@@ -28,7 +28,8 @@ export {
   BACK_ROUNDED_ENTER,
   BACK_ROUNDED_LEAVE,
   classifyBack,
-  combineRounding,
+  backRounding,
+  MIN_CONTOUR_CONFIDENCE,
   roundingFromBackContour,
   roundingFromNeckFlexion,
   roundingFromTrunkChord,
@@ -43,6 +44,13 @@ export {
   type RoundingWindow,
 } from './roundingWindow';
 export { bodyOrientation, poseQuality, suggestInferenceRotation } from './orientation';
+export {
+  BACK_TO_UPRIGHT_AFTER_FRAMES,
+  nextRotation,
+  SWITCH_AFTER_FRAMES,
+  UPRIGHT_FRAMES,
+  type RotationChoice,
+} from './rotationChoice';
 export { workingLeg } from './workingLeg';
 export { wholeBodyInFrame } from './frameCoverage';
 export {

@@ -12,7 +12,7 @@ import type { Vec2 } from './vectors';
 
 export type JointFailure = Exclude<
   UnavailableReason,
-  'no-mask' | 'not-calibrated' | 'not-applicable' | 'no-person'
+  'no-mask' | 'outline-unclear' | 'not-calibrated' | 'not-applicable' | 'no-person'
 >;
 
 /** A usable joint: its position and score. */

@@ -32,19 +32,7 @@ import { hipFlexionDeg, legRaiseDeg } from './hip';
 import { classifyKnee, kneeAngleDeg } from './knee';
 import { ankleFlexionDeg } from './ankle';
 import { neckFlexionDeg, trunkInclinationDeg } from './trunk';
-import {
-  classifyBack,
-  combineRounding,
-  roundingFromBackContour,
-  roundingFromNeckFlexion,
-  roundingFromTrunkChord,
-  trunkToLegRatio,
-} from './rounding';
-import {
-  calibratedTrunkRatio,
-  updateTrunkCalibration,
-  type TrunkCalibration,
-} from './trunkCalibration';
+import { backRounding, classifyBack, roundingFromBackContour } from './rounding';
 import {
   EMPTY_ROUNDING_WINDOW,
   pushReading,
@@ -57,7 +45,7 @@ import { degrees, type Degrees } from './units';
 
 /**
  * Geometry's state between frames: side and leg memory, state hysteresis, the trunk
- * calibration and optional angle filters. Opaque to callers; immutable.
+ * back-outline window and optional angle filters. Opaque to callers; immutable.
  */
 export interface GeometryState {
   readonly options: ResolvedMeasureOptions;
@@ -67,7 +55,6 @@ export interface GeometryState {
   readonly view: Latch<ViewAngle>;
   readonly kneeState: { readonly left: KneeState | null; readonly right: KneeState | null };
   readonly backState: BackState | null;
-  readonly trunkCalibration: TrunkCalibration | null;
   /** Recent back-outline readings, for their median (roundingWindow.ts). */
   readonly roundingWindow: RoundingWindow;
   readonly filters: Readonly<Record<FilteredValue, OneEuroState | null>>;
@@ -92,7 +79,6 @@ export function initialGeometryState(options?: MeasureOptions): GeometryState {
     view: emptyLatch(),
     kneeState: { left: null, right: null },
     backState: null,
-    trunkCalibration: null,
     roundingWindow: EMPTY_ROUNDING_WINDOW,
     filters: NO_FILTERS,
   };
@@ -246,26 +232,10 @@ export function measureFrame(
   const neck = scaleConfidence(neckNow, viewFactor);
   const trunkInclination = trunkInclinationDeg(pose, trunkSide, minScore);
 
-  const ratio = trunkToLegRatio(pose, trunkSide, minScore);
-  const trunkCalibration = updateTrunkCalibration(state.trunkCalibration, {
-    orientation: orientation.value,
-    view: view.value,
-    trunkInclinationDeg: trunkInclination,
-    nearKneeAngleDeg: trunkSide === 'left' ? knee.left : knee.right,
-    trunkToLegRatio: ratio,
-  });
   const contourNow = scaleConfidence(roundingFromBackContour(pose, facing, minScore), viewFactor);
   const roundingWindow = pushReading(state.roundingWindow, contourNow, nowMs);
-  const roundingNow = combineRounding(windowedContour(roundingWindow, contourNow), [
-    scaleConfidence(
-      roundingFromTrunkChord(
-        ratio,
-        view.value === 'side' ? calibratedTrunkRatio(trunkCalibration) : null,
-      ),
-      viewFactor,
-    ),
-    roundingFromNeckFlexion(neck, trunkInclination),
-  ]);
+  // Only the outline judges the back; without one it is not checked (rounding.ts).
+  const roundingNow = backRounding(windowedContour(roundingWindow, contourNow));
   let roundingFilter = state.filters.rounding;
   let rounding: Measured<Rounding> = roundingNow;
   if (smooth && isAvailable(roundingNow)) {
@@ -313,7 +283,6 @@ export function measureFrame(
       right: kneeStateRight.value ?? state.kneeState.right,
     },
     backState: backState.value ?? state.backState,
-    trunkCalibration,
     roundingWindow,
     filters: {
       hipLeft: hipLeftFilter,

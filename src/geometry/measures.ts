@@ -19,6 +19,11 @@ export type UnavailableReason =
   | 'not-in-model'
   /** It needs something this frame does not have (e.g. a segmentation mask). */
   | 'no-mask'
+  /**
+   * It needs the back's outline in the mask, and the mask does not show it clearly enough: the
+   * body turned towards the camera, a trunk only a sliver of the frame, an edge not found.
+   */
+  | 'outline-unclear'
   /** It compares against a calibration that has not been taken yet. */
   | 'not-calibrated'
   /** It does not apply to the current body position (e.g. leg raise while standing). */
@@ -99,9 +104,10 @@ export interface BodyMeasures {
   /** Trunk line (hip -> shoulder) from vertical: 0 upright, 90 horizontal. */
   readonly trunkInclinationDeg: Measured<Degrees>;
   /**
-   * Spinal rounding. Looks at the back only with a segmentation mask (BlazePose, method
-   * 'back-contour'); otherwise it is a weak cue (trunk chord, neck flexion) at a confidence below
-   * geometry's TRUSTED_ROUNDING_CONFIDENCE (rounding.ts).
+   * Spinal rounding, from the back's outline in a segmentation mask (BlazePose full, method
+   * 'back-contour'). Without a mask it is unavailable ('no-mask'), and with a mask too poor to
+   * show the outline it is unavailable ('outline-unclear'): the back is then not checked, rather
+   * than guessed from the head or the trunk chord (rounding.ts, `backRounding`).
    */
   readonly rounding: Measured<Rounding>;
   /** From `rounding` with hysteresis, at the same confidence. */

@@ -1,5 +1,5 @@
 import type { KeypointName, Pose } from './types';
-import type { Available, BackState, Measured, Rounding, RoundingMethod, Side } from './measures';
+import type { BackState, Measured, Rounding, RoundingMethod, Side } from './measures';
 import { available, isAvailable, unavailable } from './measured';
 import { readJoints, sideJoint, usableJoint, type GatedJoint } from './joints';
 import { armBehindBack, measureBackContour } from './backContour';
@@ -10,9 +10,10 @@ import { pointDistance } from './vectors';
  * Spinal rounding (DESIGN.md §3): three methods, each scaled so that its "rounded" threshold
  * maps to an index of 1, and one index reported with the method that produced it.
  *
- * Only the back outline (c) looks at the back itself; it needs BlazePose's person mask. The
- * other two are weak cues, kept for models without a mask and reported at a confidence of at most
- * `WEAK_CUE_MAX_CONFIDENCE` (see `combineRounding`).
+ * Only the back outline (c) looks at the back itself; it needs BlazePose's person mask, and it
+ * alone makes the index the layers above see (`backRounding`). The other two are weak cues, kept
+ * as measures for study (they are reported at a confidence of at most `WEAK_CUE_MAX_CONFIDENCE`)
+ * but never stand in for the outline.
  */
 export const ROUNDED_AT = {
   /**
@@ -171,7 +172,8 @@ export function roundingFromBackContour(
   const side = facing ?? 'left';
   const joints = readJoints(pose, [sideJoint(side, 'hip'), sideJoint(side, 'shoulder')], minScore);
   if (!joints.usable) return joints.missing;
-  if (facing === null) return unavailable('low-confidence', []);
+  // Which way the back faces is unknown (a frontal view): no outline to read.
+  if (facing === null) return unavailable('outline-unclear', []);
   const [hip, shoulder] = joints.joints as [GatedJoint, GatedJoint];
   const arms = ARM_JOINTS.flatMap((name) => usableJoint(pose, name, minScore) ?? []);
   if (armBehindBack(arms, hip, shoulder, facing)) {
@@ -181,7 +183,7 @@ export function roundingFromBackContour(
     );
   }
   const contour = measureBackContour(mask, pose.imageSize, hip, shoulder, facing);
-  if (contour === null) return unavailable('low-confidence', [sideJoint(side, 'shoulder')]);
+  if (contour === null) return unavailable('outline-unclear', []);
   // Fewer stations found, or a trunk only a few mask pixels long, make the curl less certain.
   const resolution = Math.min(1, contour.chordMaskPx / FULL_RESOLUTION_CHORD_MASK_PX);
   return rounding(
@@ -192,28 +194,35 @@ export function roundingFromBackContour(
 }
 
 /**
- * One index (DESIGN.md §3). The back outline, where there is one at `MIN_CONTOUR_CONFIDENCE` or
- * more, is the index: it sees the back, and a head let hang in a fold is not a rounded back (the
- * head has its own measure, `neckFlexionDeg`). Without it, the larger of the weak cues (trunk
- * chord, neck flexion) stands in, at their low confidence: the seeds name both a curled trunk and
- * a dropped head as rounding, and a MoveNet session has nothing better. A contour below the
- * minimum is still better than nothing when no cue is available.
+ * The rounding index the layers above get (DESIGN.md §3): the back outline, and nothing else.
+ *
+ * The weak cues (neck flexion, trunk chord) follow the head and the arms' joints, not the spine:
+ * on the studio probe a slumped sitter with a level outline read "rounded" on MoveNet and "flat"
+ * on BlazePose, and on the labelled deadlifts neither cue tells a rounded back from a correct one
+ * (see `WEAK_CUE_MAX_CONFIDENCE`). Letting them stand in voiced back faults, and stopped the hold
+ * timer, from a guess. So without an outline the back is not checked, and says why:
+ * - 'no-mask': the model gives no person mask (MoveNet); nothing the person can change;
+ * - 'outline-unclear': there is a mask, but the outline is too faint to read (turned towards the
+ *   camera, a sliver of trunk, an edge not found): a side-on view would fix it;
+ * - the hip or shoulder not seen ('low-confidence' / 'out-of-frame' with the joints): passed on
+ *   as is, like any other measure whose joints are not seen;
+ * - 'not-applicable' (an arm behind the back): passed on as is.
+ * A consumer skips a back check on the first, second and last (protocol/readMeasure.ts,
+ * `isNotSeen`), so the hold timer never waits on a back it cannot see.
  */
-export function combineRounding(
-  contour: Measured<Rounding>,
-  weakCues: readonly Measured<Rounding>[],
-): Measured<Rounding> {
-  if (isAvailable(contour) && contour.confidence >= MIN_CONTOUR_CONFIDENCE) return contour;
-  let best: Available<Rounding> | null = null;
-  for (const cue of weakCues) {
-    if (isAvailable(cue) && (best === null || cue.value.index > best.value.index)) best = cue;
+export function backRounding(contour: Measured<Rounding>): Measured<Rounding> {
+  if (isAvailable(contour)) {
+    return contour.confidence >= MIN_CONTOUR_CONFIDENCE ? contour : unavailable('outline-unclear');
   }
-  if (best !== null) return best;
-  if (isAvailable(contour)) return contour;
-  // Nothing to measure from: say why, in the words of the last cue (the head: "can't see your
-  // ears"), as a consumer that gates on unseen joints expects.
-  return weakCues.at(-1) ?? contour;
+  const jointsUnseen =
+    (contour.reason === 'low-confidence' || contour.reason === 'out-of-frame') &&
+    contour.joints.length > 0;
+  if (contour.reason === 'low-confidence' && !jointsUnseen) return unavailable('outline-unclear');
+  return contour;
 }
 
-/** Below this the back outline gives way to the weak cues (a frontal view, a sliver of trunk). */
-const MIN_CONTOUR_CONFIDENCE = 0.3;
+/**
+ * Below this the back outline is too faint to read (a frontal view, a sliver of trunk): the
+ * back is then not checked rather than judged from it.
+ */
+export const MIN_CONTOUR_CONFIDENCE = 0.3;

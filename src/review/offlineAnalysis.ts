@@ -1,4 +1,4 @@
-import { initialGeometryState, measureFrame } from '../geometry';
+import { initialGeometryState, measureFrame, nextRotation, UPRIGHT_FRAMES } from '../geometry';
 import type { BodyMeasures } from '../geometry/measures';
 import type { ImageSize, Pose, PoseModelId } from '../geometry/types';
 import type { PoseEstimator } from '../pose/types';
@@ -162,6 +162,9 @@ export async function analyseVideo(
     // geometry runs on them in that order: `done` chains each frame's handling after the last.
     let done: Promise<void> = Promise.resolve();
     const inFlight: Promise<void>[] = [];
+    // A lying body is turned upright for the model, as live (geometry/rotationChoice.ts); the
+    // turn follows the poses handled so far, a few frames behind those in flight.
+    let rotation = UPRIGHT_FRAMES;
     for (;;) {
       if (inFlight.length >= maxInFlight) await inFlight.shift();
       if (aborted()) throw abortError();
@@ -174,9 +177,12 @@ export async function analyseVideo(
       firstSentMs ??= now();
       frameSize = { widthPx: frame.widthPx, heightPx: frame.heightPx };
       const size = frameSize;
-      const estimate = estimator.estimate(frame.bitmap, frame.videoTimeMs);
+      const estimate = estimator.estimate(frame.bitmap, frame.videoTimeMs, {
+        rotationDeg: rotation.rotationDeg,
+      });
       done = done.then(async () => {
         const pose = await estimate;
+        rotation = nextRotation(rotation, pose);
         const atMs = now();
         lastDoneMs = atMs;
         poseTimes.push(atMs);

@@ -12,7 +12,9 @@ import type { OpenRepFacts, RepFacts, StretchFacts } from './reportFacts';
 import { reportFacts } from './reportFacts';
 import { legSummaries, sessionTotals } from './reportSummary';
 import { sessionSentences } from './reportText';
+import { findStretch } from '../protocol';
 import type {
+  BackNotChecked,
   GlideSetReport,
   HoldRepReport,
   RepReport,
@@ -167,9 +169,27 @@ function holdReport(
       meanIndex: rounding.mean,
       maxIndex: rounding.max,
       method: mostCommonRoundingMethod(samples, holdWindows),
+      notChecked:
+        rounding.mean === null && checksTheBack(open.started.stretchId)
+          ? backNotCheckedWhy(record.meta.model)
+          : null,
     },
     bounces: open.bounces,
   };
+}
+
+/** Whether the stretch judges the back from the rounding index (its back check). */
+function checksTheBack(stretchId: string): boolean {
+  const stretch = findStretch(stretchId);
+  return stretch?.checks.some((c) => c.measure.measure === 'roundingIndex') ?? false;
+}
+
+/**
+ * Why a hold had no rounding: MoveNet gives no person mask, so it never sees the back's outline;
+ * a model with one (BlazePose, the demo) did not see it clearly enough.
+ */
+function backNotCheckedWhy(model: string | null): BackNotChecked {
+  return model !== null && model.startsWith('movenet') ? 'model-without-mask' : 'outline-not-seen';
 }
 
 function glideReport(

@@ -9,7 +9,14 @@ import {
   symptomWords,
 } from './reportFormat';
 import { beyondResolution, DEPTH_RESOLUTION_DEG } from './reportResolution';
-import type { FaultSpan, LegSummary, SessionReport, StretchReport } from './reportTypes';
+import type {
+  BackNotChecked,
+  FaultSpan,
+  HoldRepReport,
+  LegSummary,
+  SessionReport,
+  StretchReport,
+} from './reportTypes';
 
 /**
  * The plain-language summary at the top of a report: a few short sentences a person (or their
@@ -21,7 +28,8 @@ type ReportBody = Omit<SessionReport, 'summary'>;
 
 export function sessionSentences(report: ReportBody): string[] {
   const sentences = [overview(report), holdSentence(report), ...depthSentences(report)];
-  sentences.push(faultSentence(report), ...bounceSentence(report), ...symptomSentences(report));
+  sentences.push(faultSentence(report), ...backSentence(report));
+  sentences.push(...bounceSentence(report), ...symptomSentences(report));
   sentences.push(incidentSentence(report), ...endSentences(report));
   return sentences.filter((s) => s !== '');
 }
@@ -129,6 +137,31 @@ function faultSentence(report: ReportBody): string {
     `The main form issue was ${faultLabel(fault)}: ${plural(count, 'time')}, ` +
     `${formatDuration(ms)} in all.${rest}`
   );
+}
+
+/** Why the back was not checked, in words (see `BackNotChecked`). */
+export const BACK_NOT_CHECKED_WHY: Readonly<Record<BackNotChecked, string>> = {
+  'model-without-mask':
+    "the pose model used can't see the outline of your back (BlazePose full can)",
+  'outline-not-seen': 'the outline of your back was not clear enough to read (stand side-on)',
+};
+
+/**
+ * Holds whose back was not checked, and why: "no form problems" must not read as "your back was
+ * fine" when nobody could see it.
+ */
+function backSentence(report: ReportBody): string[] {
+  const holds = report.stretches
+    .flatMap((s) => s.reps)
+    .filter((r): r is HoldRepReport => r.kind === 'hold');
+  // Reports built before this field existed say nothing either way.
+  const checkable = holds.filter((r) => r.rounding.notChecked !== undefined);
+  const reasons = holds.flatMap((r) => r.rounding.notChecked ?? []);
+  if (reasons.length === 0) return [];
+  const where =
+    reasons.length === checkable.length ? 'in your holds' : `in ${plural(reasons.length, 'hold')}`;
+  const why = joinWords([...new Set(reasons)].map((r) => BACK_NOT_CHECKED_WHY[r]));
+  return [`Your back was not checked ${where}: ${why}.`];
 }
 
 function bounceSentence(report: ReportBody): string[] {

@@ -81,9 +81,23 @@ export interface HoldRepReport extends RepCommon {
     readonly meanIndex: number | null;
     readonly maxIndex: number | null;
     readonly method: string | null;
+    /**
+     * Why the back was not checked in this hold, when its stretch checks the back and no frame of
+     * the hold had a back outline to read (geometry gives no rounding then, rather than a guess);
+     * null when it was checked or the stretch does not check it. Absent from reports built
+     * before the back was checked only from its outline.
+     */
+    readonly notChecked?: BackNotChecked | null;
   };
   readonly bounces: readonly BounceRecord[];
 }
+
+/**
+ * - `model-without-mask`: the model gives no person mask (MoveNet), so it cannot see the back's
+ *   outline at all;
+ * - `outline-not-seen`: the model has one, but the outline was never clear enough to read.
+ */
+export type BackNotChecked = 'model-without-mask' | 'outline-not-seen';
 
 export interface GlideSetReport extends RepCommon {
   readonly kind: 'glide';

@@ -1,4 +1,4 @@
-import type { BodyMeasures, KneeState, Side } from '../../geometry/measures';
+import type { BodyMeasures, KneeState, Side, Unavailable } from '../../geometry/measures';
 import type { AspectJudgement, FormAspect, SessionState } from '../../protocol';
 import { currentStretch, judgeAspects, targetValue } from '../../protocol';
 
@@ -7,14 +7,16 @@ import { currentStretch, judgeAspects, targetValue } from '../../protocol';
  * - `good`, `warn` (a form measure close to its limit), `bad`: judged, during a hold or glide;
  * - `short`: the hold's depth is not far enough yet (the opposite of close to a limit);
  * - `info`: measured but not judged — outside a hold nobody is asked to be in position yet;
- * - `unknown`: not measured.
+ * - `unknown`: not measured (a joint not seen: moving may fix it);
+ * - `unchecked`: not checked at all, with the reason as its detail (the model cannot see the back's
+ *   outline): shown the same in every phase, since the reason is not a correction.
  */
-export type ReadoutStatus = 'good' | 'warn' | 'short' | 'bad' | 'info' | 'unknown';
+export type ReadoutStatus = 'good' | 'warn' | 'short' | 'bad' | 'info' | 'unknown' | 'unchecked';
 
 export interface ReadoutView {
   readonly id: 'depth' | 'back' | 'knee';
   readonly label: string;
-  /** Shown as is: "72°", "flat", "soft", or "—". */
+  /** Shown as is: "72°", "flat", "soft", "not checked", or "—". */
   readonly value: string;
   readonly status: ReadoutStatus;
   /** The correction to show when it is not good. */
@@ -33,6 +35,18 @@ const KNEE_WORDS: Readonly<Record<KneeState, string>> = {
   locked: 'locked',
   bent: 'bent',
 };
+
+/**
+ * Why the back is not checked, when the model cannot see its outline at all (no person mask) or
+ * the mask does not show it clearly: geometry then gives no rounding (geometry/rounding.ts)
+ * rather than a guess from the head, and the panel says so instead of a blank.
+ */
+export const BACK_NOT_CHECKED: Readonly<Partial<Record<Unavailable['reason'], string>>> = {
+  'no-mask': "This model can't see the outline of your back - BlazePose full can.",
+  'outline-unclear': 'Turn side-on to the camera so I can see the outline of your back.',
+};
+
+export const NOT_CHECKED = 'not checked';
 
 function formatDeg(value: number): string {
   return `${Math.round(value)}°`;
@@ -69,7 +83,9 @@ export function readouts(inputs: ReadoutInputs): readonly ReadoutView[] {
   const coaching = (state.phase === 'hold' || state.phase === 'glide') && state.paused === null;
   if (coaching) return all;
   return all.map((r) =>
-    r.status === 'unknown' ? r : { ...r, status: 'info' as const, detail: null },
+    r.status === 'unknown' || r.status === 'unchecked'
+      ? r
+      : { ...r, status: 'info' as const, detail: null },
   );
 }
 
@@ -106,17 +122,22 @@ function judgedReadouts(inputs: ReadoutInputs): readonly ReadoutView[] {
 
   const back = shown(judgeAspects(state, measures, leg, READOUT_ASPECTS.back));
   const backState = measures.backState.value;
+  const rounding = measures.rounding;
+  const notChecked = rounding.value === null ? (BACK_NOT_CHECKED[rounding.reason] ?? null) : null;
   const knee = shown(judgeAspects(state, measures, leg, READOUT_ASPECTS.knee));
   const kneeState = measures.kneeState[leg].value;
   return [
     depth,
-    {
-      id: 'back',
-      label: 'Back',
-      value: backState ?? '—',
-      status: backState === null && back.status !== 'bad' ? 'unknown' : back.status,
-      detail: back.detail,
-    },
+    notChecked !== null && back.status !== 'bad'
+      ? // A head check may still judge the head; the back itself is not checked.
+        { id: 'back', label: 'Back', value: NOT_CHECKED, status: 'unchecked', detail: notChecked }
+      : {
+          id: 'back',
+          label: 'Back',
+          value: backState ?? '—',
+          status: backState === null && back.status !== 'bad' ? 'unknown' : back.status,
+          detail: back.detail,
+        },
     {
       id: 'knee',
       label: 'Knee',

@@ -97,10 +97,18 @@ function legPoints(hip: BodyPoint, leg: LegAngles): Record<SidedPart, BodyPoint>
   return { hip, knee, ankle, heel, foot_index: toe };
 }
 
+/**
+ * The body model's spine curl per unit of trunk-chord shortening: 0.25 shortening is a curl of
+ * ~80 degrees, whose chord tips forward by half of it. The person mask draws the back outline
+ * with this curl (trunkMask.ts), so keypoints and outline show the same back.
+ */
+export const CURL_PER_SHORTENING_DEG = 320;
+
 export function bodyPoints(angles: BodyAngles): BodyPoints {
   const hip: BodyPoint = { a: 0, b: 0 };
   // A curled spine's chord tips forward by half the curl; 0.25 shortening is ~40 degrees of tip.
-  const trunkDeg = 180 - angles.trunkForwardDeg - 160 * angles.chordShortening;
+  const trunkDeg =
+    180 - angles.trunkForwardDeg - (CURL_PER_SHORTENING_DEG / 2) * angles.chordShortening;
   const shoulder = add(hip, fromDown(trunkDeg), SEGMENTS.trunk * (1 - angles.chordShortening));
   const neckDeg = trunkDeg - angles.neckFlexionDeg;
   const ear = add(shoulder, fromDown(neckDeg), SEGMENTS.neck);

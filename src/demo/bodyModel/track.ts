@@ -5,7 +5,8 @@ import { POSTURES, bodyAngles } from './postures';
 import type { ModelFamily, Placement } from './renderPose';
 import { placement, renderPose } from './renderPose';
 import { seededRng } from './rng';
-import { bodyPoints } from './skeleton';
+import { bodyPoints, CURL_PER_SHORTENING_DEG } from './skeleton';
+import { withTrunkMask } from './trunkMask';
 import type { Action } from './timeline';
 import { channelsAt, hiddenAt, isAbsent, timelineEndMs } from './timeline';
 
@@ -52,9 +53,10 @@ export function bodyTrack(spec: BodySpec): BodyTrack {
   const channels = (tMs: number): Channels => channelsAt(base, actions, tMs);
   const poseAt = (tMs: number): Pose | null => {
     if (isAbsent(actions, tMs)) return null;
-    const points = bodyPoints(bodyAngles(spec.posture, channels(tMs)));
+    const now = channels(tMs);
+    const points = bodyPoints(bodyAngles(spec.posture, now));
     const hidden = actions.some((a) => a.kind === 'hide') ? hiddenAt(actions, tMs) : NOTHING_HIDDEN;
-    return renderPose(points, {
+    const pose = renderPose(points, {
       model: spec.model,
       nearSide: spec.nearSide,
       workingLeg: spec.workingLeg,
@@ -65,6 +67,11 @@ export function bodyTrack(spec: BodySpec): BodyTrack {
       rng: spec.noise === undefined ? null : seededRng(spec.noise.seed * 7_919 + Math.round(tMs)),
       hidden,
     });
+    // BlazePose full gives a person mask as well (the app asks for one): the back's outline,
+    // curled as the keypoints show it. MoveNet gives none.
+    if (spec.model !== 'blazepose') return pose;
+    const curlDeg = CURL_PER_SHORTENING_DEG * now.chordShortening;
+    return withTrunkMask(pose, spec.nearSide, place.front, curlDeg);
   };
   const durationMs = timelineEndMs(actions);
   return {

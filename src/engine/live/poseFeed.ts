@@ -1,4 +1,5 @@
 import { INFERENCE_MAX_SIDE_PX } from '../../camera/scaledBitmap';
+import { nextRotation, UPRIGHT_FRAMES } from '../../geometry';
 import type { FrameSource } from '../../camera/types';
 import type { PoseEstimator } from '../../pose/types';
 import type { Clock, Scheduler } from '../clock';
@@ -30,17 +31,25 @@ export type StartPoseLoop = (
 
 /**
  * The page's loop: frames pulled as the source shows them, two in flight, 480 px long side, at
- * the adaptive rate (slower while the body holds still; engine/adaptiveRate.ts).
+ * the adaptive rate (slower while the body holds still; engine/adaptiveRate.ts), turned so that a
+ * lying body stands upright for the model (geometry/rotationChoice.ts).
  */
 export function livePoseLoop(clock: Clock): StartPoseLoop {
-  return (source, estimator, handlers) =>
-    new LivePoseLoop(source, estimator, {
+  return (source, estimator, handlers) => {
+    let rotation = UPRIGHT_FRAMES;
+    return new LivePoseLoop(source, estimator, {
       maxSidePx: INFERENCE_MAX_SIDE_PX,
       maxInFlight: 2,
       adaptive: ADAPTIVE_RATE,
       now: clock.nowMs,
-      ...handlers,
+      rotation: () => rotation.rotationDeg,
+      onError: handlers.onError,
+      onResult: (result) => {
+        rotation = nextRotation(rotation, result.pose);
+        handlers.onResult(result);
+      },
     });
+  };
 }
 
 export interface PoseFeedHandlers extends PoseLoopHandlers {

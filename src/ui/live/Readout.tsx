@@ -7,11 +7,12 @@ const STATUS_WORDS: Record<ReadoutStatus, string> = {
   bad: 'needs fixing',
   info: '',
   unknown: 'not visible',
+  unchecked: '',
 };
 
 interface Props {
   readonly label: string;
-  /** e.g. "72°", "flat", "soft" — or "—" when not measured. */
+  /** e.g. "72°", "flat", "soft" — or "—" when not measured, "not checked" when never. */
   readonly value: string;
   readonly status: ReadoutStatus;
   /** One short line, e.g. "Keep a slight bend". */

@@ -1,4 +1,10 @@
-import type { FaultSpan, GlideSetReport, HoldRepReport, ReportLeg } from '../../session';
+import type {
+  BackNotChecked,
+  FaultSpan,
+  GlideSetReport,
+  HoldRepReport,
+  ReportLeg,
+} from '../../session';
 import {
   depthLabel,
   faultLabel,
@@ -21,6 +27,28 @@ function Faults({ faults }: { readonly faults: readonly FaultSpan[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Why the back was not checked, in a few words for the table (reportText says it in full). */
+const BACK_NOT_CHECKED_SHORT: Readonly<Record<BackNotChecked, string>> = {
+  'model-without-mask': "this model can't see the back's outline",
+  'outline-not-seen': "the back's outline was not clear",
+};
+
+function RoundingCell({ rep }: { readonly rep: HoldRepReport }) {
+  const notChecked = rep.rounding.notChecked ?? null;
+  if (notChecked !== null) {
+    return (
+      <>
+        not checked <span className="muted">({BACK_NOT_CHECKED_SHORT[notChecked]})</span>
+      </>
+    );
+  }
+  return (
+    <>
+      {formatIndex(rep.rounding.meanIndex)} / {formatIndex(rep.rounding.maxIndex)}
+    </>
   );
 }
 
@@ -92,7 +120,7 @@ export function HoldTable({
               </td>
               <td>{kneeState(rep)}</td>
               <td>
-                {formatIndex(rep.rounding.meanIndex)} / {formatIndex(rep.rounding.maxIndex)}
+                <RoundingCell rep={rep} />
               </td>
               <td>
                 <Faults faults={rep.faults} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../src/feedback/cueMessages';
+import { ROUNDING_WINDOW_MS } from '../../../src/geometry';
 import { MAX_UTTERANCES_PER_MINUTE } from '../../../src/feedback/cueTypes';
 import type { SessionState } from '../../../src/protocol';
 import { stretchById } from '../../../src/protocol';
@@ -54,15 +55,21 @@ describe('replay: standing stretch through geometry, protocol and cue policy', (
     '%s facing %s, jitter %s px: counts held-in-form seconds within 0.2 s',
     (model, nearSide, noisePx) => {
       const { run, heldAt19_9 } = firstRep(model, nearSide, noisePx);
-      // Before the bounce: 19.9 s of rep, minus reaching the position and the rounded back.
+      // Before the bounce: 19.9 s of rep, minus reaching the position and, where the model can
+      // see the back's outline (BlazePose's mask), the rounded back. MoveNet has no mask: the back
+      // is not checked, so the rounding (seen before only in the trunk chord) stops nothing.
+      const seesBack = model === 'blazepose';
+      const expectedHeld = 19_900 - REACHED_MS - (seesBack ? ROUNDED_MS : 0);
       expect(heldAt19_9).not.toBeNull();
-      expect(Math.abs(heldAt19_9! - (19_900 - REACHED_MS - ROUNDED_MS))).toBeLessThanOrEqual(200);
+      expect(Math.abs(heldAt19_9! - expectedHeld)).toBeLessThanOrEqual(200);
 
       const [rep] = ofType(run.events, 'rep-ended');
       expect(rep).toMatchObject({ leg: 'left', rep: 1, completed: true, heldInFormMs: 30_000 });
 
       const paused = ofType(run.events, 'hold-paused');
-      expect(paused.map((p) => p.faults)).toEqual([['back-rounded'], ['bouncing']]);
+      expect(paused.map((p) => p.faults)).toEqual(
+        seesBack ? [['back-rounded'], ['bouncing']] : [['bouncing']],
+      );
       const [bounceEvent] = ofType(run.events, 'bounce-detected');
       expect(bounceEvent!.frequencyHz).toBeCloseTo(2, 0);
       expect(bounceEvent!.amplitudeDeg).toBeGreaterThan(6);
@@ -70,20 +77,32 @@ describe('replay: standing stretch through geometry, protocol and cue policy', (
     },
   );
 
+  // Was run on MoveNet, whose trunk chord stood in for the back; the back outline needs a mask.
   it('voices the rounded back 0.7 s after it starts, then the bounce, and confirms the fix once', () => {
-    const { run } = firstRep('movenet', 'left', 1.5);
+    const { run } = firstRep('blazepose', 'left', 1.5);
     const repStart = ofType(run.events, 'rep-started')[0]!.atMs;
     const at = (text: string) =>
       run.said.filter((u) => u.text === text).map((u) => u.atMs - repStart);
     const [back] = at(backCue);
     expect(back).toBeGreaterThanOrEqual(12_120 + 700 - 40);
-    expect(back).toBeLessThan(12_120 + 700 + 100);
+    // The outline's reading is the median of the last ROUNDING_WINDOW_MS, which lags a change by
+    // up to half the window (the trunk chord this test used to run on had no window).
+    expect(back).toBeLessThan(12_120 + 700 + 100 + ROUNDING_WINDOW_MS / 2);
     expect(at('Better, nice long back.')).toHaveLength(1);
     const [bounced] = at(MESSAGES.bouncing);
     expect(bounced).toBeGreaterThan(20_000);
     expect(bounced).toBeLessThan(21_600);
     // Nothing about the back while it was flat.
     expect(at(backCue).every((ms) => ms > 12_000 && ms < 16_000)).toBe(true);
+  });
+
+  it('says nothing about a back it cannot see (MoveNet, no mask), and still the bounce', () => {
+    const { run } = firstRep('movenet', 'left', 1.5);
+    const texts = run.said.map((u) => u.text);
+    expect(texts).not.toContain(backCue);
+    expect(texts).not.toContain('Better, nice long back.');
+    expect(texts).toContain(MESSAGES.bouncing);
+    expect(ofType(run.events, 'fault-started').map((f) => f.fault)).not.toContain('back-rounded');
   });
 
   it("says it can't see the knee when the near knee is lost, and pauses the hold meanwhile", () => {

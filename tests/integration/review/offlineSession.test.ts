@@ -12,23 +12,22 @@ import { generatedVideo } from './videoSession';
 /**
  * A 50 s video of the standing stretch, as an uploaded clip would show it: the person is already
  * in the start position, hinges to 80° at 3-5 s, rounds the back at 15-18 s, holds on and stands
- * up at 42 s. The geometry and the protocol run over it in video time.
+ * up at 42 s. The geometry and the protocol run over it in video time. BlazePose full, whose
+ * person mask shows the back's outline: MoveNet's keypoints alone no longer judge the back.
  */
-const STANDING_VIDEO = generatedVideo(
-  {
-    posture: 'standing-step',
-    nearSide: 'left',
-    workingLeg: 'left',
-    model: 'movenet',
-    noise: { sigmaPx: 1, seed: 3 },
-    actions: [
-      hinge(80, { atMs: 3_000, overMs: 2_000 }),
-      roundBack({ atMs: 15_000, forMs: 3_000 }),
-      ramp('hipDeg', 40, { atMs: 42_000, overMs: 1_500 }),
-    ],
-  },
-  50_000,
-);
+const STANDING_SPEC = {
+  posture: 'standing-step',
+  nearSide: 'left',
+  workingLeg: 'left',
+  model: 'blazepose',
+  noise: { sigmaPx: 1, seed: 3 },
+  actions: [
+    hinge(80, { atMs: 3_000, overMs: 2_000 }),
+    roundBack({ atMs: 15_000, forMs: 3_000 }),
+    ramp('hipDeg', 40, { atMs: 42_000, overMs: 1_500 }),
+  ],
+} as const;
+const STANDING_VIDEO = generatedVideo(STANDING_SPEC, 50_000);
 const standing = stretchById('standing-hamstring');
 
 function standingRecord() {
@@ -38,7 +37,7 @@ function standingRecord() {
     stretch: standing,
     measures: STANDING_VIDEO.measures,
     durationMs: STANDING_VIDEO.durationMs,
-    model: 'movenet-lightning',
+    model: 'blazepose-full',
   });
 }
 
@@ -59,6 +58,33 @@ describe('a video replayed as a session', () => {
     expect(rounded?.startTMs).toBeGreaterThan(15_000);
     expect(rounded?.startTMs).toBeLessThan(16_000);
     expect(rep.peakDeg).toBeGreaterThan(78);
+  });
+
+  it('says the back was checked from its outline, or not checked and why', () => {
+    const seen = buildSessionReport(standingRecord()).stretches[0]?.reps[0];
+    if (seen?.kind !== 'hold') throw new Error('no hold rep');
+    expect(seen.rounding).toMatchObject({ method: 'back-contour', notChecked: null });
+
+    // The same person through MoveNet: no mask, so no rounding and no back fault, and the report
+    // says the back was not checked rather than that the form was fine.
+    const movenetVideo = generatedVideo({ ...STANDING_SPEC, model: 'movenet' }, 50_000);
+    const record = replayOfflineSession({
+      id: 'video-movenet',
+      startedAtEpochMs: Date.UTC(2025, 5, 3, 9),
+      stretch: standing,
+      measures: movenetVideo.measures,
+      durationMs: movenetVideo.durationMs,
+      model: 'movenet-lightning',
+    });
+    const report = buildSessionReport(record);
+    const rep = report.stretches[0]?.reps[0];
+    if (rep?.kind !== 'hold') throw new Error('no hold rep');
+    expect(rep.faults.map((f) => f.fault)).not.toContain('back-rounded');
+    expect(rep.rounding).toMatchObject({ meanIndex: null, notChecked: 'model-without-mask' });
+    expect(report.summary).toContain(
+      "Your back was not checked in your holds: the pose model used can't see the outline of " +
+        'your back (BlazePose full can).',
+    );
   });
 
   it('keeps the whole video: every sample at 10 a second, and the clip length as duration', () => {

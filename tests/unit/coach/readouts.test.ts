@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readouts } from '../../../src/coach/view/readouts';
 import { stretchById } from '../../../src/protocol';
-import type { BodyMeasures } from '../../../src/geometry/measures';
+import type { BodyMeasures, UnavailableReason } from '../../../src/geometry/measures';
 import { bodyMeasures } from '../protocol/measuresBuilder';
 import { begin } from '../protocol/sessionDriver';
 
@@ -77,4 +77,28 @@ describe('live readouts', () => {
     if (standing.kind !== 'hold') throw new Error('the standing stretch is a hold');
     expect(depth).toMatchObject({ value: '20°', status: 'short', detail: standing.target.cue });
   });
+
+  it.each<[string, Phase, string]>([
+    ['no-mask', 'hold', "This model can't see the outline of your back - BlazePose full can."],
+    ['no-mask', 'setup', "This model can't see the outline of your back - BlazePose full can."],
+    [
+      'outline-unclear',
+      'hold',
+      'Turn side-on to the camera so I can see the outline of your back.',
+    ],
+  ])(
+    'a back with no outline (%s) in %s is "not checked", with the reason',
+    (reason, phase, why) => {
+      const measures = bodyMeasures({
+        nearSide: 'left',
+        workingLeg: 'left',
+        hipFlexionDeg: 60,
+        roundingIndex: reason as UnavailableReason,
+      });
+      const back = readouts({ state: inPhase(phase), measures, leg: 'left' }).find(
+        (r) => r.id === 'back',
+      );
+      expect(back).toMatchObject({ value: 'not checked', status: 'unchecked', detail: why });
+    },
+  );
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   available,
   classifyBack,
-  combineRounding,
+  backRounding,
+  MIN_CONTOUR_CONFIDENCE,
   degrees,
   EMPTY_ROUNDING_WINDOW,
   pushReading,
@@ -59,53 +60,37 @@ describe('weak rounding cues', () => {
   });
 });
 
-describe('one rounding index', () => {
+describe('one rounding index: the outline or nothing', () => {
   const contour = (index: number, confidence = 0.9) =>
     available<Rounding>({ index, method: 'back-contour' }, confidence);
-  const neck = (index: number) =>
-    available<Rounding>({ index, method: 'neck-flexion' }, WEAK_CUE_MAX_CONFIDENCE);
-  const chord = (index: number) =>
-    available<Rounding>({ index, method: 'trunk-chord' }, WEAK_CUE_MAX_CONFIDENCE);
 
-  it.each([
-    [
-      'a long back with the head hanging is not rounded',
-      contour(0.2),
-      [neck(1.6)],
-      'back-contour',
-      0.2,
-    ],
-    ['a rounded back with the chin up is rounded', contour(1.3), [neck(0)], 'back-contour', 1.3],
-    [
-      'without an outline, the larger weak cue stands in',
-      unavailable('no-mask'),
-      [chord(0.4), neck(1.1)],
-      'neck-flexion',
-      1.1,
-    ],
-    [
-      'an outline seen front-on gives way to a weak cue',
-      contour(0, 0.15),
-      [chord(0.9)],
-      'trunk-chord',
-      0.9,
-    ],
-    [
-      'a faint outline is better than nothing',
-      contour(0.5, 0.15),
-      [unavailable('not-calibrated'), unavailable('not-applicable')],
-      'back-contour',
-      0.5,
-    ],
-  ] as const)('%s', (_, outline, cues, method, index) => {
-    expect(combineRounding(outline, cues).value).toEqual({ index, method });
+  it('a long back with the head hanging is read from the outline alone', () => {
+    expect(backRounding(contour(0.2)).value).toEqual({ index: 0.2, method: 'back-contour' });
   });
 
-  it("says why when there is nothing to measure from, in the head's words", () => {
-    const missingEars = unavailable('low-confidence', ['left_ear', 'right_ear']);
-    expect(
-      combineRounding(unavailable('no-mask'), [unavailable('not-calibrated'), missingEars]),
-    ).toBe(missingEars);
+  it('a rounded back with the chin up is rounded', () => {
+    expect(backRounding(contour(1.3)).value).toEqual({ index: 1.3, method: 'back-contour' });
+  });
+
+  // Before: without a mask the larger weak cue (neck flexion, trunk chord) stood in. Those
+  // follow the head, not the spine, so the back is now not checked, and says why.
+  it('without a mask the back is not checked, and the reason is the missing mask', () => {
+    expect(backRounding(unavailable('no-mask'))).toMatchObject({ value: null, reason: 'no-mask' });
+  });
+
+  it('an outline too faint to read (seen front-on) is not checked either', () => {
+    expect(backRounding(contour(1.4, MIN_CONTOUR_CONFIDENCE - 0.01))).toMatchObject({
+      value: null,
+      reason: 'outline-unclear',
+    });
+    expect(backRounding(unavailable('low-confidence'))).toMatchObject({
+      reason: 'outline-unclear',
+    });
+  });
+
+  it('a hip or shoulder not seen is passed on as a joint not seen', () => {
+    const missing = unavailable('low-confidence', ['left_shoulder']);
+    expect(backRounding(missing)).toBe(missing);
   });
 
   it('classifies the back with hysteresis: rounded from 1, flat again below 0.8', () => {

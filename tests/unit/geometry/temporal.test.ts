@@ -6,7 +6,6 @@ import {
   oneEuroStep,
   ANGLE_FILTER,
   KNEE_BANDS,
-  TRUSTED_ROUNDING_CONFIDENCE,
   updateLatch,
   type BodyMeasures,
   type GeometryState,
@@ -75,7 +74,10 @@ describe('measureFrame', () => {
     expect(states.size).toBe(1);
   });
 
-  it('has no trunk-chord rounding before calibration, and has it after five upright side-on frames', () => {
+  // Before: the trunk chord (after five upright frames) or neck flexion stood in for the back on
+  // MoveNet and called this curled trunk rounded. Both follow the arms' and head's joints, not the
+  // spine, so without a mask the back is now not checked, whatever came before.
+  it('does not judge the back without a mask, even a shortened trunk after upright frames', () => {
     const upright = sideViewPose({ model: 'movenet-lightning' });
     const hinge = sideViewPose({
       model: 'movenet-lightning',
@@ -96,12 +98,10 @@ describe('measureFrame', () => {
       },
     };
     const [alone] = run([curled]);
-    expect(alone?.rounding.value?.method).toBe('neck-flexion');
+    expect(alone?.rounding).toMatchObject({ value: null, reason: 'no-mask' });
     const calibrated = run([...Array<Pose>(5).fill(upright), curled]).at(-1);
-    expect(calibrated?.rounding.value?.method).toBe('trunk-chord');
-    expect(calibrated?.backState.value).toBe('rounded');
-    // A weak cue: reported, but below the confidence a trustworthy back state has.
-    expect(calibrated?.backState.confidence).toBeLessThan(TRUSTED_ROUNDING_CONFIDENCE);
+    expect(calibrated?.rounding).toMatchObject({ value: null, reason: 'no-mask' });
+    expect(calibrated?.backState).toMatchObject({ value: null, reason: 'no-mask' });
   });
 
   it('passes angles through unfiltered by default and smooths them when asked', () => {

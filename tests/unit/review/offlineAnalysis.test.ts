@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { bodyTrack } from '../../../src/demo/bodyModel';
+import { SWITCH_AFTER_FRAMES } from '../../../src/geometry';
 import { isAvailable } from '../../../src/geometry/measured';
 import type { Pose } from '../../../src/geometry/types';
 import type { PoseEstimator } from '../../../src/pose/types';
@@ -113,5 +115,31 @@ describe('analyseVideo', () => {
     const mean = (a: number[]): number => a.reduce((s, v) => s + v, 0) / a.length;
     expect(mean(both)).toBeLessThan(mean(raw));
     expect(Math.max(...both)).toBeLessThan(2);
+  });
+
+  it('turns the frames for a body lying down, as live sessions do', async () => {
+    const lying = bodyTrack({
+      posture: 'supine-strap',
+      nearSide: 'left',
+      workingLeg: 'left',
+      model: 'blazepose',
+    }).poseAt(0);
+    if (lying === null) throw new Error('no lying pose');
+    const asked: number[] = [];
+    const estimator: PoseEstimator = {
+      ...fakeEstimator(),
+      estimate: (_frame, timestampMs, options) => {
+        asked.push(options?.rotationDeg ?? 0);
+        return Promise.resolve({ ...lying, timestampMs });
+      },
+    };
+    await analyseVideo(fakeClip(20), estimator, { smoothing: 'none' });
+    // Upright at first; once a few poses in a row say the body lies sideways, a quarter turn
+    // for every frame sent after that (a few were already in flight).
+    expect(asked[0]).toBe(0);
+    const turn = asked.at(-1);
+    expect([90, 270]).toContain(turn);
+    expect(asked.indexOf(turn ?? 0)).toBeLessThanOrEqual(SWITCH_AFTER_FRAMES + 4);
+    expect(asked.slice(asked.indexOf(turn ?? 0)).every((r) => r === turn)).toBe(true);
   });
 });
