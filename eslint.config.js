@@ -58,7 +58,7 @@ const PURE_MODULES = {
   demo: ['**'],
   coach: ['**'],
   feedback: ['cue*'],
-  session: ['recorder', 'report*', 'sampleBlock', 'sessionRecord'],
+  session: ['recorder', 'report*', 'sampleBlock', 'sessionRecord', 'clientName'],
   review: [
     'angleTool',
     'annotations',

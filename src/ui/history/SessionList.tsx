@@ -44,6 +44,8 @@ export function SessionList({
 }) {
   const [target, setTarget] = useState<DeleteTarget | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Only a trainer's list needs the column: someone stretching alone never names a client.
+  const showClient = sessions.some((entry) => entry.meta.client !== undefined);
 
   const closed = (deleted: boolean) => {
     setTarget(null);
@@ -61,6 +63,7 @@ export function SessionList({
           <thead>
             <tr>
               <th scope="col">Date</th>
+              {showClient && <th scope="col">Client</th>}
               <th scope="col">Stretches</th>
               <th scope="col">Length</th>
               <th scope="col">Held in form</th>
@@ -79,6 +82,7 @@ export function SessionList({
                   <th scope="row">
                     <a href={`#/report/${encodeURIComponent(entry.meta.id)}`}>{date}</a>
                   </th>
+                  {showClient && <td>{entry.meta.client ?? '—'}</td>}
                   <td>{stretchNames(entry)}</td>
                   <td>{entry.summary === null ? '—' : formatDuration(entry.summary.durationMs)}</td>
                   <td>{held(entry)}</td>
