@@ -69,6 +69,8 @@ const PURE_MODULES = {
     'timeLeft',
     'stretchDetection',
     'offlineSession',
+    'clipTypes',
+    'clipDetails',
   ],
 };
 const PURE_FILES = Object.entries(PURE_MODULES).flatMap(([layer, names]) =>

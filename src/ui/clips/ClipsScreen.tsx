@@ -47,6 +47,7 @@ interface ClipTableProps {
 }
 
 function ClipTable({ clips, selected, onSelect, onDelete }: ClipTableProps) {
+  const showClient = clips.some((clip) => clip.client !== undefined);
   return (
     <div className="table-scroll">
       <table className="rep-table clip-table" data-testid="clip-list">
@@ -57,6 +58,7 @@ function ClipTable({ clips, selected, onSelect, onDelete }: ClipTableProps) {
               <span className="visually-hidden">Compare</span>
             </th>
             <th scope="col">Clip</th>
+            {showClient && <th scope="col">Client</th>}
             <th scope="col">Date</th>
             <th scope="col">Length</th>
             <th scope="col">Size</th>
@@ -81,6 +83,7 @@ function ClipTable({ clips, selected, onSelect, onDelete }: ClipTableProps) {
                 <a href={routeHref({ name: 'clip', clipId: clip.id })}>{clip.title}</a>
                 <span className="muted clip-origin"> · {ORIGIN_LABEL[clip.origin]}</span>
               </th>
+              {showClient && <td>{clip.client ?? '—'}</td>}
               <td>{formatDateTime(clip.createdAtEpochMs)}</td>
               <td>{formatDuration(clip.durationMs)}</td>
               <td>{formatBytes(clip.video.byteSize)}</td>
