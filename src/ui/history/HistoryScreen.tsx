@@ -16,6 +16,8 @@ export function HistoryScreen() {
   const [filter, setFilter] = useState<ClientFilter>(ALL_CLIENTS);
   const loadHistory = useCallback((lib: SessionLibrary) => lib.history(filter), [filter]);
   const query = useLibraryQuery(loadHistory);
+  // Another client's list starts again at its newest page.
+  const filterKey = JSON.stringify(filter);
   const onDelete = useCallback(
     async (id: string) => {
       await library.delete(id);
@@ -69,9 +71,9 @@ export function HistoryScreen() {
               </section>
               <WeekBars weeks={query.data.history.weeks} />
               <ProgressCharts progress={query.data.history.progress} />
-              <AsymmetryTable asymmetry={query.data.history.asymmetry} />
+              <AsymmetryTable key={filterKey} asymmetry={query.data.history.asymmetry} />
               <SymptomList symptoms={query.data.history.symptoms} />
-              <SessionList sessions={query.data.sessions} onDelete={onDelete} />
+              <SessionList key={filterKey} sessions={query.data.sessions} onDelete={onDelete} />
             </>
           )}
         </>
