@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -19,6 +20,11 @@ async function demoSessionToReport(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Session report' })).toBeVisible();
 }
 
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations.map((v) => `${v.impact ?? ''} ${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
 const clientField = (page: Page) => page.getByLabel('Name or initials of the person stretching');
 const sessionRows = (page: Page) => page.getByTestId('session-list').locator('tbody tr');
 
@@ -35,6 +41,7 @@ test('a session for a client shows the client on its report, and History filters
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('alert')).toContainText('at most 60 characters');
   await expect(clientField(page)).toBeFocused();
+  expect(await violations(page)).toEqual([]);
   await expect(page).not.toHaveURL(/#\/session/);
 
   await clientField(page).fill('  Ann   Lee ');
@@ -73,6 +80,7 @@ test('a session for a client shows the client on its report, and History filters
   await expect(sessionRows(page)).toHaveCount(1);
   await expect(sessionRows(page).first()).toContainText('Ann Lee');
   await page.screenshot({ path: `${SHOTS}/history-1280.png`, fullPage: true });
+  expect(await violations(page)).toEqual([]);
   await filter.selectOption({ label: 'No client given' });
   await expect(sessionRows(page)).toHaveCount(1);
   await expect(sessionRows(page).first()).not.toContainText('Ann Lee');
