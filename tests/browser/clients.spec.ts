@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -79,6 +80,13 @@ test('a session for a client shows the client on its report, and History filters
   await filter.selectOption({ label: 'Ann Lee' });
   await expect(sessionRows(page)).toHaveCount(1);
   await expect(sessionRows(page).first()).toContainText('Ann Lee');
+  // Export offers just the sessions shown: one client's file has no one else's sessions.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the 1 session shown (JSON)' }).click();
+  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+    sessions: { meta: { client?: string } }[];
+  };
+  expect(exported.sessions.map((s) => s.meta.client)).toEqual(['Ann Lee']);
   await page.screenshot({ path: `${SHOTS}/history-1280.png`, fullPage: true });
   expect(await violations(page)).toEqual([]);
   await filter.selectOption({ label: 'No client given' });

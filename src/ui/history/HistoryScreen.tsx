@@ -28,7 +28,14 @@ export function HistoryScreen() {
   return (
     <div className="history">
       <h1>History</h1>
-      <ImportExport hasSessions={query.status === 'ready' && query.data.totalSessions > 0} />
+      <ImportExport
+        hasSessions={query.status === 'ready' && query.data.totalSessions > 0}
+        filtered={
+          query.status === 'ready' && filter.kind !== 'all'
+            ? query.data.sessions.map((s) => s.meta.id)
+            : null
+        }
+      />
       {query.status === 'loading' && <p role="status">Loading your sessions…</p>}
       {query.status === 'error' && (
         <div className="error" role="alert">
