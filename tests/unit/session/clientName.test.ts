@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openRecording } from '../../../src/engine/live/sessionPlan';
 import { createSessionLibrary } from '../../../src/engine/sessionLibrary';
 import { stretchById } from '../../../src/protocol';
 import {
@@ -123,6 +124,26 @@ describe('client names', () => {
     expect(ann.history.sessionCount).toBe(1);
     expect(ann.totalSessions).toBe(3);
     expect(ann.clients).toEqual(all.clients);
+  });
+
+  it('a live recording started for a client is stored with it, and through the session plan', async () => {
+    const lib = createSessionLibrary({
+      store: new MemorySessionStore(),
+      clock: { nowMs: () => 0, epochMs: () => june(20) },
+      newId: () => 'live',
+      page: null,
+      stash: null,
+      locks: null,
+    });
+    const stretch = stretchById('standing-hamstring');
+    const recording = await openRecording(
+      lib,
+      { routine: [stretch], stretches: [stretch], model: 'demo', client: 'Ann' },
+      'demo',
+    );
+    if (recording === null) throw new Error('not recorded');
+    await lib.finishRecording(recording);
+    expect((await lib.list())[0]?.meta.client).toBe('Ann');
   });
 
   it('remembers the last client in the settings; a bad stored one falls back to none', () => {
