@@ -73,10 +73,21 @@ test('an analysed clip keeps its client, is renamed by keyboard and lists both o
   const row = page.getByTestId('clip-list').locator('tbody tr').first();
   await expect(row).toContainText('Ann, left leg, week 1');
   await expect(row).toContainText('A. Lee');
+  // Renaming from the list: Escape leaves the name, Enter keeps the new one.
+  await row.getByRole('button', { name: /^Rename: the clip/ }).click();
+  const listName = row.getByLabel('Clip name');
+  await listName.fill('Not this');
+  await listName.press('Escape');
+  await expect(row.getByRole('link')).toHaveText('Ann, left leg, week 1');
+  await row.getByRole('button', { name: /^Rename: the clip/ }).click();
+  await row.getByLabel('Clip name').fill('Ann, left leg, week 2');
+  await page.screenshot({ path: `${SHOTS}/clips-rename-1280.png`, fullPage: true });
+  await row.getByLabel('Clip name').press('Enter');
+  await expect(row.getByRole('link')).toHaveText('Ann, left leg, week 2');
   await page.screenshot({ path: `${SHOTS}/clips-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/clips-390.png`, fullPage: true });
   await row.getByRole('link').click();
-  await expect(heading).toHaveText('Ann, left leg, week 1');
+  await expect(heading).toHaveText('Ann, left leg, week 2');
   await page.screenshot({ path: `${SHOTS}/clip-review-390.png`, fullPage: true });
 });
