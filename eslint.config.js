@@ -58,7 +58,7 @@ const PURE_MODULES = {
   demo: ['**'],
   coach: ['**'],
   feedback: ['cue*'],
-  session: ['recorder', 'report*', 'sampleBlock', 'sessionRecord'],
+  session: ['recorder', 'report*', 'sampleBlock', 'sessionRecord', 'clientName'],
   review: [
     'angleTool',
     'annotations',
@@ -69,6 +69,8 @@ const PURE_MODULES = {
     'timeLeft',
     'stretchDetection',
     'offlineSession',
+    'clipTypes',
+    'clipDetails',
   ],
 };
 const PURE_FILES = Object.entries(PURE_MODULES).flatMap(([layer, names]) =>

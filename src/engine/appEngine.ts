@@ -31,6 +31,8 @@ export interface SessionRequest {
   readonly source: SourceChoice;
   /** Carry on an interrupted session (its stretches run again from the start). */
   readonly resumeSessionId?: string;
+  /** Who the session is for; null or left out: no client. */
+  readonly client?: string | null;
 }
 
 export interface SessionSlot {
@@ -156,9 +158,9 @@ export class AppEngine {
   startPendingSession(video: HTMLVideoElement): SessionRunner | null {
     const { pending } = this.runnerStore.getSnapshot();
     if (pending === null) return null;
-    const { stretchIds, source, resumeSessionId } = pending;
+    const { stretchIds, source, resumeSessionId, client } = pending;
     this.lastSource = source;
-    this.lastRequest = { stretchIds, source };
+    this.lastRequest = { stretchIds, source, client: client ?? null };
     const settings = this.settings.getSnapshot().settings;
     const routine = stretchIds
       .map((id) => findStretch(id))
@@ -179,6 +181,7 @@ export class AppEngine {
         settings: coachSettingsOf(settings),
         model: source.kind === 'demo' ? 'demo' : settings.model,
         ...(resumeSessionId !== undefined ? { resumeSessionId } : {}),
+        client: client ?? null,
       },
     );
     this.runnerStore.update(() => ({ runner, pending: null }));

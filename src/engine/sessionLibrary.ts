@@ -29,6 +29,13 @@ import {
   stretchCharts,
 } from '../session';
 import type { StretchDefinition } from '../protocol';
+import {
+  ALL_CLIENTS,
+  clientsPresent,
+  matchesClient,
+  type ClientFilter,
+  type ClientsPresent,
+} from '../session/clientName';
 import { browserClock } from './clock';
 import { SessionInUseError, webRecordingLocks, type RecordingLocks } from './recordingLocks';
 import { recoveringStore } from './recoveringStore';
@@ -48,8 +55,12 @@ export interface ReportView {
 
 export interface HistoryView {
   readonly history: HistoryReport;
-  /** Finished sessions, newest first. */
+  /** Finished sessions (those the client filter lets through), newest first. */
   readonly sessions: readonly SessionListEntry[];
+  /** The clients of all finished sessions, whatever the filter: what the filter offers. */
+  readonly clients: ClientsPresent;
+  /** Finished sessions of any client. */
+  readonly totalSessions: number;
   /** Sessions cut off by a crash or a closed page, waiting to be resumed or finalised. */
   readonly interrupted: readonly SessionListEntry[];
 }
@@ -66,6 +77,8 @@ export interface StartRecordingInit {
   readonly stretches: readonly StretchDefinition[];
   readonly routine: readonly string[];
   readonly model: string | null;
+  /** Who the session is for; null or left out: no client. */
+  readonly client?: string | null;
 }
 
 export interface SessionLibrary {
@@ -79,7 +92,8 @@ export interface SessionLibrary {
   readonly store: SessionStore;
   list(): Promise<SessionListEntry[]>;
   report(id: string): Promise<ReportView | null>;
-  history(): Promise<HistoryView>;
+  /** Progress and the session list, of one client's sessions or all (the default). */
+  history(filter?: ClientFilter): Promise<HistoryView>;
   /** Deletes a session and all its data. */
   delete(id: string): Promise<boolean>;
   /** JSON of the given sessions (all finished ones when `ids` is left out). */
@@ -186,14 +200,21 @@ export function createSessionLibrary(deps: LibraryDependencies): SessionLibrary 
       const report = await reportOf(record);
       return { report, charts: report.stretches.map((s, i) => stretchCharts(record, s, i)) };
     },
-    async history() {
+    async history(filter = ALL_CLIENTS) {
       const entries = await store.listSessions();
-      const sessions = entries.filter((e) => e.meta.status === 'finished' && e.summary !== null);
+      const finished = entries.filter((e) => e.meta.status === 'finished' && e.summary !== null);
+      const sessions = finished.filter((e) => matchesClient(e, filter));
       const history = buildHistory(
         sessions.flatMap((e) => (e.summary === null ? [] : [{ meta: e.meta, summary: e.summary }])),
         clock.epochMs(),
       );
-      return { history, sessions, interrupted: interruptedSessions(entries, await liveIds()) };
+      return {
+        history,
+        sessions,
+        clients: clientsPresent(finished),
+        totalSessions: finished.length,
+        interrupted: interruptedSessions(entries, await liveIds()),
+      };
     },
     async delete(id) {
       const deleted = await store.deleteSession(id);

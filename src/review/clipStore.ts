@@ -20,6 +20,8 @@ export interface ClipStore {
   getClip(id: string): Promise<StoredClip | null>;
   /** Replaces the clip's notes. */
   saveNotes(id: string, notes: readonly ClipNote[]): Promise<void>;
+  /** Renames a clip and sets who it shows (null: no client). */
+  saveDetails(id: string, details: ClipDetails): Promise<void>;
   /** Removes the clip, its video, track and record. Resolves false when there was none. */
   deleteClip(id: string): Promise<boolean>;
   close(): void;
@@ -145,6 +147,17 @@ export class DexieClipStore implements ClipStore {
     );
   }
 
+  async saveDetails(id: string, details: ClipDetails): Promise<void> {
+    const metas = this.db.metas;
+    await write(() =>
+      this.db.transaction('rw', metas, async () => {
+        const row = await metas.get(id);
+        if (row === undefined) throw new ClipNotFoundError(id);
+        await metas.put({ ...row, meta: withDetails(row.meta, details) });
+      }),
+    );
+  }
+
   async deleteClip(id: string): Promise<boolean> {
     const { metas, videos, tracks, sessions } = this.db;
     return this.db.transaction('rw', [metas, videos, tracks, sessions], async () => {
@@ -176,6 +189,20 @@ async function write<T>(run: () => Promise<T>): Promise<T> {
     if (isQuotaError(error)) throw new ClipStorageFullError();
     throw error;
   }
+}
+
+/** What a person may change of a clip after it is kept. */
+export interface ClipDetails {
+  readonly title: string;
+  readonly client: string | null;
+}
+
+/** The meta with new details; no client is no `client` key (as clips from before clients). */
+export function withDetails(meta: ClipMeta, details: ClipDetails): ClipMeta {
+  const next: { -readonly [K in keyof ClipMeta]: ClipMeta[K] } = { ...meta, title: details.title };
+  if (details.client === null) delete next.client;
+  else next.client = details.client;
+  return next;
 }
 
 /** Bytes the clips take, from their metas (videos dominate; tracks and records add ~1%). */

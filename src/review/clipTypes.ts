@@ -54,6 +54,11 @@ export interface ClipMeta {
   /** For analysed videos: how; null for live recordings. */
   readonly analysis: ClipAnalysisInfo | null;
   readonly notes: readonly ClipNote[];
+  /**
+   * Who the clip shows (a trainer's client, see session/clientName.ts); absent when none, so
+   * clips and bundles from before clients existed stay valid.
+   */
+  readonly client?: string;
 }
 
 /** A whole clip, as stored and as bundled. */

@@ -45,6 +45,8 @@ export interface OfflineSessionInput {
   /** Length of the video. */
   readonly durationMs: number;
   readonly model: string | null;
+  /** Who the video shows; null or left out: no client. */
+  readonly client?: string | null;
 }
 
 export function replayOfflineSession(input: OfflineSessionInput): SessionRecord {
@@ -61,6 +63,7 @@ export function replayOfflineSession(input: OfflineSessionInput): SessionRecord 
       stretches: [stretch],
       routine: [stretch.id],
       model: input.model,
+      client: input.client ?? null,
     }),
   });
   /** Nobody can answer the warm-up reminder or the symptom check: move past them at once. */

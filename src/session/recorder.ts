@@ -60,6 +60,8 @@ export interface RecorderInit {
   /** Planned order, by stretch id. */
   readonly routine: readonly string[];
   readonly model: string | null;
+  /** Who the session is for; null or left out: no client. */
+  readonly client?: string | null;
   readonly sampleIntervalMs?: number;
   readonly flushIntervalMs?: number;
 }
@@ -125,6 +127,7 @@ export function startRecorder(init: RecorderInit): RecorderState {
       model: init.model,
       sampleIntervalMs,
       segments: [{ startTMs: 0, startedAtEpochMs: init.startedAtEpochMs }],
+      ...(init.client !== undefined && init.client !== null ? { client: init.client } : {}),
     },
     clockOffsetMs: -init.clockOriginMs,
     sampleIntervalMs,

@@ -8,6 +8,7 @@ import type { RepReport, SessionReport, StretchReport } from './reportTypes';
 export const CSV_COLUMNS = [
   'session_id',
   'session_start_utc',
+  'client',
   'stretch_id',
   'stretch',
   'kind',
@@ -70,6 +71,7 @@ function repRow(report: SessionReport, stretch: StretchReport, rep: RepReport): 
   const values: Record<(typeof CSV_COLUMNS)[number], Cell> = {
     session_id: report.meta.id,
     session_start_utc: new Date(report.meta.startedAtEpochMs).toISOString(),
+    client: report.meta.client ?? null,
     stretch_id: stretch.stretchId,
     stretch: stretch.name,
     kind: rep.kind,

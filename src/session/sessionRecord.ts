@@ -66,6 +66,11 @@ export interface SessionMeta {
   /** How far apart kept measure samples are at least (see recorder.ts). */
   readonly sampleIntervalMs: number;
   readonly segments: readonly SessionSegment[];
+  /**
+   * Who the session was for (a trainer's client: name or initials, see client.ts). Absent, not
+   * null, when there is none, so records and files from before clients existed stay valid.
+   */
+  readonly client?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import './zodSetup';
+import { clientNameSchema } from './clientSchema';
 import { CUE_PRIORITIES } from '../feedback/cueTypes';
 import type { KneeState, RoundingMethod } from '../geometry/measures';
 import {
@@ -75,6 +76,7 @@ export const sessionMetaSchema = z.strictObject({
     .array(z.strictObject({ startTMs: nonNegativeTime, startedAtEpochMs: epochMs }))
     .min(1)
     .max(SESSION_LIMITS.segments),
+  client: clientNameSchema.optional(),
 });
 
 const KNEE_STATES = ['straight', 'soft', 'locked', 'bent'] as const satisfies readonly KneeState[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import './zodSetup';
+import { clientNameSchema } from './clientSchema';
 import type { Verbosity } from '../feedback/cueTypes';
 import { POSE_MODEL_IDS } from '../geometry/types';
 import { HOLD_MS_RANGE, HOLD_REPS_RANGE } from '../protocol/validateStretchDefinition';
@@ -26,6 +27,8 @@ export interface Settings {
   readonly model: ModelSetting;
   /** `MediaDeviceInfo.deviceId` of the chosen camera; null for the default camera. */
   readonly cameraId: string | null;
+  /** The client the last session was for, offered again on the home screen; null: none. */
+  readonly lastClient: string | null;
 }
 
 export const MODEL_SETTING_IDS = ['auto', ...POSE_MODEL_IDS] as const;
@@ -48,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   // The fastest model, as the first screen defaults to (engine/modelChoices.ts).
   model: 'movenet-lightning',
   cameraId: null,
+  lastClient: null,
 });
 
 const FIELD_SCHEMAS = {
@@ -64,6 +68,7 @@ const FIELD_SCHEMAS = {
   verbosity: z.enum(['minimal', 'normal', 'chatty']),
   model: z.enum(MODEL_SETTING_IDS),
   cameraId: z.string().min(1).max(MAX_ID_LENGTH).nullable(),
+  lastClient: clientNameSchema.nullable(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
 
 type SettingName = keyof Settings;
@@ -79,6 +84,7 @@ export const SETTING_LABELS: Readonly<Record<SettingName, string>> = {
   verbosity: 'how much the coach says',
   model: 'pose model',
   cameraId: 'camera',
+  lastClient: 'last client',
 };
 
 const settingsSchema = z.strictObject(FIELD_SCHEMAS);

@@ -3,7 +3,8 @@ import { addNote, deleteNote, editNote, mergeNotes } from '../../review/annotati
 import type { BundleProblem } from '../../review/bundle/readBundle';
 import { checkBundleSize, readBundle } from '../../review/bundle/readBundle';
 import { bundleFileName, writeBundle } from '../../review/bundle/writeBundle';
-import type { ClipStore } from '../../review/clipStore';
+import { readClipTitle } from '../../review/clipDetails';
+import type { ClipDetails, ClipStore } from '../../review/clipStore';
 import { ClipNotFoundError, ClipStorageFullError, clipsBytes } from '../../review/clipStore';
 import type { ClipMeta, StoredClip } from '../../review/clipTypes';
 import type { ReviewTimeline } from '../../review/reviewTimeline';
@@ -13,6 +14,7 @@ import { clipBudget, fitsBudget, formatBytes } from '../../review/storageBudget'
 import type { VideoProbe } from '../../review/videoProbe';
 import type { KeyValueStorage, SessionReport } from '../../session';
 import { buildSessionReport, exportSessionsJson } from '../../session';
+import { readClientName } from '../../session/clientName';
 import type { SessionLibrary } from '../sessionLibrary';
 import { createStore, type ReadableStore } from '../store';
 
@@ -56,6 +58,10 @@ export interface NewNoteInput {
 }
 
 /** A clip does not fit in what is left of the clip budget. */
+/** A rename or client change: done, or refused with words for the person who typed it. */
+export type DetailsResult =
+  { readonly ok: true } | { readonly ok: false; readonly message: string };
+
 export class ClipBudgetError extends Error {
   readonly kind = 'clip-budget';
   constructor(clipBytes: number, remainingBytes: number) {
@@ -80,6 +86,10 @@ export interface ClipLibrary {
   addNote(id: string, note: NewNoteInput): Promise<NotesResult>;
   editNote(id: string, noteId: string, text: string): Promise<NotesResult>;
   deleteNote(id: string, noteId: string): Promise<void>;
+  /** Renames a clip (the text is trimmed; an empty name is refused with a message). */
+  rename(id: string, title: string): Promise<DetailsResult>;
+  /** Sets who the clip shows, from the client field's text (empty: no client). */
+  setClient(id: string, clientText: string): Promise<DetailsResult>;
   exportBundle(id: string): Promise<ExportedBundle>;
   /** A bundle of a clip not kept here (e.g. analysed but not stored: storage was full). */
   bundleOf(clip: StoredClip): Promise<ExportedBundle>;
@@ -134,6 +144,18 @@ export function createClipLibrary(deps: ClipLibraryDependencies): ClipLibrary {
       changed();
     }
     return result;
+  };
+
+  const updateDetails = async (
+    id: string,
+    change: (meta: ClipMeta) => ClipDetails | string,
+  ): Promise<DetailsResult> => {
+    const meta = await requireMeta(id);
+    const details = change(meta);
+    if (typeof details === 'string') return { ok: false, message: details };
+    await store.saveDetails(id, details);
+    changed();
+    return { ok: true };
   };
 
   const bundleOf = async (clip: StoredClip): Promise<ExportedBundle> => {
@@ -192,6 +214,16 @@ export function createClipLibrary(deps: ClipLibraryDependencies): ClipLibrary {
     async deleteNote(id, noteId) {
       await updateNotes(id, (notes) => ({ ok: true, notes: deleteNote(notes, noteId) }));
     },
+    rename: (id, text) =>
+      updateDetails(id, (meta) => {
+        const title = readClipTitle(text);
+        return title.ok ? { title: title.title, client: meta.client ?? null } : title.message;
+      }),
+    setClient: (id, text) =>
+      updateDetails(id, (meta) => {
+        const client = readClientName(text);
+        return client.ok ? { title: meta.title, client: client.client } : client.message;
+      }),
     async exportBundle(id) {
       const clip = await store.getClip(id);
       if (clip === null) throw new ClipNotFoundError(id);

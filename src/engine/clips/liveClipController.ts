@@ -268,6 +268,8 @@ export class LiveClipController {
         stretchIds: [...session.meta.routine],
         analysis: null,
         notes: [],
+        // The session's client: a clip recorded in a client's session shows that client.
+        ...(session.meta.client !== undefined ? { client: session.meta.client } : {}),
       },
       video: blob,
       track,

@@ -32,6 +32,8 @@ export interface AnalysisRequest {
   /** 'auto' is settled first (measured on this device the first time). */
   readonly model: ModelSetting;
   readonly keepInHistory: boolean;
+  /** Who the video shows; null or left out: no client. */
+  readonly client?: string | null;
 }
 
 export type AnalysisPhase =
@@ -220,6 +222,7 @@ export class OfflineAnalysisRun {
       measures: analysis.measures,
       durationMs: analysis.durationMs,
       model,
+      client: request.client ?? null,
     });
     const meta: ClipMeta = {
       id: this.deps.newId(),
@@ -245,6 +248,9 @@ export class OfflineAnalysisRun {
         detectionExplanation: detection?.explanation ?? null,
       },
       notes: [],
+      ...(request.client !== undefined && request.client !== null
+        ? { client: request.client }
+        : {}),
     };
     const clip: StoredClip = { meta, video: request.file, track: analysis.track, session };
     let saveError: string | null = null;

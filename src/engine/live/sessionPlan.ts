@@ -49,6 +49,8 @@ export interface SessionPlan {
   readonly model: string;
   /** Carry on recording into this interrupted session instead of starting a new one. */
   readonly resumeSessionId?: string;
+  /** Who the session is for (a trainer's client); null or left out: no client. */
+  readonly client?: string | null;
 }
 
 /** The plan's recording: a new session, or the interrupted one it resumes. Null: not recorded. */
@@ -64,6 +66,7 @@ export async function openRecording(
     stretches: plan.stretches,
     routine: plan.routine.map((s) => s.id),
     model,
+    client: plan.client ?? null,
   });
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import '../../session/zodSetup';
 import { KEYPOINT_NAMES, POSE_MODEL_IDS } from '../../geometry/types';
+import { FORBIDDEN_CHARACTERS } from '../../session/clientName';
+import { clientNameSchema } from '../../session/clientSchema';
 import { SESSION_ID_PATTERN } from '../../session/sessionSchema';
 import { MAX_AUTHOR_CHARS, MAX_NOTE_CHARS, MAX_NOTES } from '../annotations';
 import { MAX_TITLE_CHARS } from '../clipTypes';
@@ -64,7 +66,10 @@ const samplingRate = z.discriminatedUnion('kind', [
 
 export const manifestClipSchema = z.strictObject({
   id,
-  title: z.string().max(MAX_TITLE_CHARS),
+  title: z
+    .string()
+    .max(MAX_TITLE_CHARS)
+    .refine((title) => !FORBIDDEN_CHARACTERS.test(title), 'must not contain control characters'),
   createdAtEpochMs: epochMs,
   origin: z.enum(['live', 'upload', 'bundle']),
   sessionId: id,
@@ -87,6 +92,7 @@ export const manifestClipSchema = z.strictObject({
       detectionExplanation: z.string().max(1_000).nullable(),
     })
     .nullable(),
+  client: clientNameSchema.optional(),
 });
 
 export const manifestEntrySchema = z.strictObject({

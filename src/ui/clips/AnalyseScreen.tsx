@@ -1,3 +1,4 @@
+import { CLIENT_NAME_MAX_LENGTH, readClientName } from '../../session/clientName';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { STRETCH_CHOICES } from '../../engine/appEngine';
 import { createBrowserAnalysisRun } from '../../engine/clips/browserClips';
@@ -39,16 +40,21 @@ interface FormValues {
   readonly stretchId: string;
   readonly model: ModelSetting;
   readonly keepInHistory: boolean;
+  /** The client field's text; empty: no client. */
+  readonly clientText: string;
 }
 
 function AnalysisForm({
   values,
   onChange,
   onStart,
+  clientError,
 }: {
   readonly values: FormValues;
   readonly onChange: (change: Partial<FormValues>) => void;
   readonly onStart: () => void;
+  /** Why the client text cannot be used; null when it can. */
+  readonly clientError: string | null;
 }) {
   const id = useId();
   const submit = (event: FormEvent): void => {
@@ -109,6 +115,25 @@ function AnalysisForm({
           value={values.model}
           onChange={(model) => onChange({ model })}
         />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-client`}>Client (optional): name or initials</label>
+        <input
+          id={`${id}-client`}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={CLIENT_NAME_MAX_LENGTH + 1}
+          value={values.clientText}
+          onChange={(e) => onChange({ clientText: e.currentTarget.value })}
+          aria-invalid={clientError !== null}
+          aria-describedby={clientError !== null ? `${id}-client-error` : undefined}
+        />
+        {clientError !== null && (
+          <p id={`${id}-client-error`} className="error-inline" role="alert">
+            {clientError}
+          </p>
+        )}
       </div>
       <div className="field checkbox-field">
         <input
@@ -277,7 +302,9 @@ export function AnalyseScreen() {
     stretchId: DETECT,
     model: engine.settings.getSnapshot().settings.model,
     keepInHistory: false,
+    clientText: engine.settings.getSnapshot().settings.lastClient ?? '',
   }));
+  const [clientError, setClientError] = useState<string | null>(null);
   const busy = BUSY_PHASES.has(state.phase);
 
   // Leaving mid-analysis loses it: ask first.
@@ -292,6 +319,12 @@ export function AnalyseScreen() {
     const { file } = values;
     if (file === null || video === null) return;
     const rate = SAMPLING_CHOICES.find((c) => c.id === values.rateId)?.rate ?? DEFAULT_SAMPLING;
+    const client = readClientName(values.clientText);
+    if (!client.ok) {
+      setClientError(client.message);
+      return;
+    }
+    setClientError(null);
     void run.start(
       { video, canvas: previewCanvas },
       {
@@ -301,6 +334,7 @@ export function AnalyseScreen() {
         stretchId: values.stretchId === DETECT ? null : values.stretchId,
         model: values.model,
         keepInHistory: values.keepInHistory,
+        client: client.client,
       },
     );
   };
@@ -316,6 +350,7 @@ export function AnalyseScreen() {
           values={values}
           onChange={(change) => setValues((v) => ({ ...v, ...change }))}
           onStart={start}
+          clientError={clientError}
         />
       )}
       <div

@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ClipLibrary, ClipListView } from '../../engine/clips/clipLibrary';
+import type { ClipLibrary, ClipListView, DetailsResult } from '../../engine/clips/clipLibrary';
 import { describeClipError } from '../../engine/clips/clipLibrary';
 import { describeBudget, formatBytes } from '../../review/storageBudget';
 import { formatDuration } from '../../session/reportFormat';
-import type { ClipMeta } from '../../review/clipTypes';
+import { MAX_TITLE_CHARS, type ClipMeta } from '../../review/clipTypes';
 import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
+import { InlineEdit } from '../common/InlineEdit';
 import { formatDateTime } from '../report/saveFile';
 import { navigate, routeHref } from '../router';
 import { BundleImport } from './BundleImport';
@@ -44,9 +45,11 @@ interface ClipTableProps {
   readonly selected: readonly string[];
   readonly onSelect: (id: string, on: boolean) => void;
   readonly onDelete: (clip: ClipMeta) => void;
+  readonly onRename: (id: string, title: string) => Promise<DetailsResult>;
 }
 
-function ClipTable({ clips, selected, onSelect, onDelete }: ClipTableProps) {
+function ClipTable({ clips, selected, onSelect, onDelete, onRename }: ClipTableProps) {
+  const showClient = clips.some((clip) => clip.client !== undefined);
   return (
     <div className="table-scroll">
       <table className="rep-table clip-table" data-testid="clip-list">
@@ -57,6 +60,7 @@ function ClipTable({ clips, selected, onSelect, onDelete }: ClipTableProps) {
               <span className="visually-hidden">Compare</span>
             </th>
             <th scope="col">Clip</th>
+            {showClient && <th scope="col">Client</th>}
             <th scope="col">Date</th>
             <th scope="col">Length</th>
             <th scope="col">Size</th>
@@ -81,11 +85,21 @@ function ClipTable({ clips, selected, onSelect, onDelete }: ClipTableProps) {
                 <a href={routeHref({ name: 'clip', clipId: clip.id })}>{clip.title}</a>
                 <span className="muted clip-origin"> · {ORIGIN_LABEL[clip.origin]}</span>
               </th>
+              {showClient && <td>{clip.client ?? '—'}</td>}
               <td>{formatDateTime(clip.createdAtEpochMs)}</td>
               <td>{formatDuration(clip.durationMs)}</td>
               <td>{formatBytes(clip.video.byteSize)}</td>
               <td>{clip.notes.length}</td>
-              <td>
+              <td className="clip-row-actions">
+                <InlineEdit
+                  value={clip.title}
+                  label="Clip name"
+                  editLabel="Rename"
+                  subject={`the clip “${clip.title}”`}
+                  maxLength={MAX_TITLE_CHARS}
+                  showValue={false}
+                  onSave={(text) => onRename(clip.id, text)}
+                />{' '}
                 <button
                   type="button"
                   className="small"
@@ -158,7 +172,13 @@ export function ClipsScreen() {
           ) : (
             <section aria-labelledby="clip-list-title" className="history-block">
               <h2 id="clip-list-title">Your clips</h2>
-              <ClipTable clips={clips} selected={chosen} onSelect={onSelect} onDelete={setTarget} />
+              <ClipTable
+                clips={clips}
+                selected={chosen}
+                onSelect={onSelect}
+                onDelete={setTarget}
+                onRename={(id, title) => library.rename(id, title)}
+              />
               <p className="compare-bar">
                 <button
                   type="button"

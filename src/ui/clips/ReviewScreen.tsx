@@ -1,7 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ClipLibrary, ClipView } from '../../engine/clips/clipLibrary';
 import { describeClipError } from '../../engine/clips/clipLibrary';
+import { MAX_TITLE_CHARS, type ClipMeta } from '../../review/clipTypes';
+import { CLIENT_NAME_MAX_LENGTH } from '../../session/clientName';
 import { formatDuration } from '../../session/reportFormat';
+import { InlineEdit } from '../common/InlineEdit';
 import { formatDateTime } from '../report/saveFile';
 import { navigate, routeHref } from '../router';
 import { ClipPlayer } from './ClipPlayer';
@@ -75,6 +78,37 @@ function ClipActions({ view }: { readonly view: ClipView }) {
   );
 }
 
+function ClipDetailsRow({ meta }: { readonly meta: ClipMeta }) {
+  const library = useClipLibrary();
+  return (
+    <div className="review-details">
+      <InlineEdit
+        value={meta.title}
+        label="Clip name"
+        editLabel="Rename"
+        subject={`the clip “${meta.title}”`}
+        maxLength={MAX_TITLE_CHARS}
+        showValue={false}
+        onSave={(text) => library.rename(meta.id, text)}
+        testId="clip-rename"
+      />
+      <span>
+        Client:{' '}
+        <InlineEdit
+          value={meta.client ?? ''}
+          emptyText="none given"
+          label="Client (name or initials)"
+          editLabel="Change client"
+          subject={`the clip “${meta.title}”`}
+          maxLength={CLIENT_NAME_MAX_LENGTH}
+          onSave={(text) => library.setClient(meta.id, text)}
+          testId="clip-client"
+        />
+      </span>
+    </div>
+  );
+}
+
 function Review({ view }: { readonly view: ClipView }) {
   const { clip, report, timeline } = view;
   const loadMeta = useCallback((lib: ClipLibrary) => lib.meta(clip.meta.id), [clip.meta.id]);
@@ -92,6 +126,7 @@ function Review({ view }: { readonly view: ClipView }) {
       </p>
       <header className="review-head">
         <h1 id="review-title">{meta.title}</h1>
+        <ClipDetailsRow meta={meta} />
         <p className="muted">
           {formatDateTime(meta.createdAtEpochMs)} · {formatDuration(meta.durationMs)} ·{' '}
           {ORIGIN_WORDS[meta.origin]}

@@ -30,7 +30,17 @@ function doneText(added: number, skipped: number): string {
  * Import (a file chooser styled as a button) and export of all sessions. Import results and
  * refusals are announced in a live region.
  */
-export function ImportExport({ hasSessions }: { readonly hasSessions: boolean }) {
+export function ImportExport({
+  hasSessions,
+  filtered = null,
+}: {
+  readonly hasSessions: boolean;
+  /**
+   * The sessions History shows when it is filtered by client: export offers just those (a
+   * trainer sends one client their own sessions). Null: not filtered, export all.
+   */
+  readonly filtered?: readonly string[] | null;
+}) {
   const library = useSessionLibrary();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
 
@@ -48,11 +58,18 @@ export function ImportExport({ hasSessions }: { readonly hasSessions: boolean })
   };
 
   const exportAs = (kind: 'json' | 'csv') => {
-    const run = kind === 'json' ? library.exportJson() : library.exportCsv();
+    const ids = filtered ?? undefined;
+    const run = kind === 'json' ? library.exportJson(ids) : library.exportCsv(ids);
     run.then(saveFile, (error: unknown) =>
       setOutcome({ kind: 'failed', text: describeLibraryError(error) }),
     );
   };
+
+  const canExport = filtered === null ? hasSessions : filtered.length > 0;
+  const exportWords =
+    filtered === null
+      ? 'Export all'
+      : `Export the ${filtered.length} session${filtered.length === 1 ? '' : 's'} shown`;
 
   return (
     <div className="import-export">
@@ -63,11 +80,11 @@ export function ImportExport({ hasSessions }: { readonly hasSessions: boolean })
           onFile={importFile}
           testId="import-input"
         />
-        <button type="button" onClick={() => exportAs('json')} disabled={!hasSessions}>
-          Export all (JSON)
+        <button type="button" onClick={() => exportAs('json')} disabled={!canExport}>
+          {exportWords} (JSON)
         </button>
-        <button type="button" onClick={() => exportAs('csv')} disabled={!hasSessions}>
-          Export all (CSV)
+        <button type="button" onClick={() => exportAs('csv')} disabled={!canExport}>
+          {exportWords} (CSV)
         </button>
       </div>
       <p className="muted import-hint">

@@ -5,6 +5,7 @@ import { SESSIONS_PER_WEEK } from '../../session/reportHistory';
 import { depthLabel, formatDegrees } from '../../session/reportFormat';
 import { AXIS_STYLE, SERIES_COLOURS, UPlotChart } from '../report/UPlotChart';
 import { formatDateTime, formatShortDate } from '../report/saveFile';
+import { ShowOlder, useShownCount } from './ShowOlder';
 
 const DAY_S = 86_400;
 
@@ -166,35 +167,52 @@ export function AsymmetryTable({ asymmetry }: { readonly asymmetry: readonly Asy
     <section className="history-block" aria-labelledby="asymmetry-title">
       <h2 id="asymmetry-title">Left and right</h2>
       {asymmetry.map((series) => (
-        <div className="table-scroll" key={series.stretchId}>
-          <table className="rep-table" data-testid="asymmetry-table">
-            <caption>
-              {series.stretchName.charAt(0).toUpperCase() + series.stretchName.slice(1)}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Left peak</th>
-                <th scope="col">Right peak</th>
-                <th scope="col">Difference</th>
-                <th scope="col">Tighter side</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...series.rows].reverse().map((row) => (
-                <tr key={row.sessionId}>
-                  <th scope="row">{formatShortDate(row.epochMs)}</th>
-                  <td>{formatDegrees(row.leftPeakDeg)}</td>
-                  <td>{formatDegrees(row.rightPeakDeg)}</td>
-                  <td>{formatDegrees(Math.abs(row.differenceDeg))}</td>
-                  <td>{row.tighterSide ?? 'about even'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AsymmetrySeriesTable key={series.stretchId} series={series} />
       ))}
     </section>
+  );
+}
+
+/** One stretch's left/right rows, newest first, a page at a time. */
+function AsymmetrySeriesTable({ series }: { readonly series: AsymmetrySeries }) {
+  const [shown, showMore] = useShownCount();
+  const rows = [...series.rows].reverse();
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="rep-table" data-testid="asymmetry-table">
+          <caption>
+            {series.stretchName.charAt(0).toUpperCase() + series.stretchName.slice(1)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Left peak</th>
+              <th scope="col">Right peak</th>
+              <th scope="col">Difference</th>
+              <th scope="col">Tighter side</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, shown).map((row) => (
+              <tr key={row.sessionId}>
+                <th scope="row">{formatShortDate(row.epochMs)}</th>
+                <td>{formatDegrees(row.leftPeakDeg)}</td>
+                <td>{formatDegrees(row.rightPeakDeg)}</td>
+                <td>{formatDegrees(Math.abs(row.differenceDeg))}</td>
+                <td>{row.tighterSide ?? 'about even'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ShowOlder
+        shown={shown}
+        total={rows.length}
+        noun={`rows of the ${series.stretchName}`}
+        onMore={showMore}
+      />
+    </>
   );
 }
 

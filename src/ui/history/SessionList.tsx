@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SessionListEntry } from '../../session';
 import { describeLibraryError } from '../../engine/sessionLibrary';
 import { formatDuration, formatPercent } from '../../session/reportFormat';
 import { formatDateTime } from '../report/saveFile';
 import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
+import { ShowOlder, useShownCount } from './ShowOlder';
 
 const END_WORDS: Record<string, string> = {
   completed: 'completed',
@@ -44,6 +45,21 @@ export function SessionList({
 }) {
   const [target, setTarget] = useState<DeleteTarget | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Only a trainer's list needs the column: someone stretching alone never names a client.
+  const showClient = sessions.some((entry) => entry.meta.client !== undefined);
+  const [shown, showMore] = useShownCount();
+  const body = useRef<HTMLTableSectionElement>(null);
+  // After "Show older", focus goes to the first row that appeared, where reading carries on.
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    body.current?.querySelectorAll('a')[focusRow.current]?.focus();
+    focusRow.current = null;
+  }, [shown]);
+  const more = (): void => {
+    focusRow.current = shown;
+    showMore();
+  };
 
   const closed = (deleted: boolean) => {
     setTarget(null);
@@ -61,6 +77,7 @@ export function SessionList({
           <thead>
             <tr>
               <th scope="col">Date</th>
+              {showClient && <th scope="col">Client</th>}
               <th scope="col">Stretches</th>
               <th scope="col">Length</th>
               <th scope="col">Held in form</th>
@@ -71,14 +88,15 @@ export function SessionList({
               </th>
             </tr>
           </thead>
-          <tbody>
-            {sessions.map((entry) => {
+          <tbody ref={body}>
+            {sessions.slice(0, shown).map((entry) => {
               const date = formatDateTime(entry.meta.startedAtEpochMs);
               return (
                 <tr key={entry.meta.id} data-session-id={entry.meta.id}>
                   <th scope="row">
                     <a href={`#/report/${encodeURIComponent(entry.meta.id)}`}>{date}</a>
                   </th>
+                  {showClient && <td>{entry.meta.client ?? '—'}</td>}
                   <td>{stretchNames(entry)}</td>
                   <td>{entry.summary === null ? '—' : formatDuration(entry.summary.durationMs)}</td>
                   <td>{held(entry)}</td>
@@ -109,6 +127,7 @@ export function SessionList({
           </tbody>
         </table>
       </div>
+      <ShowOlder shown={shown} total={sessions.length} noun="sessions" onMore={more} />
       <ConfirmDeleteDialog
         target={target}
         title="Delete this session?"

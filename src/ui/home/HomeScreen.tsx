@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { readClientName } from '../../session/clientName';
 import type { SessionLibrary } from '../../engine/sessionLibrary';
 import { InterruptedNotice } from '../history/InterruptedNotice';
 import { useLibraryQuery } from '../history/useSessionLibrary';
@@ -8,6 +9,7 @@ import { CaptionBar } from '../CaptionBar';
 import { useEngine } from '../EngineContext';
 import { navigate, routeHref } from '../router';
 import { useStore } from '../useStore';
+import { ClientField } from './ClientField';
 import { SettingsPanel } from './SettingsPanel';
 import { SourcePicker } from './SourcePicker';
 import { StretchPicker } from './StretchPicker';
@@ -23,6 +25,9 @@ export function HomeScreen() {
   const onSource = useCallback((choice: SourceChoice | null) => setSource(choice), []);
   const [testLines, setTestLines] = useState(0);
   const interrupted = useLibraryQuery(loadInterrupted);
+  const [clientText, setClientText] = useState(settings.settings.lastClient ?? '');
+  const [clientError, setClientError] = useState<string | null>(null);
+  const clientInput = useRef<HTMLInputElement>(null);
 
   // The demo shows the standing stretch: that is what the simulated person can do.
   const routine = source?.kind === 'demo' ? ['standing-hamstring'] : stretchIds;
@@ -30,8 +35,16 @@ export function HomeScreen() {
 
   const start = (): void => {
     if (source === null) return;
+    const client = readClientName(clientText);
+    if (!client.ok) {
+      setClientError(client.message);
+      clientInput.current?.focus();
+      return;
+    }
+    if (client.client !== settings.settings.lastClient)
+      engine.updateSettings({ lastClient: client.client });
     void engine.voice.unlockAudio();
-    engine.requestSession({ stretchIds: routine, source });
+    engine.requestSession({ stretchIds: routine, source, client: client.client });
     navigate({ name: 'session' });
   };
   /** Carry on a cut-off session: its routine again, from the picture source chosen here. */
@@ -46,6 +59,20 @@ export function HomeScreen() {
       resumeSessionId: sessionId,
     });
     navigate({ name: 'session' });
+  };
+  const changeClient = (text: string): void => {
+    setClientText(text);
+    // Say what is wrong as soon as it is fixed or made worse, not only on Start.
+    if (clientError !== null) {
+      const check = readClientName(text);
+      setClientError(check.ok ? null : check.message);
+    }
+  };
+  const clearClient = (): void => {
+    setClientText('');
+    setClientError(null);
+    if (settings.settings.lastClient !== null) engine.updateSettings({ lastClient: null });
+    clientInput.current?.focus();
   };
   const testVoice = (): void => {
     void engine.voice.unlockAudio();
@@ -80,6 +107,13 @@ export function HomeScreen() {
             <StretchPicker selected={stretchIds} onChange={setStretchIds} />
           )}
           <SourcePicker onChange={onSource} />
+          <ClientField
+            value={clientText}
+            onChange={changeClient}
+            onClear={clearClient}
+            error={clientError}
+            inputRef={clientInput}
+          />
           <button
             type="button"
             className="primary start-button"

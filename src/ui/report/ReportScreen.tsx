@@ -121,6 +121,11 @@ export function ReportScreen({ sessionId }: { readonly sessionId: string }) {
       </p>
       <header className="report-head">
         <h1 id="report-title">Session report</h1>
+        {report.meta.client !== undefined && (
+          <p className="report-client" data-testid="report-client">
+            Client: <strong>{report.meta.client}</strong>
+          </p>
+        )}
         <p className="report-date">
           {formatDateTime(report.meta.startedAtEpochMs)} · {formatDuration(report.durationMs)}
         </p>
@@ -187,7 +192,8 @@ export function ReportScreen({ sessionId }: { readonly sessionId: string }) {
       ))}
 
       <p className="muted print-only">
-        StretchCheck report · session {report.meta.id} · measured with{' '}
+        StretchCheck report · session {report.meta.id}
+        {report.meta.client !== undefined && <> · client {report.meta.client}</>} · measured with{' '}
         {report.meta.model ?? 'a pose model'} on this device. Angles come from a camera and are
         estimates, not a clinical measurement.
       </p>

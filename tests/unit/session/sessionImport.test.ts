@@ -195,6 +195,31 @@ const HOSTILE: readonly (readonly [string, () => string, ImportProblemKind, RegE
     /samples/,
   ],
   ['no sessions at all', () => edited((f) => (f.sessions = [])), 'invalid', /sessions/],
+  [
+    'a client name with a control character',
+    () => edited((f) => (meta(f).client = 'Ann\u0007e')),
+    'invalid',
+    /client.*control characters/,
+  ],
+  [
+    'a client name with a bidirectional override',
+    () => edited((f) => (meta(f).client = 'Ann\u202eexe.txt')),
+    'invalid',
+    /client.*control characters/,
+  ],
+  [
+    'a client name over the length limit',
+    () => edited((f) => (meta(f).client = 'x'.repeat(61))),
+    'invalid',
+    /client/,
+  ],
+  [
+    'a client name that is a number',
+    () => edited((f) => (meta(f).client = 42)),
+    'invalid',
+    /client/,
+  ],
+  ['an empty client name', () => edited((f) => (meta(f).client = '')), 'invalid', /client/],
 ];
 
 describe('import refuses hostile and broken files, leaving stored data untouched', () => {

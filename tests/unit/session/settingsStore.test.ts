@@ -30,6 +30,7 @@ describe('the settings store', () => {
       verbosity: 'chatty',
       model: 'blazepose-full',
       cameraId: 'cam-42',
+      lastClient: 'J. Smith',
     } as const;
     settings.save(chosen);
     expect(new SettingsStore(storage).load()).toEqual({ settings: chosen, problem: null });
