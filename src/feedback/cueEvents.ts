@@ -265,6 +265,20 @@ function absorb(
         nowMs,
         'normal',
       );
+    case 'symptom-reported':
+      // One press means stop: everything waiting is dropped and the advice cuts in.
+      return say(
+        { ...state, queue: [], conditions: [], reachedInRep: false },
+        {
+          key: 'symptom-advice',
+          priority: 'safety',
+          text: MESSAGES.symptomStop,
+          maxAgeMs: 60_000,
+          interrupt: true,
+          tone: 'alert',
+        },
+        nowMs,
+      );
     case 'session-ended':
       if (event.reason !== 'completed') return state;
       return say(

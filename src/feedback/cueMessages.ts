@@ -29,6 +29,9 @@ export const MESSAGES = Object.freeze({
   skipped: 'Moving on.',
   symptomCheck: 'Quick check: did you feel any tingling, numbness or sharp pain?',
   symptomNo: 'Good.',
+  symptomStop:
+    "Stopping now. Please don't stretch any more today. Tingling, numbness or sharp pain can " +
+    'mean a nerve is irritated: have a physiotherapist or doctor look at it.',
   sessionDone: "That's the session done. Nice work.",
   go: 'Go.',
 });

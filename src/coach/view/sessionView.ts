@@ -45,6 +45,8 @@ export interface SessionView {
   readonly highlightLeg: Side | null;
   /** After a yes to the symptom check: whether the gentle nerve glide may be offered. */
   readonly nerveGlideOffered: boolean;
+  /** The session ended because tingling, numbness or pain was reported: show the advice. */
+  readonly stoppedForSymptoms: boolean;
 }
 
 function stretchProgress(state: SessionState): StretchProgress | null {
@@ -107,5 +109,6 @@ export function sessionView(
     readouts: readouts({ state, measures, leg }),
     highlightLeg: leg,
     nerveGlideOffered: state.phase === 'symptom-advice' && nerveGlideOffered(state),
+    stoppedForSymptoms: state.phase === 'done' && state.symptomsReported,
   };
 }

@@ -74,7 +74,33 @@ describe('the cue policy: safety lines', () => {
     expect(after).toContain('symptom-check');
   });
 
-  it('asks the symptom question after a stretch and advises, offering the glide, on a yes', () => {
+  it('says the stop advice at once when "I feel pain or tingling" is pressed mid-hold', () => {
+    const run = coach({
+      routine: [standing],
+      frameAt: (t, s) =>
+        bodyMeasures(
+          {
+            orientation: 'upright',
+            workingLeg: 'left',
+            hipFlexionDeg: 70,
+            roundingIndex: s.phase === 'hold' ? 1.5 : 0.1,
+          },
+          t,
+        ),
+      commands: [{ atMs: 12_500, command: { command: 'report-symptom' } }],
+      limitMs: 30_000,
+    });
+    const advice = run.said.findIndex((u) => u.cueKey === 'symptom-advice');
+    expect(run.said[advice]).toMatchObject({ text: MESSAGES.symptomStop, priority: 'safety' });
+    expect(run.said[advice]!.atMs).toBeLessThan(12_500 + 700);
+    expect(MESSAGES.symptomStop).toMatch(/physiotherapist or doctor/);
+    expect(MESSAGES.symptomStop).not.toMatch(/glide/);
+    // Nothing after it: no fault reminders, no symptom question, no "session done".
+    expect(run.said.slice(advice + 1)).toEqual([]);
+    expect(run.session.phase).toBe('done');
+  });
+
+  it('asks the symptom question after a stretch and advises, offering no exercise, on a yes', () => {
     const tingling = { tingling: true, numbness: false, sharpPain: false };
     const run = coach({
       routine: [standing],
@@ -86,7 +112,7 @@ describe('the cue policy: safety lines', () => {
     const check = run.said.find((u) => u.cueKey === 'symptom-check');
     const advice = run.said.find((u) => u.cueKey === 'symptom-advice');
     expect(check).toMatchObject({ text: MESSAGES.symptomCheck, priority: 'safety' });
-    expect(advice).toMatchObject({ text: symptomAdvice(true), priority: 'safety' });
+    expect(advice).toMatchObject({ text: symptomAdvice(false), priority: 'safety' });
     expect(advice!.atMs).toBeGreaterThanOrEqual(250_000);
     expect(run.session.phase).toBe('symptom-advice');
   });
