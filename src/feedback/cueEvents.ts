@@ -266,15 +266,24 @@ function absorb(
         'normal',
       );
     case 'symptom-reported':
-      // One press means stop: everything waiting is dropped and the advice cuts in.
+      // One press means stop: everything waiting is dropped and the advice cuts in now, whatever
+      // is playing (a countdown number too) and without the gap: the session ends with this
+      // step, so a line left waiting would never be said.
       return say(
-        { ...state, queue: [], conditions: [], reachedInRep: false },
+        {
+          ...state,
+          queue: [],
+          conditions: [],
+          reachedInRep: false,
+          cutCurrent: state.cutCurrent || nowMs < state.busyUntilMs,
+        },
         {
           key: 'symptom-advice',
           priority: 'safety',
           text: MESSAGES.symptomStop,
           maxAgeMs: 60_000,
           interrupt: true,
+          gapExempt: true,
           tone: 'alert',
         },
         nowMs,

@@ -100,6 +100,26 @@ describe('the cue policy: safety lines', () => {
     expect(run.session.phase).toBe('done');
   });
 
+  it('says the stop advice in the same step, cutting a countdown number and skipping the gap', () => {
+    const said = feed(
+      [
+        { atMs: 1_000, events: [{ type: 'countdown-tick', atMs: 1_000, remaining: 3 }] },
+        {
+          atMs: 1_100,
+          events: [
+            { type: 'symptom-reported', atMs: 1_100, stretchId: standing.id, phase: 'countdown' },
+          ],
+        },
+      ],
+      5_000,
+    );
+    expect(said.map((u) => u.text)).toEqual(['3', MESSAGES.symptomStop]);
+    // Said in the step the press arrived in (the feed steps every 33 ms), over the number.
+    expect(said[1]!.atMs).toBeLessThan(1_100 + 33);
+    expect(said[1]!.atMs).toBeLessThan(said[0]!.atMs + said[0]!.estimatedMs);
+    expect(said[1]?.interrupt).toBe(true);
+  });
+
   it('asks the symptom question after a stretch and advises, offering no exercise, on a yes', () => {
     const tingling = { tingling: true, numbness: false, sharpPain: false };
     const run = coach({
