@@ -53,7 +53,9 @@ export function absorbSetup(
   for (const c of state.conditions)
     if (isSetup(c) && !keys.has(c.key)) next = end(next, c.key, nowMs);
   event.issues.forEach((issue, i) => {
-    next = begin(next, setupCondition(setupKey(issue), setupText(issue, stretch), i), nowMs);
+    const condition = setupCondition(setupKey(issue), setupText(issue, stretch), i);
+    const once = issue.kind === 'no-person';
+    next = begin(next, once ? { ...condition, reminders: 'once' } : condition, nowMs);
   });
   return next;
 }

@@ -239,8 +239,14 @@ function absorb(
         nowMs,
       );
     case 'resumed':
+      // A line said once ("I can't see anyone") may be said once more: the user is back.
       return say(
-        state,
+        {
+          ...state,
+          conditions: state.conditions.map((c) =>
+            c.reminders === 'once' ? { ...c, lines: 0 } : c,
+          ),
+        },
         { key: 'resumed', priority: 'timing', text: MESSAGES.resumed, maxAgeMs: 1_500 },
         nowMs,
       );

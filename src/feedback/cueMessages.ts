@@ -11,7 +11,7 @@ export const MESSAGES = Object.freeze({
   warmUp:
     "Before we start: if you haven't warmed up, take five to ten minutes of brisk walking first. " +
     'Stretch to a mild pull, never to pain.',
-  noPerson: 'Step into view of the camera.',
+  noPerson: "I can't see anyone. Step into view, side-on to the camera.",
   notWholeBody: 'Step back a little so I can see all of you, head to feet.',
   notSideOn: 'Turn side-on to the camera.',
   cannotSeeAnyone: "I've lost sight of you. Come back into view.",
