@@ -180,7 +180,7 @@ export function measureFrame(
   const { options } = state;
   const minScore = minScoreFor(options, pose.model);
   // An empty room's ghost pose is nobody: one "I can't see anyone", not four setup lines.
-  if (!looksLikePerson(pose, minScore)) return [state, noPersonMeasures(nowMs)];
+  if (!looksLikePerson(pose)) return [state, noPersonMeasures(nowMs)];
   const switchMs = options.switchAfterMs;
 
   const nearNow = nearSide(pose, minScore);

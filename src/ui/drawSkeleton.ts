@@ -41,7 +41,7 @@ export function drawSkeleton(
   highlightLeg: 'left' | 'right' | null = null,
 ): number {
   // An empty room's ghost (too few trusted points) is not drawn: no skeleton over the furniture.
-  if (!looksLikePerson(pose, FAINT_BELOW_SCORE)) return 0;
+  if (!looksLikePerson(pose)) return 0;
   const sx = box.width / pose.imageSize.widthPx;
   const sy = box.height / pose.imageSize.heightPx;
   const at = (x: number, y: number): [number, number] => [box.x + x * sx, box.y + y * sy];
