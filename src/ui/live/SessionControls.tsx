@@ -45,8 +45,8 @@ export function SymptomStopAdvice() {
       <h2>Please stop for today</h2>
       <p>
         Tingling, numbness or sharp pain can mean a nerve is irritated rather than a muscle
-        stretched. Don’t stretch any more today. For tingling, numbness or sharp pain, see a
-        physiotherapist or doctor before you stretch again — sooner if it carries on.
+        stretched. Don’t stretch any more today, and see a physiotherapist or doctor before you
+        stretch again — sooner if it carries on.
       </p>
       <p>This is recorded in your report.</p>
     </div>
