@@ -1,3 +1,5 @@
+import { NO_SETUP_GUIDE, nextSetupGuide } from './view/setupGuide';
+import { setupHints } from './view/sessionView';
 import { initialGeometryState, measureFrame, type BodyMeasures } from '../geometry';
 import {
   initialCuePolicyState,
@@ -113,6 +115,7 @@ export function initialCoachState(init: CoachInit): CoachState {
     session: initialSessionState(init.routine, init.session),
     policy: initialCuePolicyState(init.settings),
     recorder: init.recorder ?? null,
+    setupGuide: NO_SETUP_GUIDE,
   };
 }
 
@@ -157,7 +160,16 @@ function advance(
     effects.push(...saves);
   }
   if (ended !== undefined) effects.push({ type: 'session-ended', reason: ended.reason });
-  return [{ ...state, session, policy, recorder }, effects.length === 0 ? NO_EFFECTS : effects];
+  const setupGuide = nextSetupGuide(
+    state.setupGuide,
+    setupHints(session),
+    session.phase === 'setup',
+    atMs,
+  );
+  return [
+    { ...state, session, policy, recorder, setupGuide },
+    effects.length === 0 ? NO_EFFECTS : effects,
+  ];
 }
 
 function recordable(

@@ -67,7 +67,18 @@ function stretchProgress(state: SessionState): StretchProgress | null {
 
 /** What the session screen shows of a coaching session at `nowMs`. Pure. */
 export function coachView(state: CoachState, nowMs: number): SessionView {
-  return sessionView(state.session, state.measures, nowMs);
+  const view = sessionView(state.session, state.measures, nowMs);
+  if (view.phase !== 'setup') return view;
+  // One instruction at a time, held a few seconds (setupGuide.ts), not the whole list.
+  const text = state.setupGuide.text;
+  return { ...view, setupHints: text === null ? [] : [text] };
+}
+
+/** Every setup issue in words, most useful first, without repeats (empty outside setup). */
+export function setupHints(state: SessionState): readonly string[] {
+  const stretch = currentStretch(state);
+  if (state.phase !== 'setup' || stretch === null) return [];
+  return [...new Set(state.setupIssues.map((issue) => setupText(issue, stretch)))];
 }
 
 /** Everything the session screen shows, from the machine's state and the latest measures. */
@@ -101,10 +112,7 @@ export function sessionView(
         : null,
     restRemainingMs: state.phase === 'rest' ? Math.max(0, state.restEndsMs - nowMs) : null,
     setupIssues: state.phase === 'setup' ? state.setupIssues : [],
-    setupHints:
-      state.phase === 'setup' && stretch !== null
-        ? [...new Set(state.setupIssues.map((issue) => setupText(issue, stretch)))]
-        : [],
+    setupHints: setupHints(state),
     cameraPlacement: stretch?.camera.placement ?? null,
     readouts: readouts({ state, measures, leg }),
     highlightLeg: leg,
