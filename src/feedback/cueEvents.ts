@@ -5,7 +5,6 @@ import {
   absorbFault,
   absorbMilestone,
   absorbRepStarted,
-  absorbSetup,
   beginDepth,
   currentStretchOf,
   isRepScoped,
@@ -65,7 +64,8 @@ function absorb(
       );
     }
     case 'setup-changed':
-      return absorbSetup(state, event, session, nowMs);
+      // Setup lines come from the coach's setup guide, one at a time (cuePolicy.ts).
+      return state;
     case 'phase-changed': {
       let next = event.to === 'setup' ? state : forget(state, (c) => !isSetup(c));
       if (event.to !== 'hold' && event.to !== 'glide') next = forget(next, (c) => !isRepScoped(c));
@@ -239,14 +239,8 @@ function absorb(
         nowMs,
       );
     case 'resumed':
-      // A line said once ("I can't see anyone") may be said once more: the user is back.
       return say(
-        {
-          ...state,
-          conditions: state.conditions.map((c) =>
-            c.reminders === 'once' ? { ...c, lines: 0 } : c,
-          ),
-        },
+        state,
         { key: 'resumed', priority: 'timing', text: MESSAGES.resumed, maxAgeMs: 1_500 },
         nowMs,
       );

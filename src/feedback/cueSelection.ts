@@ -147,7 +147,6 @@ function conditionCandidate(
   }
   if (nowMs - c.sinceMs < c.debounceMs) return null;
   if (c.lines > 0) {
-    if (c.reminders === 'once') return null;
     const waitMs =
       c.reminders === 'form'
         ? CUE_TIMING.formReminderMs * 2 ** (c.lines - 1)

@@ -17,11 +17,7 @@ export interface ConditionCue {
   readonly text: string;
   /** Said once when the condition ends after it was voiced; null for none. */
   readonly fixedText: string | null;
-  /**
-   * `setup`: reminded at widening intervals while it lasts; `form`: a few reminders, then quiet;
-   * `once`: said once per episode (nobody in view: repeating it to an empty room helps no one).
-   */
-  readonly reminders: 'form' | 'setup' | 'once';
+  readonly reminders: 'form' | 'setup';
   readonly debounceMs: number;
   readonly interrupt: boolean;
   /** Start of the episode (kept across flickers shorter than the merge gap). */

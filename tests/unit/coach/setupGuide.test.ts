@@ -35,8 +35,17 @@ describe('the setup guide (one line, held 3 s)', () => {
   it('changes at most once in 3 s on the screen however the readings flicker', () => {
     const standing = stretchById('standing-hamstring');
     let state: CoachState = initialCoachState({ routine: [standing] });
+    const spoken: string[] = [];
     const step = (input: Parameters<typeof coachStep>[1], t: number): void => {
-      state = coachStep(state, input, t)[0];
+      const [next, effects] = coachStep(state, input, t);
+      state = next;
+      for (const e of effects)
+        if (
+          e.type === 'say' &&
+          e.utterance.priority === 'setup' &&
+          e.utterance.cueKey !== 'stretch-intro'
+        )
+          spoken.push(e.utterance.text);
     };
     step({ type: 'command', command: { command: 'start' } }, 0);
     step({ type: 'command', command: { command: 'confirm-warm-up' } }, 0);
@@ -57,6 +66,12 @@ describe('the setup guide (one line, held 3 s)', () => {
     for (let i = 1; i < shown.length; i++)
       expect(shown[i]!.atMs - shown[i - 1]!.atMs).toBeGreaterThanOrEqual(SETUP_GUIDE_HOLD_MS);
     expect(shown.length).toBeLessThanOrEqual(30_000 / SETUP_GUIDE_HOLD_MS + 1);
+    // Each line is said once, when it shows (a newer line replaces one still waiting), and
+    // only lines that were shown are said.
+    const shownLines = new Set(shown.flatMap((e) => e.hints));
+    expect(spoken.length).toBeGreaterThan(0);
+    expect(spoken.length).toBeLessThanOrEqual(shown.length);
+    for (const line of spoken) expect(shownLines.has(line)).toBe(true);
     // Nobody there: the one line is "I can't see anyone".
     step({ type: 'measured-frame', measures: nobody(40_000) }, 40_000);
     expect(coachView(state, 40_000).setupHints).toEqual([MESSAGES.noPerson]);

@@ -11,7 +11,9 @@ describe('the cue policy: nobody in view', () => {
   it('says "I can\'t see anyone" once in a minute of empty room, and shows only that', () => {
     const run = coach({ routine: [standing], frameAt: (t) => nobody(t), limitMs: 60_000 });
     // Besides the stretch's own opening line, said as it starts.
-    const setupLines = run.said.filter((u) => u.cueKey.startsWith('setup:'));
+    const setupLines = run.said.filter(
+      (u) => u.priority === 'setup' && u.cueKey !== 'stretch-intro',
+    );
     expect(setupLines.map((u) => u.text)).toEqual([MESSAGES.noPerson]);
     expect(MESSAGES.noPerson).toMatch(/can't see anyone.*side-on/);
     // After the 1 s setup wait, not at the first empty frame.
