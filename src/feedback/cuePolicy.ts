@@ -65,6 +65,8 @@ export function stepCuePolicy(
 
 /** The one-shot key of the setup guide's line (coach/view/setupGuide.ts). */
 export const SETUP_GUIDE_CUE_KEY = 'setup-guide';
+/** A guide line the user heard this recently (as another cue) is shown, not said again. */
+const GUIDE_REPEAT_AFTER_MS = 15_000;
 
 /**
  * Setup is guided by one line at a time, chosen and held by the coach's setup guide: each new
@@ -82,6 +84,10 @@ function withSetupGuide(
     return { ...state, queue: state.queue.filter((q) => q.key !== SETUP_GUIDE_CUE_KEY) };
   }
   if (guideLine === null) return state;
+  // The stretch's opening line often says the same thing ("rest one heel on a step"): not twice.
+  const lastSaid = state.lastSaidMs[guideLine];
+  const justSaid = lastSaid !== undefined && nowMs - lastSaid < GUIDE_REPEAT_AFTER_MS;
+  if (justSaid || state.queue.some((q) => q.text === guideLine)) return state;
   // Waits behind the stretch's opening line if need be; a newer guide line replaces it.
   return say(
     state,

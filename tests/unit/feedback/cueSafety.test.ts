@@ -201,6 +201,16 @@ describe('the cue policy: setup and form lines', () => {
     ]);
   });
 
+  it('does not repeat the opening line as the setup line a few seconds later', () => {
+    // Side-on and upright, but no heel up yet: the setup line is the stretch's own start line.
+    const run = coach({
+      routine: [standing],
+      limitMs: 30_000,
+      frameAt: (t) => bodyMeasures({ orientation: 'upright', workingLeg: null }, t),
+    });
+    expect(run.said.filter((u) => u.text === standing.start.cue)).toHaveLength(1);
+  });
+
   it('confirms once when two faults are fixed together', () => {
     const start = [
       {
