@@ -1,3 +1,5 @@
+import { NO_SETUP_GUIDE, nextSetupGuide } from './view/setupGuide';
+import { setupHints } from './view/sessionView';
 import { initialGeometryState, measureFrame, type BodyMeasures } from '../geometry';
 import {
   initialCuePolicyState,
@@ -113,6 +115,7 @@ export function initialCoachState(init: CoachInit): CoachState {
     session: initialSessionState(init.routine, init.session),
     policy: initialCuePolicyState(init.settings),
     recorder: init.recorder ?? null,
+    setupGuide: NO_SETUP_GUIDE,
   };
 }
 
@@ -139,8 +142,17 @@ function advance(
   effects: CoachEffect[],
 ): readonly [CoachState, readonly CoachEffect[]] {
   const [session, events] = transition(state.session, input, atMs);
+  // After a resume the guide starts over, so its line is said again to the returning user.
+  const guideBefore = isResume(input) ? NO_SETUP_GUIDE : state.setupGuide;
+  const setupGuide = nextSetupGuide(
+    guideBefore,
+    setupHints(session),
+    session.phase === 'setup',
+    atMs,
+  );
+  const newLine = setupGuide !== guideBefore ? setupGuide.text : null;
   const [policy, said] = state.coaching
-    ? stepCuePolicy(state.policy, events, session, atMs)
+    ? stepCuePolicy(state.policy, events, session, atMs, newLine)
     : [state.policy, NOTHING_SAID];
   if (events.length > 0) effects.push({ type: 'protocol-events', events });
   for (const utterance of said) effects.push({ type: 'say', utterance });
@@ -157,7 +169,14 @@ function advance(
     effects.push(...saves);
   }
   if (ended !== undefined) effects.push({ type: 'session-ended', reason: ended.reason });
-  return [{ ...state, session, policy, recorder }, effects.length === 0 ? NO_EFFECTS : effects];
+  return [
+    { ...state, session, policy, recorder, setupGuide },
+    effects.length === 0 ? NO_EFFECTS : effects,
+  ];
+}
+
+function isResume(input: SessionInput): boolean {
+  return 'command' in input && input.command === 'resume';
 }
 
 function recordable(

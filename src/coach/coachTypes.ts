@@ -1,3 +1,4 @@
+import type { SetupGuide } from './view/setupGuide';
 import type { BodyMeasures, GeometryState, MeasureOptions } from '../geometry';
 import type { Pose } from '../geometry/types';
 import type { CuePolicyState } from '../feedback/cuePolicy';
@@ -106,4 +107,6 @@ export interface CoachState {
   readonly session: SessionState;
   readonly policy: CuePolicyState;
   readonly recorder: RecorderState | null;
+  /** The one setup line shown, held a few seconds before it may change (view/setupGuide.ts). */
+  readonly setupGuide: SetupGuide;
 }

@@ -2,7 +2,7 @@ import type { EventOf, SessionState, SetupIssue, StretchDefinition } from '../pr
 import { FORM_ASPECTS } from '../protocol';
 import { MESSAGES, cannotSeeLine, wrongLegLine } from './cueMessages';
 import type { ConditionRequest } from './cueMemory';
-import { begin, end, say } from './cueMemory';
+import { begin, say } from './cueMemory';
 import type { ConditionCue, CuePolicyState } from './cueState';
 import { atLeast } from './cueState';
 import type { Verbosity } from './cueTypes';
@@ -37,32 +37,6 @@ export function setupCondition(key: string, text: string, order: number): Condit
     debounceMs: CUE_TIMING.setupDebounceMs,
     interrupt: false,
   };
-}
-
-/** Setup issues become setup conditions, in the order the user should fix them. */
-export function absorbSetup(
-  state: CuePolicyState,
-  event: EventOf<'setup-changed'>,
-  session: SessionState,
-  nowMs: number,
-): CuePolicyState {
-  const stretch = stretchOf(session, event.stretchId);
-  if (stretch === undefined) return state;
-  const keys = new Set(event.issues.map(setupKey));
-  let next = state;
-  for (const c of state.conditions)
-    if (isSetup(c) && !keys.has(c.key)) next = end(next, c.key, nowMs);
-  event.issues.forEach((issue, i) => {
-    next = begin(next, setupCondition(setupKey(issue), setupText(issue, stretch), i), nowMs);
-  });
-  return next;
-}
-
-function setupKey(issue: SetupIssue): string {
-  // "No working leg" is said with the stretch's own start line: same key as its intro.
-  if (issue.kind === 'no-working-leg') return 'setup:stretch-intro';
-  if (issue.kind === 'start-condition') return `setup:start-condition:${issue.conditionIndex}`;
-  return `setup:${issue.kind}`;
 }
 
 /** What to tell the user about one setup issue: spoken by the policy, shown by the setup screen. */

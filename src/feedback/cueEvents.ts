@@ -5,7 +5,6 @@ import {
   absorbFault,
   absorbMilestone,
   absorbRepStarted,
-  absorbSetup,
   beginDepth,
   currentStretchOf,
   isRepScoped,
@@ -65,7 +64,8 @@ function absorb(
       );
     }
     case 'setup-changed':
-      return absorbSetup(state, event, session, nowMs);
+      // Setup lines come from the coach's setup guide, one at a time (cuePolicy.ts).
+      return state;
     case 'phase-changed': {
       let next = event.to === 'setup' ? state : forget(state, (c) => !isSetup(c));
       if (event.to !== 'hold' && event.to !== 'glide') next = forget(next, (c) => !isRepScoped(c));
@@ -264,6 +264,29 @@ function absorb(
         { key: 'skipped', priority: 'timing', text: MESSAGES.skipped, maxAgeMs: 1_500 },
         nowMs,
         'normal',
+      );
+    case 'symptom-reported':
+      // One press means stop: everything waiting is dropped and the advice cuts in now, whatever
+      // is playing (a countdown number too) and without the gap: the session ends with this
+      // step, so a line left waiting would never be said.
+      return say(
+        {
+          ...state,
+          queue: [],
+          conditions: [],
+          reachedInRep: false,
+          cutCurrent: state.cutCurrent || nowMs < state.busyUntilMs,
+        },
+        {
+          key: 'symptom-advice',
+          priority: 'safety',
+          text: MESSAGES.symptomStop,
+          maxAgeMs: 60_000,
+          interrupt: true,
+          gapExempt: true,
+          tone: 'alert',
+        },
+        nowMs,
       );
     case 'session-ended':
       if (event.reason !== 'completed') return state;

@@ -11,7 +11,7 @@ export const MESSAGES = Object.freeze({
   warmUp:
     "Before we start: if you haven't warmed up, take five to ten minutes of brisk walking first. " +
     'Stretch to a mild pull, never to pain.',
-  noPerson: 'Step into view of the camera.',
+  noPerson: "I can't see anyone. Step into view, side-on to the camera.",
   notWholeBody: 'Step back a little so I can see all of you, head to feet.',
   notSideOn: 'Turn side-on to the camera.',
   cannotSeeAnyone: "I've lost sight of you. Come back into view.",
@@ -29,6 +29,9 @@ export const MESSAGES = Object.freeze({
   skipped: 'Moving on.',
   symptomCheck: 'Quick check: did you feel any tingling, numbness or sharp pain?',
   symptomNo: 'Good.',
+  symptomStop:
+    "Stopping now. Please don't stretch any more today. Tingling, numbness or sharp pain can " +
+    'mean a nerve is irritated: have a physiotherapist or doctor look at it.',
   sessionDone: "That's the session done. Nice work.",
   go: 'Go.',
 });

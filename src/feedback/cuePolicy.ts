@@ -1,5 +1,6 @@
 import type { ProtocolEvent, SessionState } from '../protocol';
 import { absorbEvents } from './cueEvents';
+import { say } from './cueMemory';
 import { selectUtterance } from './cueSelection';
 import type { CuePolicyState } from './cueState';
 import type { CuePolicyOptions, Utterance } from './cueTypes';
@@ -44,8 +45,14 @@ export function stepCuePolicy(
   events: readonly ProtocolEvent[],
   session: SessionState,
   nowMs: number,
+  guideLine: string | null = null,
 ): readonly [CuePolicyState, readonly Utterance[]] {
-  const absorbed = events.length === 0 ? state : absorbEvents(state, events, session, nowMs);
+  const absorbed = withSetupGuide(
+    events.length === 0 ? state : absorbEvents(state, events, session, nowMs),
+    guideLine,
+    session,
+    nowMs,
+  );
   // Paused means silent: only the "Paused." line itself and safety lines may be said; setup
   // problems and faults wait (their episodes stay open) until the user resumes.
   const [next, utterance] = selectUtterance(
@@ -54,6 +61,39 @@ export function stepCuePolicy(
     session.paused === null ? 'all' : 'paused',
   );
   return [next, utterance === null ? NOTHING : [utterance]];
+}
+
+/** The one-shot key of the setup guide's line (coach/view/setupGuide.ts). */
+export const SETUP_GUIDE_CUE_KEY = 'setup-guide';
+/** A guide line the user heard this recently (as another cue) is shown, not said again. */
+const GUIDE_REPEAT_AFTER_MS = 15_000;
+
+/**
+ * Setup is guided by one line at a time, chosen and held by the coach's setup guide: each new
+ * line is said once, when it first shows (`guideLine`), and not reminded — it stays on screen
+ * until it changes. A line still waiting when setup is over is dropped.
+ */
+function withSetupGuide(
+  state: CuePolicyState,
+  guideLine: string | null,
+  session: SessionState,
+  nowMs: number,
+): CuePolicyState {
+  if (session.phase !== 'setup') {
+    if (!state.queue.some((q) => q.key === SETUP_GUIDE_CUE_KEY)) return state;
+    return { ...state, queue: state.queue.filter((q) => q.key !== SETUP_GUIDE_CUE_KEY) };
+  }
+  if (guideLine === null) return state;
+  // The stretch's opening line often says the same thing ("rest one heel on a step"): not twice.
+  const lastSaid = state.lastSaidMs[guideLine];
+  const justSaid = lastSaid !== undefined && nowMs - lastSaid < GUIDE_REPEAT_AFTER_MS;
+  if (justSaid || state.queue.some((q) => q.text === guideLine)) return state;
+  // Waits behind the stretch's opening line if need be; a newer guide line replaces it.
+  return say(
+    state,
+    { key: SETUP_GUIDE_CUE_KEY, priority: 'setup', text: guideLine, maxAgeMs: 15_000 },
+    nowMs,
+  );
 }
 
 /** Change verbosity, mute or speech rate mid-session; what is queued stays queued. */

@@ -1,3 +1,4 @@
+import { looksLikePerson } from './personFound';
 import type { Pose } from './types';
 import type {
   BackState,
@@ -164,6 +165,8 @@ export function measureFrame(
   if (pose === null) return [state, noPersonMeasures(nowMs)];
   const { options } = state;
   const minScore = minScoreFor(options, pose.model);
+  // An empty room's ghost pose is nobody: one "I can't see anyone", not four setup lines.
+  if (!looksLikePerson(pose)) return [state, noPersonMeasures(nowMs)];
   const switchMs = options.switchAfterMs;
 
   const nearNow = nearSide(pose, minScore);

@@ -13,6 +13,11 @@ export type UserCommand =
   /** Move on to the next stretch (or past the warm-up reminder or the symptom check). */
   | { readonly command: 'skip' }
   | { readonly command: 'answer-symptoms'; readonly answer: SymptomAnswer }
+  /**
+   * "I feel pain or tingling", pressed at any time: the session stops at once and records it
+   * (seeds: stop immediately at tingling, numbness or sharp pain).
+   */
+  | { readonly command: 'report-symptom' }
   /** Accept the nerve glide offered after symptoms. */
   | { readonly command: 'start-nerve-glide' };
 

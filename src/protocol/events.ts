@@ -282,6 +282,16 @@ export type ProtocolEvent =
       readonly command: string;
       readonly phase: SessionPhase;
     }
+  /**
+   * The user pressed "I feel pain or tingling" in `phase`, during `stretchId` (null before the
+   * first stretch). The session ends at once with reason `symptoms`.
+   */
+  | {
+      readonly type: 'symptom-reported';
+      readonly atMs: number;
+      readonly stretchId: string | null;
+      readonly phase: SessionPhase;
+    }
   | { readonly type: 'session-ended'; readonly atMs: number; readonly reason: SessionEndReason };
 
 export type ProtocolEventType = ProtocolEvent['type'];

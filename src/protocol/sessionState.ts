@@ -75,8 +75,11 @@ export interface SessionState {
   readonly stretchHadRep: boolean;
   /** Set when stop led to the symptom check: the session ends after the answer. */
   readonly endAfterSymptomCheck: SessionEndReason | null;
-  /** The symptom check was answered with sharp pain: no exercise is offered after it. */
-  readonly sharpPainReported: boolean;
+  /**
+   * Tingling, numbness or sharp pain was reported (the symptom check or the in-session button):
+   * no exercise is offered after it, and the session ends with the advice to stop.
+   */
+  readonly symptomsReported: boolean;
 }
 
 /** A key no issue list produces, so the first setup frame always reports its issues. */
@@ -116,7 +119,7 @@ export function initialSessionState(
     warmUpReminded: false,
     stretchHadRep: false,
     endAfterSymptomCheck: null,
-    sharpPainReported: false,
+    symptomsReported: false,
   };
 }
 

@@ -76,6 +76,9 @@ function applyCommand(state: SessionState, command: UserCommand, nowMs: number):
     case 'answer-symptoms':
       if (state.phase !== 'symptom-check') break;
       return answerSymptoms(state, command.answer, nowMs);
+    case 'report-symptom':
+      if (state.phase === 'idle' || state.phase === 'done') break;
+      return reportSymptom(state, nowMs);
     case 'start-nerve-glide':
       if (state.phase !== 'symptom-advice' || !nerveGlideOffered(state)) break;
       return startNerveGlide(state, nowMs);
@@ -192,7 +195,7 @@ function answerSymptoms(state: SessionState, answer: SymptomAnswer, nowMs: numbe
   };
   if (!anySymptom) return withEvents(afterSymptomCheck(state, nowMs), [answered]);
   const [advising, events] = changePhase(state, 'symptom-advice', nowMs, {
-    sharpPainReported: answer.sharpPain,
+    symptomsReported: true,
   });
   return [
     advising,
@@ -210,12 +213,42 @@ function answerSymptoms(state: SessionState, answer: SymptomAnswer, nowMs: numbe
 }
 
 /**
- * The glide is offered unless it is the stretch that brought the symptoms on, or the symptom was
- * sharp pain: seed 000 says to stop at sharp pain, so no exercise is offered after it.
+ * "I feel pain or tingling": the rep and the stretch end at once, the press is recorded, and the
+ * session ends with reason `symptoms` — one action, no symptom check to answer first (seed 000:
+ * "If any stretch causes numbness, tingling, or shooting pain, stop immediately").
+ */
+function reportSymptom(state: SessionState, nowMs: number): Step {
+  const stretch = currentStretch(state);
+  const reported: ProtocolEvent = {
+    type: 'symptom-reported',
+    atMs: nowMs,
+    stretchId: stretch?.id ?? null,
+    phase: state.phase,
+  };
+  const ending: SessionState = { ...state, paused: null, symptomsReported: true };
+  const endNow = (s: SessionState): Step => endSession(s, 'symptoms', nowMs);
+  if (!ACTIVE_PHASES.has(state.phase) || stretch === null)
+    return withEvents(endNow(ending), [reported]);
+  const stretchEnded: ProtocolEvent = {
+    type: 'stretch-ended',
+    atMs: nowMs,
+    stretchId: stretch.id,
+    reason: 'stopped',
+  };
+  return withEvents(
+    andThen(closeRep(ending, nowMs, false), (closed) => withEvents(endNow(closed), [stretchEnded])),
+    [reported],
+  );
+}
+
+/**
+ * Whether the gentle nerve glide may be offered in the advice. Seeds 000 and 001: tingling,
+ * numbness and sharp pain all mean stop and see a professional, so no exercise is offered after
+ * any reported symptom; the glide stays a stretch the user can choose on another day.
  */
 export function nerveGlideOffered(state: SessionState): boolean {
   const glide = state.options.nerveGlide;
-  return glide !== null && !state.sharpPainReported && currentStretch(state)?.id !== glide.id;
+  return glide !== null && !state.symptomsReported && currentStretch(state)?.id !== glide.id;
 }
 
 /** The offered glide replaces the rest of the routine: the advice was to stop stretching. */

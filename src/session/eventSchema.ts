@@ -213,6 +213,10 @@ const EVENT_SCHEMAS = {
     stretchId: idString,
     nerveGlideOffered: z.boolean(),
   }),
+  'symptom-reported': event('symptom-reported', {
+    stretchId: idString.nullable(),
+    phase: phaseSchema,
+  }),
   paused: event('paused', { phase: phaseSchema }),
   resumed: event('resumed', { pausedMs: durationMs }),
   stopped: event('stopped', { phase: phaseSchema }),

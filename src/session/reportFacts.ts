@@ -149,6 +149,15 @@ const HANDLERS: Handlers = {
       answer: e.answer,
       anySymptom: e.anySymptom,
     }),
+  // The in-session button: it names no one symptom, and the session stops with it.
+  'symptom-reported': (f, e) =>
+    addSymptom(f, {
+      stretchId: e.stretchId ?? '',
+      atMs: e.atMs,
+      answer: null,
+      anySymptom: true,
+      source: 'pain-button',
+    }),
   'symptom-check-skipped': (f, e) =>
     addSymptom(f, { stretchId: e.stretchId, atMs: e.atMs, answer: null, anySymptom: false }),
   paused: (f) => ({ ...f, pauses: { ...f.pauses, count: f.pauses.count + 1 } }),

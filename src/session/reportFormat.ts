@@ -1,4 +1,5 @@
 import type { FaultId, SymptomAnswer } from '../protocol';
+import type { SymptomRecord } from './reportTypes';
 import type { DepthMeasure, ReportLeg } from './sessionRecord';
 
 /** Words and number formats the report, the history and the CSV share. Pure. */
@@ -80,6 +81,11 @@ export function symptomWords(answer: SymptomAnswer | null): string | null {
     answer.sharpPain ? 'sharp pain' : null,
   ].filter((w): w is string => w !== null);
   return words.length === 0 ? null : joinWords(words);
+}
+
+/** What a symptom record reports in words, or null when nothing was reported. */
+export function symptomRecordWords(record: SymptomRecord): string | null {
+  return record.source === 'pain-button' ? 'pain or tingling' : symptomWords(record.answer);
 }
 
 /** "a", "a and b", "a, b and c". */

@@ -6,7 +6,7 @@ import {
   joinWords,
   legLabel,
   plural,
-  symptomWords,
+  symptomRecordWords,
 } from './reportFormat';
 import { beyondResolution, DEPTH_RESOLUTION_DEG } from './reportResolution';
 import type {
@@ -27,9 +27,16 @@ import type {
 type ReportBody = Omit<SessionReport, 'summary'>;
 
 export function sessionSentences(report: ReportBody): string[] {
-  const sentences = [overview(report), holdSentence(report), ...depthSentences(report)];
-  sentences.push(faultSentence(report), ...backSentence(report));
-  sentences.push(...bounceSentence(report), ...symptomSentences(report));
+  // A reported symptom matters more than anything else the session did: it leads, and the
+  // session is not praised.
+  const symptoms = symptomSentences(report);
+  const hadSymptom = report.symptoms.some((s) => s.anySymptom);
+  const sentences = hadSymptom ? [...symptoms] : [];
+  sentences.push(overview(report), holdSentence(report), ...depthSentences(report));
+  const back = backSentence(report);
+  sentences.push(faultSentence(report, hadSymptom, back.length > 0), ...back);
+  sentences.push(...bounceSentence(report));
+  if (!hadSymptom) sentences.push(...symptoms);
   sentences.push(incidentSentence(report), ...endSentences(report));
   return sentences.filter((s) => s !== '');
 }
@@ -115,12 +122,18 @@ function allFaults(report: ReportBody): FaultSpan[] {
   return report.stretches.flatMap((s) => [...s.reps.flatMap((r) => r.faults), ...s.otherFaults]);
 }
 
-function faultSentence(report: ReportBody): string {
+/** `hadSymptom`: no "well done" for a session that hurt, and no all-clear on form either. */
+function faultSentence(report: ReportBody, hadSymptom: boolean, backUnchecked: boolean): string {
   // Bouncing has its own sentence; a broken hold comes with the fault that broke it.
   const faults = allFaults(report).filter(
     (f) => f.fault !== 'bouncing' && f.fault !== 'hold-broken',
   );
   if (report.stretches.every((s) => s.reps.length === 0)) return '';
+  if (faults.length === 0 && hadSymptom) return '';
+  // Praise only what was checked: an unchecked back is not a good back.
+  if (faults.length === 0 && backUnchecked) {
+    return 'No problems were picked up in what the camera could check.';
+  }
   if (faults.length === 0) return 'No form problems were picked up. Well done.';
   const byFault = new Map<string, { count: number; ms: number }>();
   for (const f of faults) {
@@ -175,9 +188,17 @@ function bounceSentence(report: ReportBody): string[] {
 function symptomSentences(report: ReportBody): string[] {
   const sentences: string[] = [];
   for (const symptom of report.symptoms) {
-    const words = symptomWords(symptom.answer);
+    const words = symptomRecordWords(symptom);
     if (words === null) continue;
     const name = report.stretches.find((s) => s.stretchId === symptom.stretchId)?.name;
+    if (symptom.source === 'pain-button') {
+      sentences.push(
+        `You reported ${words} ${name === undefined ? 'before a stretch began' : `during the ${name}`}, ` +
+          'and the session stopped there. Please don’t stretch again until it has settled, and ' +
+          'for tingling, numbness or sharp pain see a physiotherapist or doctor.',
+      );
+      continue;
+    }
     sentences.push(
       `You reported ${words} after the ${name ?? symptom.stretchId}. Stop stretching if it ` +
         'comes back, and see a physiotherapist or doctor before you carry on.',

@@ -117,9 +117,14 @@ export type RepReport = HoldRepReport | GlideSetReport;
 export interface SymptomRecord {
   readonly stretchId: string;
   readonly atMs: number;
-  /** Null when the question was skipped. */
+  /** Null when the question was skipped, or for the in-session button (it names no symptom). */
   readonly answer: SymptomAnswer | null;
   readonly anySymptom: boolean;
+  /**
+   * `pain-button`: "I feel pain or tingling" was pressed mid-session. Absent (summaries saved
+   * before the button existed) means the symptom check.
+   */
+  readonly source?: 'symptom-check' | 'pain-button';
 }
 
 /** One run of a stretch (a stretch can run twice, e.g. after a resume). */

@@ -6,6 +6,7 @@ import { LiveCameraController, type LiveState } from '../engine/liveCameraContro
 import { BACKEND_CHOICES, DEFAULT_MODEL, MODEL_CHOICES } from '../engine/modelChoices';
 import type { BackendPreference } from '../pose/backends';
 import type { PoseModelId } from '../geometry/types';
+import { looksLikePerson } from '../geometry/personFound';
 import { CaptionBar } from './CaptionBar';
 import { ProgressBar } from './ProgressBar';
 import { SkeletonOverlay } from './SkeletonOverlay';
@@ -46,7 +47,12 @@ const selectStats = (state: LiveState) => ({
   fps: state.phase === 'live' ? state.analysedFps.toFixed(1) : '—',
   framesAnalysed: state.framesAnalysed,
   tensorCount: state.tensorCount,
-  person: state.phase !== 'live' ? '—' : state.pose === null ? 'not found' : 'found',
+  person:
+    state.phase !== 'live'
+      ? '—'
+      : state.pose === null || !looksLikePerson(state.pose)
+        ? 'not found'
+        : 'found',
 });
 
 /** The camera check: the live camera with the skeleton drawn over it, model and speed. */

@@ -1,4 +1,5 @@
 import type { KeypointName, Pose } from '../geometry/types';
+import { looksLikePerson } from '../geometry/personFound';
 import { FAINT_BELOW_SCORE, SKELETON_EDGES } from './skeleton';
 
 export interface ContentBox {
@@ -30,7 +31,8 @@ function onLeg(name: KeypointName, side: 'left' | 'right'): boolean {
 
 /**
  * Draws the pose into `box` (pose image coordinates scaled to fit), the working leg in the
- * highlight colour and low-confidence joints faint. Returns the confident points drawn.
+ * highlight colour and low-confidence joints faint. Returns the confident points drawn (none for a
+ * pose that does not look like a person).
  */
 export function drawSkeleton(
   ctx: CanvasRenderingContext2D,
@@ -38,6 +40,8 @@ export function drawSkeleton(
   box: ContentBox,
   highlightLeg: 'left' | 'right' | null = null,
 ): number {
+  // An empty room's ghost (too few trusted points) is not drawn: no skeleton over the furniture.
+  if (!looksLikePerson(pose)) return 0;
   const sx = box.width / pose.imageSize.widthPx;
   const sy = box.height / pose.imageSize.heightPx;
   const at = (x: number, y: number): [number, number] => [box.x + x * sx, box.y + y * sy];

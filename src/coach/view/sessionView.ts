@@ -45,6 +45,8 @@ export interface SessionView {
   readonly highlightLeg: Side | null;
   /** After a yes to the symptom check: whether the gentle nerve glide may be offered. */
   readonly nerveGlideOffered: boolean;
+  /** The session ended because tingling, numbness or pain was reported: show the advice. */
+  readonly stoppedForSymptoms: boolean;
 }
 
 function stretchProgress(state: SessionState): StretchProgress | null {
@@ -65,7 +67,18 @@ function stretchProgress(state: SessionState): StretchProgress | null {
 
 /** What the session screen shows of a coaching session at `nowMs`. Pure. */
 export function coachView(state: CoachState, nowMs: number): SessionView {
-  return sessionView(state.session, state.measures, nowMs);
+  const view = sessionView(state.session, state.measures, nowMs);
+  if (view.phase !== 'setup') return view;
+  // One instruction at a time, held a few seconds (setupGuide.ts), not the whole list.
+  const text = state.setupGuide.text;
+  return { ...view, setupHints: text === null ? [] : [text] };
+}
+
+/** Every setup issue in words, most useful first, without repeats (empty outside setup). */
+export function setupHints(state: SessionState): readonly string[] {
+  const stretch = currentStretch(state);
+  if (state.phase !== 'setup' || stretch === null) return [];
+  return [...new Set(state.setupIssues.map((issue) => setupText(issue, stretch)))];
 }
 
 /** Everything the session screen shows, from the machine's state and the latest measures. */
@@ -99,13 +112,11 @@ export function sessionView(
         : null,
     restRemainingMs: state.phase === 'rest' ? Math.max(0, state.restEndsMs - nowMs) : null,
     setupIssues: state.phase === 'setup' ? state.setupIssues : [],
-    setupHints:
-      state.phase === 'setup' && stretch !== null
-        ? [...new Set(state.setupIssues.map((issue) => setupText(issue, stretch)))]
-        : [],
+    setupHints: setupHints(state),
     cameraPlacement: stretch?.camera.placement ?? null,
     readouts: readouts({ state, measures, leg }),
     highlightLeg: leg,
     nerveGlideOffered: state.phase === 'symptom-advice' && nerveGlideOffered(state),
+    stoppedForSymptoms: state.phase === 'done' && state.symptomsReported,
   };
 }

@@ -11,6 +11,7 @@ import { createStore } from '../../engine/store';
 import { ClipRecordingControl } from './ClipRecordingControl';
 import { SessionDialogs } from './SessionDialogs';
 import { SessionPanel } from './SessionPanel';
+import { SessionControls, SymptomStopAdvice } from './SessionControls';
 import { SessionStage } from './SessionStage';
 import { saveFile } from '../report/saveFile';
 import { useSessionKeys } from './useSessionKeys';
@@ -60,12 +61,14 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
   const status = useSelector(store, selectStatus);
   const recording = useSelector(store, selectRecording);
   const paused = useSelector(store, selectPaused);
+  const stoppedForSymptoms = useSelector(store, selectStoppedForSymptoms);
   const captions = useSelector(engine.voice.store, selectCaptions, sameData);
   const running = status.kind === 'running';
   const handlers = useMemo(
     () => ({
       togglePause: () => runner?.command({ command: paused ? 'resume' : 'pause' }),
       stop: () => runner?.command({ command: 'stop' }),
+      reportSymptom: () => runner?.command({ command: 'report-symptom' }),
     }),
     [runner, paused],
   );
@@ -155,7 +158,8 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
       )}
       {status.kind === 'ended' && (
         <div className="ended" data-testid="session-ended">
-          <h2>Session finished</h2>
+          {stoppedForSymptoms && <SymptomStopAdvice />}
+          <h2>{stoppedForSymptoms ? 'Session stopped' : 'Session finished'}</h2>
           {savedId !== null ? (
             <p>
               <a
@@ -179,22 +183,13 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
       </div>
       <CaptionBar captions={captions.captions} tonesPlayed={captions.tonesPlayed} />
       {running && (
-        <div className="session-controls">
-          <button type="button" onClick={handlers.togglePause} aria-keyshortcuts="Space">
-            {paused ? 'Resume (Space)' : 'Pause (Space)'}
-          </button>
-          <button type="button" onClick={() => runner?.command({ command: 'skip' })}>
-            Skip this stretch
-          </button>
-          <button
-            type="button"
-            className="stop-button"
-            onClick={handlers.stop}
-            aria-keyshortcuts="Escape"
-          >
-            Stop (Esc)
-          </button>
-        </div>
+        <SessionControls
+          paused={paused}
+          togglePause={handlers.togglePause}
+          skip={() => runner?.command({ command: 'skip' })}
+          stop={handlers.stop}
+          reportSymptom={handlers.reportSymptom}
+        />
       )}
       {(running || status.kind === 'ended') && runner !== null && video !== null && (
         <ClipRecordingControl runner={runner} video={video} ended={!running} />
@@ -209,6 +204,7 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
 const selectStatus = (s: RunnerState) => s.status;
 const selectRecording = (s: RunnerState) => s.recording;
 const selectPaused = (s: RunnerState): boolean => s.view?.paused === true;
+const selectStoppedForSymptoms = (s: RunnerState): boolean => s.view?.stoppedForSymptoms === true;
 const selectCaptions = (s: CoachVoiceState) => ({
   captions: s.captions,
   tonesPlayed: s.tonesPlayed,

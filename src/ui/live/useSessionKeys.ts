@@ -3,21 +3,50 @@ import { useEffect } from 'react';
 interface Handlers {
   readonly togglePause: () => void;
   readonly stop: () => void;
+  readonly reportSymptom: () => void;
 }
 
-/** Space pauses or resumes, Escape stops — except while typing or inside a dialog. */
+function fieldOf(target: HTMLElement | null): Element | null {
+  return target?.closest('input, select, textarea, [contenteditable="true"]') ?? null;
+}
+
+/** Space ticks a box or opens a list there: it is not a shortcut in any form field. */
+function inField(target: HTMLElement | null): boolean {
+  return fieldOf(target) !== null;
+}
+
+/** Where a letter is text being typed or a choice being made, not a shortcut. */
+function isTyping(target: HTMLElement | null): boolean {
+  const field = fieldOf(target);
+  if (field === null) return false;
+  // A ticked box or a radio takes no letters: P still means "I feel pain" there.
+  return !(field instanceof HTMLInputElement && ['checkbox', 'radio'].includes(field.type));
+}
+
+/**
+ * Space pauses or resumes, Escape stops — except while typing or inside a dialog. P reports pain
+ * or tingling everywhere but in a text field, dialogs included: it must never be blocked.
+ */
 export function useSessionKeys(active: boolean, handlers: Handlers): void {
   useEffect(() => {
     if (!active) return;
     const onKey = (event: KeyboardEvent): void => {
       const target = event.target as HTMLElement | null;
-      const typing =
-        (target?.closest('input, select, textarea, [contenteditable="true"]') ?? null) !== null;
+      const typing = isTyping(target);
       const inDialog = document.querySelector('dialog[open]') !== null;
-      if (event.key === 'Escape' && !inDialog) {
+      const modified = event.ctrlKey || event.metaKey || event.altKey;
+      if ((event.key === 'p' || event.key === 'P') && !typing && !modified) {
+        event.preventDefault();
+        handlers.reportSymptom();
+      } else if (event.key === 'Escape' && !inDialog) {
         event.preventDefault();
         handlers.stop();
-      } else if (event.key === ' ' && !typing && !inDialog && target?.tagName !== 'BUTTON') {
+      } else if (
+        event.key === ' ' &&
+        !inField(target) &&
+        !inDialog &&
+        target?.tagName !== 'BUTTON'
+      ) {
         event.preventDefault();
         handlers.togglePause();
       }

@@ -47,7 +47,10 @@ function StretchSection({
           />
         ),
       )}
-      {symptom !== null && (
+      {symptom?.source === 'pain-button' && (
+        <p className="symptom-note">Stopped here: you reported pain or tingling.</p>
+      )}
+      {symptom !== null && symptom.source !== 'pain-button' && (
         <p className={symptoms === null ? 'muted' : 'symptom-note'}>
           Symptom check:{' '}
           {symptom.answer === null

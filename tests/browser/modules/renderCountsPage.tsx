@@ -44,6 +44,7 @@ export const HOLD_VIEW: SessionView = {
   ],
   highlightLeg: 'left',
   nerveGlideOffered: false,
+  stoppedForSymptoms: false,
 };
 
 export type Counted = 'panel' | 'heading' | 'counters' | 'depth' | 'back';

@@ -155,6 +155,41 @@ describe('the plain-language summary', () => {
     expect(report.endReason).toBe('symptoms');
   });
 
+  it('leads with "I feel pain or tingling" and gives no all-clear or praise', () => {
+    // No faults at all: without the press this session would read "No form problems... Well done."
+    const session = generateSession({
+      routine: ['standing-hamstring'],
+      holdMs: 20_000,
+      commands: [{ atMs: 20_000, command: { command: 'report-symptom' } }],
+    });
+    const report = buildSessionReport(session.record);
+    expect(report.endReason).toBe('symptoms');
+    expect(report.symptoms).toEqual([
+      expect.objectContaining({
+        stretchId: 'standing-hamstring',
+        anySymptom: true,
+        source: 'pain-button',
+      }),
+    ]);
+    expect(report.stretches[0]?.symptom?.source).toBe('pain-button');
+    expect(report.summary[0]).toMatch(/^You reported pain or tingling during the standing/);
+    expect(report.summary[0]).toContain('physiotherapist or doctor');
+    const text = report.summary.join(' ');
+    expect(text).not.toMatch(/Well done|No form problems/);
+    expect(text).toContain('The session ended after you reported symptoms.');
+  });
+
+  it('leads with a symptom check answered yes too, without praise', () => {
+    const session = generateSession({
+      routine: ['standing-hamstring'],
+      holdMs: 20_000,
+      symptoms: { 'standing-hamstring': { tingling: false, numbness: false, sharpPain: true } },
+    });
+    const summary = buildSessionReport(session.record).summary;
+    expect(summary[0]).toContain('You reported sharp pain');
+    expect(summary.join(' ')).not.toMatch(/Well done|No form problems/);
+  });
+
   it('notes a skipped warm-up', () => {
     const session = generateSession({
       routine: ['standing-hamstring'],

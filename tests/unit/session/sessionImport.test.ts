@@ -57,6 +57,21 @@ describe('export and import round trip', () => {
     if (parsed.ok) expect(parsed.sessions).toEqual([first, second]);
   });
 
+  it('keeps an "I feel pain or tingling" press through export and import', () => {
+    const pressed = generateSession({
+      id: 'pressed',
+      routine: ['standing-hamstring'],
+      holdMs: 20_000,
+      commands: [{ atMs: 20_000, command: { command: 'report-symptom' } }],
+    }).record;
+    const parsed = parseSessionFile(exportSessionsJson([pressed], EXPORTED_AT));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.sessions).toEqual([pressed]);
+    const text = JSON.stringify(parsed.sessions[0]);
+    expect(text).toContain('"symptom-reported"');
+  });
+
   it('stores the same session that was exported', async () => {
     const store = new MemorySessionStore();
     const result = await importSessionFile(store, validFile);
