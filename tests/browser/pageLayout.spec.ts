@@ -159,3 +159,44 @@ test('every page fits the window at 390, 768, 1280 and 1920 px wide, controls in
   }
   expect(problems).toEqual([]);
 });
+
+test('clip review at 1280x800: picture and play controls on one screen, full screen by keyboard', async ({
+  page,
+}) => {
+  test.setTimeout(2 * 60_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await seedClip(page);
+  const player = page.getByTestId('clip-player');
+  await expect(player).toBeVisible();
+
+  // Every play control ends above the window's bottom edge without scrolling.
+  for (const id of ['play-pause', 'next-frame', 'playback-rate', 'fullscreen']) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box, id).not.toBeNull();
+    expect(Math.round((box?.y ?? 0) + (box?.height ?? 0)), id).toBeLessThanOrEqual(800);
+  }
+  await page.screenshot({ path: `${SCREENS}/layout-review-first-screen-1280.png` });
+
+  // Full screen from the keyboard: the player (picture and controls) fills the window.
+  const button = page.getByTestId('fullscreen');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveText('Leave full screen');
+  expect(await page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid'))).toBe(
+    'clip-player',
+  );
+  await expect(page.getByTestId('next-frame')).toBeInViewport();
+  await page.screenshot({ path: `${SCREENS}/layout-review-fullscreen-1280.png` });
+
+  // Escape leaves, and the button says so again.
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveText('Full screen');
+  expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+
+  // F from the player enters too.
+  await player.focus();
+  await page.keyboard.press('f');
+  await expect(button).toHaveText('Leave full screen');
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveText('Full screen');
+});
