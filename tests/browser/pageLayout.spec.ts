@@ -166,7 +166,7 @@ test('every page fits the window at 390, 768, 1280 and 1920 px wide, controls in
   expect(problems).toEqual([]);
 });
 
-test('clip review at 1280x800: picture and play controls on one screen, full screen by keyboard', async ({
+test('clip review at 1280x800: picture, play controls and timeline on one screen, full screen by keyboard', async ({
   page,
 }) => {
   test.setTimeout(2 * 60_000);
@@ -180,6 +180,15 @@ test('clip review at 1280x800: picture and play controls on one screen, full scr
     const box = await page.getByTestId(id).boundingBox();
     expect(box, id).not.toBeNull();
     expect(Math.round((box?.y ?? 0) + (box?.height ?? 0)), id).toBeLessThanOrEqual(800);
+  }
+  // The measures over the clip sit beside the picture, also on the first screen.
+  const charts = page.locator('.timeline-chart');
+  await expect(charts).not.toHaveCount(0);
+  for (const chart of await charts.all()) {
+    const box = await chart.boundingBox();
+    expect(Math.round((box?.y ?? 900) + (box?.height ?? 0)), 'timeline chart').toBeLessThanOrEqual(
+      800,
+    );
   }
   await page.screenshot({ path: `${SCREENS}/layout-review-first-screen-1280.png` });
 
