@@ -17,6 +17,7 @@ import { AnglePanel } from './AnglePanel';
 import { canvasToFrame, drawOverlay, pictureBox } from './overlayDrawing';
 import type { PlayerModel } from './playerModel';
 import { PlayerControls } from './PlayerControls';
+import { useFullscreen } from './useFullscreen';
 
 interface Props {
   readonly clip: StoredClip;
@@ -46,7 +47,8 @@ function typingInto(target: EventTarget): boolean {
 /**
  * A clip with its skeleton drawn from the stored pose track at the frame shown, and the controls
  * to play, pause, step frame by frame and slow down. Keyboard: Space plays or pauses, ← and →
- * step a frame, Shift+← and Shift+→ jump 5 s, [ and ] go to the previous or next fault.
+ * step a frame, Shift+← and Shift+→ jump 5 s, [ and ] go to the previous or next fault, F fills
+ * the screen with the player and Escape leaves.
  */
 export function ClipPlayer({
   clip,
@@ -59,6 +61,8 @@ export function ClipPlayer({
 }: Props) {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const playerRef = useRef<HTMLDivElement>(null);
+  const fullscreen = useFullscreen(playerRef);
   const [angle, setAngle] = useState<AngleTool>(EMPTY_ANGLE_TOOL);
   const [measuring, setMeasuring] = useState(false);
   const url = useMemo(() => URL.createObjectURL(clip.video), [clip.video]);
@@ -118,6 +122,8 @@ export function ClipPlayer({
       handled(() => (event.shiftKey ? player.seek(now - 5_000) : player.step(-1)));
     else if (event.key === ']') handled(() => jumpToFault(1));
     else if (event.key === '[') handled(() => jumpToFault(-1));
+    else if (event.key === 'f' || event.key === 'F') handled(() => fullscreen.toggle());
+    else if (event.key === 'Escape' && fullscreen.active) handled(() => fullscreen.leave());
     else if (event.key === 'Escape' && measuring) handled(() => setAngle(EMPTY_ANGLE_TOOL));
   };
 
@@ -140,10 +146,11 @@ export function ClipPlayer({
   const near = notesNear(notes, time.ms, NOTE_WINDOW_MS);
   return (
     <div
-      className="clip-player"
+      ref={playerRef}
+      className={fullscreen.active ? 'clip-player clip-player-fullscreen' : 'clip-player'}
       role="group"
       aria-label={label}
-      aria-keyshortcuts="Space ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight [ ]"
+      aria-keyshortcuts="Space ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight [ ] F"
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid={testId ?? 'clip-player'}
@@ -180,7 +187,13 @@ export function ClipPlayer({
           </ul>
         )}
       </div>
-      <PlayerControls player={player} time={time} faults={faults} onFault={jumpToFault} />
+      <PlayerControls
+        player={player}
+        time={time}
+        faults={faults}
+        onFault={jumpToFault}
+        fullscreen={fullscreen}
+      />
       {angleTool === true && (
         <AnglePanel
           measuring={measuring}

@@ -52,7 +52,7 @@ function ClipTable({ clips, selected, onSelect, onDelete, onRename }: ClipTableP
   const showClient = clips.some((clip) => clip.client !== undefined);
   return (
     <div className="table-scroll">
-      <table className="rep-table clip-table" data-testid="clip-list">
+      <table className="rep-table card-table clip-table" data-testid="clip-list">
         <caption className="visually-hidden">Kept clips, newest first</caption>
         <thead>
           <tr>
@@ -73,7 +73,7 @@ function ClipTable({ clips, selected, onSelect, onDelete, onRename }: ClipTableP
         <tbody>
           {clips.map((clip) => (
             <tr key={clip.id} data-clip-id={clip.id}>
-              <td>
+              <td data-label="Compare">
                 <input
                   type="checkbox"
                   checked={selected.includes(clip.id)}
@@ -85,11 +85,11 @@ function ClipTable({ clips, selected, onSelect, onDelete, onRename }: ClipTableP
                 <a href={routeHref({ name: 'clip', clipId: clip.id })}>{clip.title}</a>
                 <span className="muted clip-origin"> · {ORIGIN_LABEL[clip.origin]}</span>
               </th>
-              {showClient && <td>{clip.client ?? '—'}</td>}
-              <td>{formatDateTime(clip.createdAtEpochMs)}</td>
-              <td>{formatDuration(clip.durationMs)}</td>
-              <td>{formatBytes(clip.video.byteSize)}</td>
-              <td>{clip.notes.length}</td>
+              {showClient && <td data-label="Client">{clip.client ?? '—'}</td>}
+              <td data-label="Date">{formatDateTime(clip.createdAtEpochMs)}</td>
+              <td data-label="Length">{formatDuration(clip.durationMs)}</td>
+              <td data-label="Size">{formatBytes(clip.video.byteSize)}</td>
+              <td data-label="Notes">{clip.notes.length}</td>
               <td className="clip-row-actions">
                 <InlineEdit
                   value={clip.title}

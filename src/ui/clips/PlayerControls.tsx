@@ -8,10 +8,12 @@ interface Props {
   readonly time: PlayerTime;
   readonly faults: readonly FaultMarker[];
   readonly onFault: (direction: 1 | -1) => void;
+  /** Whether the player fills the screen, and how to switch; absent, no full-screen button. */
+  readonly fullscreen?: { readonly active: boolean; readonly toggle: () => void };
 }
 
 /** Play/pause, frame steps, a position slider, slow motion and (with faults) fault jumps. */
-export function PlayerControls({ player, time, faults, onFault }: Props) {
+export function PlayerControls({ player, time, faults, onFault, fullscreen }: Props) {
   const rateId = useId();
   const position = `${formatVideoTime(time.ms)} of ${formatVideoTime(time.durationMs)}`;
   return (
@@ -84,6 +86,18 @@ export function PlayerControls({ player, time, faults, onFault }: Props) {
             Fault ▶
           </button>
         </>
+      )}
+      {fullscreen !== undefined && (
+        <button
+          type="button"
+          className="fullscreen-button"
+          onClick={fullscreen.toggle}
+          aria-keyshortcuts={fullscreen.active ? 'Escape' : 'F'}
+          aria-pressed={fullscreen.active}
+          data-testid="fullscreen"
+        >
+          {fullscreen.active ? 'Leave full screen' : 'Full screen'}
+        </button>
       )}
     </div>
   );

@@ -147,14 +147,18 @@ function Review({ view }: { readonly view: ClipView }) {
           notes={meta.notes}
           angleTool
         />
-        <NotesPanel clipId={meta.id} notes={meta.notes} player={player} />
+        {/* Beside the picture on a wide screen, so the measures can be read (and clicked to seek)
+            while the video plays; notes follow. */}
+        <div className="review-side">
+          <MeasureTimeline
+            timeline={timeline}
+            durationMs={meta.durationMs}
+            notes={meta.notes}
+            player={player}
+          />
+          <NotesPanel clipId={meta.id} notes={meta.notes} player={player} />
+        </div>
       </div>
-      <MeasureTimeline
-        timeline={timeline}
-        durationMs={meta.durationMs}
-        notes={meta.notes}
-        player={player}
-      />
       <ClipReport report={report} />
     </article>
   );

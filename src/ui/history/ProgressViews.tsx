@@ -11,6 +11,18 @@ const DAY_S = 86_400;
 
 const BAND_WORDS = { below: 'below the aim', within: 'within the aim', above: 'above the aim' };
 
+/**
+ * At most this many week dates are written under the bars: more overlap on a phone. The others
+ * stay in the list for screen readers.
+ */
+const MAX_WEEK_LABELS = 6;
+
+/** Label every step-th week, counted back from the newest so this week always has its date. */
+function labelledWeek(index: number, count: number): boolean {
+  const step = Math.ceil(count / MAX_WEEK_LABELS);
+  return (count - 1 - index) % step === 0;
+}
+
 /** Sessions per week as bars, with the 3-5 aim marked. A list, so it reads without the bars. */
 export function WeekBars({ weeks }: { readonly weeks: readonly WeekCount[] }) {
   const top = Math.max(SESSIONS_PER_WEEK.max + 1, ...weeks.map((w) => w.count));
@@ -30,7 +42,7 @@ export function WeekBars({ weeks }: { readonly weeks: readonly WeekCount[] }) {
           aria-hidden="true"
         />
         <ol className="week-bars">
-          {weeks.map((week) => (
+          {weeks.map((week, index) => (
             <li
               key={week.weekStartEpochMs}
               data-band={week.band}
@@ -39,7 +51,13 @@ export function WeekBars({ weeks }: { readonly weeks: readonly WeekCount[] }) {
               <span className="week-bar" style={{ height: `${(week.count / top) * 100}%` }}>
                 <span className="week-count">{week.count}</span>
               </span>
-              <span className="week-label">{formatShortDate(week.weekStartEpochMs)}</span>
+              <span
+                className={
+                  labelledWeek(index, weeks.length) ? 'week-label' : 'week-label visually-hidden'
+                }
+              >
+                {formatShortDate(week.weekStartEpochMs)}
+              </span>
               <span className="visually-hidden">
                 : {week.count} session{week.count === 1 ? '' : 's'}, {BAND_WORDS[week.band]}
                 {week.current ? ' (this week, not over yet)' : ''}

@@ -73,7 +73,7 @@ export function SessionList({
         Sessions
       </h2>
       <div className="table-scroll">
-        <table className="rep-table session-table" data-testid="session-list">
+        <table className="rep-table card-table session-table" data-testid="session-list">
           <thead>
             <tr>
               <th scope="col">Date</th>
@@ -96,16 +96,18 @@ export function SessionList({
                   <th scope="row">
                     <a href={`#/report/${encodeURIComponent(entry.meta.id)}`}>{date}</a>
                   </th>
-                  {showClient && <td>{entry.meta.client ?? '—'}</td>}
-                  <td>{stretchNames(entry)}</td>
-                  <td>{entry.summary === null ? '—' : formatDuration(entry.summary.durationMs)}</td>
-                  <td>{held(entry)}</td>
-                  <td>
+                  {showClient && <td data-label="Client">{entry.meta.client ?? '—'}</td>}
+                  <td data-label="Stretches">{stretchNames(entry)}</td>
+                  <td data-label="Length">
+                    {entry.summary === null ? '—' : formatDuration(entry.summary.durationMs)}
+                  </td>
+                  <td data-label="Held in form">{held(entry)}</td>
+                  <td data-label="Ended">
                     {entry.meta.endReason === null
                       ? '—'
                       : (END_WORDS[entry.meta.endReason] ?? entry.meta.endReason)}
                   </td>
-                  <td>{symptoms(entry)}</td>
+                  <td data-label="Symptoms">{symptoms(entry)}</td>
                   <td>
                     <button
                       type="button"

@@ -78,7 +78,7 @@ export function HoldTable({
   const depth = capitalise(depthLabel(reps[0]?.depthMeasure ?? null));
   return (
     <div className="table-scroll">
-      <table className="rep-table" data-testid="rep-table">
+      <table className="rep-table card-table" data-testid="rep-table">
         <caption>{capitalise(legLabel(leg))}, rep by rep</caption>
         <thead>
           <tr>
@@ -100,7 +100,7 @@ export function HoldTable({
               <th scope="row">
                 {rep.rep} <span className="muted">({status(rep)})</span>
               </th>
-              <td>
+              <td data-label="Held in form / target">
                 {formatSeconds(rep.heldInFormMs)} /{' '}
                 {rep.targetMs === null ? '—' : formatSeconds(rep.targetMs)}
                 {rep.breaks > 0 && (
@@ -110,23 +110,27 @@ export function HoldTable({
                   </span>
                 )}
               </td>
-              <td>
+              <td data-label="Start · length">
                 {formatClock(rep.startTMs)} · {formatDuration(rep.totalMs)}
               </td>
-              <td>{formatDegrees(rep.peakDeg)}</td>
-              <td>{formatDegrees(rep.meanDeg)}</td>
-              <td>
+              <td data-label={`Peak ${depth.toLowerCase()} (held in form)`}>
+                {formatDegrees(rep.peakDeg)}
+              </td>
+              <td data-label={`Mean ${depth.toLowerCase()} (held in form)`}>
+                {formatDegrees(rep.meanDeg)}
+              </td>
+              <td data-label="Knee range">
                 {formatDegrees(rep.knee.minDeg)}–{formatDegrees(rep.knee.maxDeg)}
               </td>
-              <td>{kneeState(rep)}</td>
-              <td>
+              <td data-label="Knee">{kneeState(rep)}</td>
+              <td data-label="Rounding mean / max">
                 <RoundingCell rep={rep} />
               </td>
-              <td>
+              <td data-label="Faults">
                 <Faults faults={rep.faults} />
                 {rep.bounces.length > 0 && <p className="muted">bounced {rep.bounces.length}×</p>}
               </td>
-              <td>{rep.cues.length}</td>
+              <td data-label="Cues">{rep.cues.length}</td>
             </tr>
           ))}
         </tbody>
@@ -145,7 +149,7 @@ export function GlideTable({
 }) {
   return (
     <div className="table-scroll">
-      <table className="rep-table" data-testid="rep-table">
+      <table className="rep-table card-table" data-testid="rep-table">
         <caption>{capitalise(legLabel(leg))}, set by set</caption>
         <thead>
           <tr>
@@ -165,19 +169,21 @@ export function GlideTable({
               <th scope="row">
                 {set.set} <span className="muted">({status(set)})</span>
               </th>
-              <td>
+              <td data-label="Reps / target">
                 {set.reps} / {set.targetReps ?? '—'}
               </td>
-              <td>
+              <td data-label="Start · length">
                 {formatClock(set.startTMs)} · {formatDuration(set.totalMs)}
               </td>
-              <td>{set.meanRepMs === null ? '—' : formatSeconds(set.meanRepMs)}</td>
-              <td>{set.rejected}</td>
-              <td>{set.ankleTracked ? 'yes' : 'no (neck only)'}</td>
-              <td>
+              <td data-label="Mean rep">
+                {set.meanRepMs === null ? '—' : formatSeconds(set.meanRepMs)}
+              </td>
+              <td data-label="Too quick">{set.rejected}</td>
+              <td data-label="Feet followed">{set.ankleTracked ? 'yes' : 'no (neck only)'}</td>
+              <td data-label="Faults">
                 <Faults faults={set.faults} />
               </td>
-              <td>{set.cues.length}</td>
+              <td data-label="Cues">{set.cues.length}</td>
             </tr>
           ))}
         </tbody>
