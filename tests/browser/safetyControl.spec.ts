@@ -27,6 +27,11 @@ for (const size of SIZES) {
     await expect(symptom).toBeInViewport({ ratio: 1 });
     await expect(stop).toBeInViewport({ ratio: 1 });
     await expect(symptom).toHaveAttribute('aria-keyshortcuts', 'P');
+    // The session page does not scroll sideways either.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
     // Still there at the bottom of a scrolled page.
     await page.mouse.wheel(0, 2_000);
     await expect(symptom).toBeInViewport({ ratio: 1 });
