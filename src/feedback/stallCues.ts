@@ -35,7 +35,9 @@ export function withReassurance(
   const lastReassured = Math.max(
     ...REASSURANCES.map((text) => state.lastSaidMs[text] ?? -Infinity),
   );
-  if (nowMs - lastReassured < REASSURE_EVERY_MS) return state;
+  // Once the choice is on screen, the user has what they need: reassure half as often.
+  const everyMs = session.stall.offeredInRep ? 2 * REASSURE_EVERY_MS : REASSURE_EVERY_MS;
+  if (nowMs - lastReassured < everyMs) return state;
   const lastLine = state.recentStarts.at(-1)?.atMs ?? -Infinity;
   if (nowMs - lastLine < REASSURE_QUIET_MS || nowMs < state.busyUntilMs) return state;
   // Alternate the lines so a long wait does not hear the same sentence twice in a row.
