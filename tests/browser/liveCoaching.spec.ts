@@ -122,7 +122,7 @@ test('a hold does not start "paused", and a pause reads "paused by you"', async 
     words.slice(0, words.indexOf('seconds')).filter((w) => !/paused/.test(w)),
   );
   await page.keyboard.press('Space');
-  await expect(ring).toContainText('paused by you');
+  await expect(ring).toContainText('you paused');
   await expect(ring).toHaveAttribute('data-status', 'paused');
   await page.keyboard.press('Space');
   await expect(ring).not.toContainText('paused');

@@ -30,7 +30,7 @@ function words(status: HoldStatus, secondsLeft: number): { unit: string; label: 
         label: `Hold waiting at ${secondsLeft} seconds left: it counts again in good form`,
       };
     case 'paused':
-      return { unit: 'paused by you', label: `Hold paused by you at ${secondsLeft} seconds left` };
+      return { unit: 'you paused', label: `Hold paused by you at ${secondsLeft} seconds left` };
   }
 }
 

@@ -44,7 +44,7 @@ test('the ring tells settling in, waiting for the form and paused by you apart',
   await expect(ring).toContainText('waiting for you');
   await expect(ring.getByRole('img')).toHaveAttribute('aria-label', /waiting/);
   await show(page, 'paused', null);
-  await expect(ring).toContainText('paused by you');
+  await expect(ring).toContainText('you paused');
   // The two look different too, not only in words.
   const stroke = (status: string) =>
     page.evaluate(
