@@ -67,7 +67,10 @@ export function stallSentence(stall: StallRecord, stretchName: string | null): s
     case 'move-on':
       return `${where}: moved on ${waited}.`;
     case null:
-      return `${where}: no count ${waited}; the easier target and moving on were offered.`;
+      return (
+        `${where}: ${formatDuration(stall.waitedMs)} without ${stall.reachedInRep ? 'holding' : 'reaching'} ` +
+        'it; an easier target or moving on was offered.'
+      );
   }
 }
 

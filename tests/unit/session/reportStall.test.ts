@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSessionReport } from '../../../src/session/reportSession';
 import { exportSessionsJson } from '../../../src/session/sessionExport';
 import { parseSessionFile } from '../../../src/session/sessionImport';
+import { stallSentence } from '../../../src/session/reportStalls';
 import { generateSession } from '../../helpers/sessionScenario';
 
 /**
@@ -55,5 +56,24 @@ describe('a stalled hold in the recording and the report', () => {
     if (!parsed.ok) return;
     expect(parsed.sessions).toEqual([record]);
     expect(buildSessionReport(parsed.sessions[0]!).stalls).toHaveLength(1);
+  });
+});
+
+describe('the stall sentence', () => {
+  it('says what was offered when the user did not answer, and names the stretch when needed', () => {
+    const record = {
+      stretchId: 'seated-long-sit',
+      leg: 'both',
+      rep: 2,
+      waitedMs: 45_000,
+      reachedInRep: true,
+      choice: null,
+    } as const;
+    expect(stallSentence(record, null)).toBe(
+      'Hold 2: 45 s without holding it; an easier target or moving on was offered.',
+    );
+    expect(stallSentence({ ...record, choice: 'ease-target' }, 'seated long-sit stretch')).toBe(
+      'Seated long-sit stretch, hold 2: target eased after 45 s without holding it.',
+    );
   });
 });
