@@ -29,6 +29,8 @@ export function withReassurance(
   nowMs: number,
 ): CuePolicyState {
   if (session.paused !== null) return state;
+  // Nobody in view (or the hold's joints hidden): reassuring an empty picture makes no sense.
+  if (!session.stall.personSeen) return state;
   const since = holdWaitingSinceMs(session);
   if (since === null || nowMs - since < REASSURE_AFTER_MS) return state;
   if (state.queue.some((q) => q.key === REASSURE_CUE_KEY || q.key === STALL_CUE_KEY)) return state;

@@ -138,7 +138,7 @@ function advanceHold(state: SessionState, measures: BodyMeasures, nowMs: number)
     hold: timer.state,
   };
   if (timer.completedAtMs === null) {
-    const [checked, stalled] = detectStall(next, nowMs);
+    const [checked, stalled] = detectStall(next, gate, nowMs);
     return [checked, joinEvents(events, stalled)];
   }
   return withEvents(

@@ -1,5 +1,6 @@
 import type { ProtocolEvent, StallChoice } from './events';
 import { NO_EVENTS } from './events';
+import type { HoldGate } from './formChecks';
 import type { Step } from './phaseFlow';
 import { afterRep, andThen, closeRep, withEvents } from './phaseFlow';
 import type { SessionState } from './sessionState';
@@ -43,25 +44,35 @@ export function holdWaitingSinceMs(state: SessionState): number | null {
   return state.hold.breakStartMs ?? state.repStartMs + state.repPausedMs;
 }
 
-/** `hold-stalled`, once per rep, when the hold has waited `STALL_AFTER_MS` without counting. */
-export function detectStall(state: SessionState, nowMs: number): Step {
-  const stretch = currentStretch(state);
-  const since = holdWaitingSinceMs(state);
-  if (state.stall.offeredInRep || stretch === null || since === null) return [state, NO_EVENTS];
+/**
+ * `hold-stalled`, once per rep, when the hold has waited `STALL_AFTER_MS` without counting. Not
+ * while the person cannot be seen (`gate`): an easier target is no answer to an empty picture,
+ * and the coach is already asking them back.
+ */
+export function detectStall(state: SessionState, gate: HoldGate, nowMs: number): Step {
+  const personSeen = gate.reason !== 'no-person' && gate.reason !== 'cannot-see';
+  const seen: SessionState =
+    personSeen === state.stall.personSeen
+      ? state
+      : { ...state, stall: { ...state.stall, personSeen } };
+  const stretch = currentStretch(seen);
+  const since = holdWaitingSinceMs(seen);
+  if (seen.stall.offeredInRep || stretch === null || since === null || !personSeen)
+    return [seen, NO_EVENTS];
   const waitedMs = nowMs - since;
-  if (waitedMs < STALL_AFTER_MS) return [state, NO_EVENTS];
+  if (waitedMs < STALL_AFTER_MS) return [seen, NO_EVENTS];
   return [
-    { ...state, stall: { ...state.stall, offeredInRep: true } },
+    { ...seen, stall: { ...seen.stall, offeredInRep: true } },
     [
       {
         type: 'hold-stalled',
         atMs: nowMs,
         stretchId: stretch.id,
-        leg: repLeg(state) ?? 'both',
-        rep: state.rep,
+        leg: repLeg(seen) ?? 'both',
+        rep: seen.rep,
         waitedMs,
-        reachedInRep: state.hold.started,
-        easeOffered: !state.stall.targetEased,
+        reachedInRep: seen.hold.started,
+        easeOffered: !seen.stall.targetEased,
       },
     ],
   ];

@@ -96,7 +96,7 @@ export function startRep(state: SessionState, nowMs: number): Step {
     hold: INITIAL_HOLD_TIMER,
     bounce: INITIAL_BOUNCE_STATE,
     glide: INITIAL_GLIDE_COUNTER,
-    stall: { ...state.stall, offeredInRep: false },
+    stall: { ...state.stall, offeredInRep: false, personSeen: true },
   };
   const leg = repLeg(state) ?? 'both';
   const started: ProtocolEvent =

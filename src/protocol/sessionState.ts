@@ -47,9 +47,18 @@ export interface StallState {
   readonly offeredInRep: boolean;
   /** Whether the user eased the target; it stays eased to the end of the stretch. */
   readonly targetEased: boolean;
+  /**
+   * False while the last hold frame could not see the person (nobody, or a joint the hold needs
+   * hidden): no stall offer and no reassurance then, the coach is asking them back into view.
+   */
+  readonly personSeen: boolean;
 }
 
-export const NO_STALL: StallState = Object.freeze({ offeredInRep: false, targetEased: false });
+export const NO_STALL: StallState = Object.freeze({
+  offeredInRep: false,
+  targetEased: false,
+  personSeen: true,
+});
 
 /** The whole session; immutable. Build it with `initialSessionState`, advance it with `transition`. */
 export interface SessionState {

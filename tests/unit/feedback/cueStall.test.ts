@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES, stallLine } from '../../../src/feedback/cueMessages';
 import { REASSURE_EVERY_MS } from '../../../src/feedback/stallCues';
 import { STALL_AFTER_MS, stretchById } from '../../../src/protocol';
-import { bodyMeasures } from '../protocol/measuresBuilder';
+import { bodyMeasures, nobody } from '../protocol/measuresBuilder';
 import { coach, type CoachRun } from './coachDriver';
 
 const longSit = stretchById('seated-long-sit');
@@ -57,6 +57,17 @@ describe('a hold that will not come: what the coach says', () => {
     });
     const during = paused.said.filter((u) => u.atMs >= 30_000 && u.atMs < 200_000);
     expect(during.map((u) => u.text)).toEqual([MESSAGES.paused]);
+  });
+
+  it('does not reassure an empty picture', () => {
+    const empty = coach({
+      routine: [longSit],
+      frameAt: (t, s) => (s.phase === 'hold' ? nobody(t) : sitter()(t)),
+      limitMs: 150_000,
+    });
+    const texts = empty.said.map((u) => u.text);
+    expect(texts.filter((t) => REASSURANCES.includes(t))).toEqual([]);
+    expect(texts).not.toContain(stallLine(true));
   });
 
   it('confirms "ease the target" and counts the hold at the eased target', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../../src/protocol';
 import { STALL_AFTER_MS, stretchById } from '../../../src/protocol';
 import type { MeasuresSpec } from './measuresBuilder';
-import { bodyMeasures } from './measuresBuilder';
+import { bodyMeasures, nobody } from './measuresBuilder';
 import type { Run } from './sessionDriver';
 import { begin, ofType, runFrames, runUntil, send } from './sessionDriver';
 
@@ -99,6 +99,16 @@ describe('a hold that will not come (holdStall)', () => {
     expect(moved.state).toMatchObject<Partial<SessionState>>({ phase: 'rest', rep: 2 });
     // The target is not eased by moving on.
     expect(moved.state.stall.targetEased).toBe(false);
+  });
+
+  it('does not offer an easier target to an empty picture', () => {
+    const hold = toFirstHold();
+    const t0 = hold.atMs;
+    const gone = runFrames(hold.state, t0, t0 + 90_000, (t) => nobody(t));
+    expect(ofType(gone.events, 'hold-stalled')).toEqual([]);
+    // Back in view but still short: the offer comes at once (the wait was long enough).
+    const back = runFrames(gone.state, t0 + 90_000, t0 + 91_000, short);
+    expect(ofType(back.events, 'hold-stalled')).toHaveLength(1);
   });
 
   it('ignores the choices outside a hold', () => {
