@@ -95,7 +95,7 @@ test('"Skip to content" moves the focus to the page content and stays on the pag
   await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
 });
 
-test('a hold does not start "paused", and a pause reads "paused by you"', async ({ page }) => {
+test('a hold does not start "paused", and a pause reads "you paused"', async ({ page }) => {
   test.setTimeout(120_000);
   await startDemo(page);
   // Every word the ring shows under its seconds, from the moment it first appears.
