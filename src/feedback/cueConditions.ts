@@ -16,7 +16,14 @@ import { CUE_TIMING } from './cueTypes';
 /** Setup-phase problems; `sight:` ones are "can't see you" during a rep. */
 export const isSetup = (c: ConditionCue): boolean => c.key.startsWith('setup:');
 export const isRepScoped = (c: ConditionCue): boolean => !isSetup(c);
-export const REP_SCOPED_ONE_SHOTS = new Set(['begin', 'hold-there', 'milestone', 'glide-count']);
+export const REP_SCOPED_ONE_SHOTS = new Set([
+  'begin',
+  'hold-there',
+  'milestone',
+  'glide-count',
+  'reassure',
+  'hold-stalled',
+]);
 
 export function stretchOf(session: SessionState, id: string): StretchDefinition | undefined {
   return session.routine.find((s) => s.id === id);

@@ -23,6 +23,7 @@ import {
   symptomAdvice,
 } from './cueMessages';
 import type { CuePolicyState } from './cueState';
+import { absorbStall, absorbStallChoice } from './stallCues';
 import { PAUSED_CUE_KEY } from './cueSelection';
 import { CUE_TIMING } from './cueTypes';
 
@@ -115,6 +116,10 @@ function absorb(
       return forget(state, (c) => !c.key.startsWith('sight:'));
     case 'hold-second':
       return absorbMilestone(state, event, nowMs);
+    case 'hold-stalled':
+      return absorbStall(state, event, nowMs);
+    case 'stall-choice':
+      return absorbStallChoice(state, event, nowMs);
     case 'fault-started':
       return absorbFault(state, event, session, nowMs);
     case 'fault-ended':

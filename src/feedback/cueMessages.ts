@@ -34,7 +34,18 @@ export const MESSAGES = Object.freeze({
     'mean a nerve is irritated: have a physiotherapist or doctor look at it.',
   sessionDone: "That's the session done. Nice work.",
   go: 'Go.',
+  reassureTakeTime: 'Take your time. Ease in only as far as feels like a mild pull.',
+  reassureBreathe: 'No rush. Breathe out slowly and let your hips fold a little.',
+  targetEased: "Okay, an easier target. Go to a mild pull and I'll count from there.",
+  movedOn: "Okay, let's move on.",
 });
+
+/** A hold that will not come (protocol/holdStall.ts): kind, and a choice, said once per rep. */
+export function stallLine(easeOffered: boolean): string {
+  return easeOffered
+    ? "This one isn't coming today, and that's fine. Shall we ease the target, or move on?"
+    : "Still not quite there, and that's fine. Shall we move on?";
+}
 
 /** After a yes to the symptom check (seed 000: stop and consult a professional). */
 export function symptomAdvice(nerveGlideOffered: boolean): string {

@@ -3,6 +3,7 @@ import { absorbEvents } from './cueEvents';
 import { say } from './cueMemory';
 import { selectUtterance } from './cueSelection';
 import type { CuePolicyState } from './cueState';
+import { withReassurance } from './stallCues';
 import type { CuePolicyOptions, Utterance } from './cueTypes';
 import { DEFAULT_CUE_POLICY_OPTIONS } from './cueTypes';
 
@@ -47,9 +48,13 @@ export function stepCuePolicy(
   nowMs: number,
   guideLine: string | null = null,
 ): readonly [CuePolicyState, readonly Utterance[]] {
-  const absorbed = withSetupGuide(
-    events.length === 0 ? state : absorbEvents(state, events, session, nowMs),
-    guideLine,
+  const absorbed = withReassurance(
+    withSetupGuide(
+      events.length === 0 ? state : absorbEvents(state, events, session, nowMs),
+      guideLine,
+      session,
+      nowMs,
+    ),
     session,
     nowMs,
   );

@@ -18,6 +18,10 @@ export type UserCommand =
    * (seeds: stop immediately at tingling, numbness or sharp pain).
    */
   | { readonly command: 'report-symptom' }
+  /** A hold that will not come: count it at a gentler target for the rest of this stretch. */
+  | { readonly command: 'ease-target' }
+  /** A hold that will not come: end this rep (not completed) and go on to the next. */
+  | { readonly command: 'move-on' }
   /** Accept the nerve glide offered after symptoms. */
   | { readonly command: 'start-nerve-glide' };
 

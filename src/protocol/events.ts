@@ -86,6 +86,9 @@ export interface SymptomAnswer {
   readonly sharpPain: boolean;
 }
 
+/** The two ways out of a stalled hold (holdStall.ts). */
+export type StallChoice = 'ease-target' | 'move-on';
+
 export type StretchEndReason = 'completed' | 'stopped' | 'skipped';
 export type SessionEndReason = 'completed' | 'stopped' | 'symptoms';
 
@@ -157,6 +160,33 @@ export type ProtocolEvent =
     }
   /** The hold timer counts again; `breakMs` is how long it stood still. It never resets. */
   | { readonly type: 'hold-resumed'; readonly atMs: number; readonly breakMs: number }
+  /**
+   * The hold has not counted for `waitedMs` (holdStall.ts `STALL_AFTER_MS`): the coach says so
+   * kindly and offers to ease the target (`easeOffered`, false once eased) or to move on. Once
+   * per rep.
+   */
+  | {
+      readonly type: 'hold-stalled';
+      readonly atMs: number;
+      readonly stretchId: string;
+      readonly leg: RepLeg;
+      readonly rep: number;
+      readonly waitedMs: number;
+      /** Whether the position was reached earlier in this rep (then it is form or a lost hold). */
+      readonly reachedInRep: boolean;
+      readonly easeOffered: boolean;
+    }
+  /** The user's answer to a stall (or the same choice made before one). */
+  | {
+      readonly type: 'stall-choice';
+      readonly atMs: number;
+      readonly stretchId: string;
+      readonly leg: RepLeg;
+      readonly rep: number;
+      readonly choice: StallChoice;
+      /** How long the hold had waited without counting when the choice was made. */
+      readonly waitedMs: number;
+    }
   /** Held-in-form time crossed a whole second. */
   | {
       readonly type: 'hold-second';

@@ -5,6 +5,7 @@ import { advanceBounce, isBouncing } from './bounceDetector';
 import type { HoldGate } from './formChecks';
 import { evaluateForm } from './formChecks';
 import { advanceGlideCounter } from './glideRepCounter';
+import { detectStall, effectiveTarget } from './holdStall';
 import { advanceHoldTimer } from './holdTimer';
 import type { Step } from './phaseFlow';
 import {
@@ -106,7 +107,8 @@ function advanceCountdown(state: SessionState, measures: BodyMeasures | null, no
 function advanceHold(state: SessionState, measures: BodyMeasures, nowMs: number): Step {
   const stretch = currentStretch(state) as HoldStretchDefinition;
   const leg = state.leg ?? measures.nearSide.value ?? 'left';
-  const form = evaluateForm(stretch.checks, stretch.target, state.form, measures, leg, nowMs);
+  const target = effectiveTarget(stretch.target, state.stall.targetEased);
+  const form = evaluateForm(stretch.checks, target, state.form, measures, leg, nowMs);
 
   let bounce = { state: state.bounce, events: NO_EVENTS };
   if (stretch.detectBounce) {
@@ -135,7 +137,10 @@ function advanceHold(state: SessionState, measures: BodyMeasures, nowMs: number)
     bounce: bounce.state,
     hold: timer.state,
   };
-  if (timer.completedAtMs === null) return [next, events];
+  if (timer.completedAtMs === null) {
+    const [checked, stalled] = detectStall(next, gate, nowMs);
+    return [checked, joinEvents(events, stalled)];
+  }
   return withEvents(
     andThen(closeRep(next, nowMs, true), (closed) => afterRep(closed, nowMs)),
     events,

@@ -26,5 +26,6 @@ export {
 export { NERVE_GLIDE_ID, STRETCHES, findStretch, stretchById } from './stretches/registry';
 export type { AspectJudgement, FormVerdict } from './formJudgement';
 export { judgeAspects, targetValue } from './formJudgement';
+export { EASED_TARGET_DEG, STALL_AFTER_MS, effectiveTarget, holdWaitingSinceMs } from './holdStall';
 export type { BounceConfig } from './bounceDetector';
 export { DEFAULT_BOUNCE_CONFIG } from './bounceDetector';

@@ -6,7 +6,7 @@ import { INITIAL_GLIDE_COUNTER, closeGlideCounter } from './glideRepCounter';
 import { INITIAL_HOLD_TIMER, closeHoldTimer } from './holdTimer';
 import { oppositeSide } from './readMeasure';
 import type { SessionState } from './sessionState';
-import { SETUP_KEY_UNSET, currentStretch, repLeg } from './sessionState';
+import { NO_STALL, SETUP_KEY_UNSET, currentStretch, repLeg } from './sessionState';
 
 /**
  * The session's flow between phases: setup -> countdown -> hold/glide -> rest -> ... -> switch
@@ -70,6 +70,7 @@ export function startStretch(state: SessionState, index: number, nowMs: number):
     stretchHadRep: false,
     warmUpReminded: state.warmUpReminded || remind,
     form: initialFormState(stretch.checks),
+    stall: NO_STALL,
   };
   if (!remind) return withEvents(enterSetup(starting, nowMs), events);
   const [waiting, changed] = changePhase(starting, 'warm-up', nowMs);
@@ -95,6 +96,7 @@ export function startRep(state: SessionState, nowMs: number): Step {
     hold: INITIAL_HOLD_TIMER,
     bounce: INITIAL_BOUNCE_STATE,
     glide: INITIAL_GLIDE_COUNTER,
+    stall: { ...state.stall, offeredInRep: false, personSeen: true },
   };
   const leg = repLeg(state) ?? 'both';
   const started: ProtocolEvent =

@@ -41,6 +41,25 @@ export interface PauseState {
   readonly sinceMs: number;
 }
 
+/** A hold that will not come (holdStall.ts). */
+export interface StallState {
+  /** Whether this rep's stall was already said (once per rep). */
+  readonly offeredInRep: boolean;
+  /** Whether the user eased the target; it stays eased to the end of the stretch. */
+  readonly targetEased: boolean;
+  /**
+   * False while the last hold frame could not see the person (nobody, or a joint the hold needs
+   * hidden): no stall offer and no reassurance then, the coach is asking them back into view.
+   */
+  readonly personSeen: boolean;
+}
+
+export const NO_STALL: StallState = Object.freeze({
+  offeredInRep: false,
+  targetEased: false,
+  personSeen: true,
+});
+
 /** The whole session; immutable. Build it with `initialSessionState`, advance it with `transition`. */
 export interface SessionState {
   readonly options: SessionOptions;
@@ -70,6 +89,7 @@ export interface SessionState {
   readonly hold: HoldTimerState;
   readonly bounce: BounceState;
   readonly glide: GlideCounterState;
+  readonly stall: StallState;
   readonly warmUpReminded: boolean;
   /** Whether any rep of the current stretch started (then its end asks the symptom check). */
   readonly stretchHadRep: boolean;
@@ -116,6 +136,7 @@ export function initialSessionState(
     hold: INITIAL_HOLD_TIMER,
     bounce: INITIAL_BOUNCE_STATE,
     glide: INITIAL_GLIDE_COUNTER,
+    stall: NO_STALL,
     warmUpReminded: false,
     stretchHadRep: false,
     endAfterSymptomCheck: null,

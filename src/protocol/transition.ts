@@ -1,6 +1,7 @@
 import type { ProtocolEvent, SessionPhase, SymptomAnswer } from './events';
 import { NO_EVENTS } from './events';
 import { advanceActivePhase } from './framePhases';
+import { easeTarget, moveOn, stallChoiceApplies } from './holdStall';
 import { resumeHoldTimer } from './holdTimer';
 import type { Step } from './phaseFlow';
 import {
@@ -79,6 +80,12 @@ function applyCommand(state: SessionState, command: UserCommand, nowMs: number):
     case 'report-symptom':
       if (state.phase === 'idle' || state.phase === 'done') break;
       return reportSymptom(state, nowMs);
+    case 'ease-target':
+      if (!stallChoiceApplies(state, 'ease-target')) break;
+      return easeTarget(state, nowMs);
+    case 'move-on':
+      if (!stallChoiceApplies(state, 'move-on')) break;
+      return moveOn(state, nowMs);
     case 'start-nerve-glide':
       if (state.phase !== 'symptom-advice' || !nerveGlideOffered(state)) break;
       return startNerveGlide(state, nowMs);

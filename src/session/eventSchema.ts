@@ -10,6 +10,7 @@ import type {
   SessionEndReason,
   SessionPhase,
   SetupIssueKind,
+  StallChoice,
   StretchEndReason,
 } from '../protocol';
 import { FORM_ASPECTS } from '../protocol';
@@ -46,6 +47,7 @@ const BREAK_REASONS = [
   'cannot-see',
   'no-person',
 ] as const satisfies readonly HoldBreakReason[];
+const STALL_CHOICES = ['ease-target', 'move-on'] as const satisfies readonly StallChoice[];
 const STRETCH_END_REASONS = [
   'completed',
   'stopped',
@@ -65,7 +67,8 @@ export const ENUMS_ARE_EXHAUSTIVE: [
   Exhaustive<HoldBreakReason, (typeof BREAK_REASONS)[number]>,
   Exhaustive<StretchEndReason, (typeof STRETCH_END_REASONS)[number]>,
   Exhaustive<SessionEndReason, (typeof SESSION_END_REASONS)[number]>,
-] = [true, true, true, true, true, true, true];
+  Exhaustive<StallChoice, (typeof STALL_CHOICES)[number]>,
+] = [true, true, true, true, true, true, true, true];
 
 /** Ids (stretch, fault, cue key) are short kebab-case words; anything long is not ours. */
 export const idString = z.string().min(1).max(100);
@@ -152,6 +155,21 @@ const EVENT_SCHEMAS = {
     joints: keypointList,
   }),
   'hold-resumed': event('hold-resumed', { breakMs: durationMs }),
+  'hold-stalled': event('hold-stalled', {
+    stretchId: idString,
+    leg: repLegSchema,
+    rep: count,
+    waitedMs: durationMs,
+    reachedInRep: z.boolean(),
+    easeOffered: z.boolean(),
+  }),
+  'stall-choice': event('stall-choice', {
+    stretchId: idString,
+    leg: repLegSchema,
+    rep: count,
+    choice: z.enum(STALL_CHOICES),
+    waitedMs: durationMs,
+  }),
   'hold-second': event('hold-second', { heldMs: durationMs, holdMs: durationMs }),
   'fault-started': event('fault-started', {
     fault: idString,

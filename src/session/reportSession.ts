@@ -11,6 +11,7 @@ import {
 import type { OpenRepFacts, RepFacts, StretchFacts } from './reportFacts';
 import { reportFacts } from './reportFacts';
 import { legSummaries, sessionTotals } from './reportSummary';
+import { stallRecords } from './reportStalls';
 import { sessionSentences } from './reportText';
 import { findStretch } from '../protocol';
 import type {
@@ -45,6 +46,7 @@ export function buildSessionReport(record: SessionRecord): SessionReport {
     stopped: facts.stopped,
     endReason: record.meta.endReason ?? facts.endReason,
     incidents: record.incidents,
+    stalls: stallRecords(record.events),
   };
   return { ...report, summary: sessionSentences(report) };
 }

@@ -8,6 +8,7 @@ import {
   plural,
   symptomRecordWords,
 } from './reportFormat';
+import { stallSentence } from './reportStalls';
 import { beyondResolution, DEPTH_RESOLUTION_DEG } from './reportResolution';
 import type {
   BackNotChecked,
@@ -35,7 +36,7 @@ export function sessionSentences(report: ReportBody): string[] {
   sentences.push(overview(report), holdSentence(report), ...depthSentences(report));
   const back = backSentence(report);
   sentences.push(faultSentence(report, hadSymptom, back.length > 0), ...back);
-  sentences.push(...bounceSentence(report));
+  sentences.push(...bounceSentence(report), ...stallSentences(report));
   if (!hadSymptom) sentences.push(...symptoms);
   sentences.push(incidentSentence(report), ...endSentences(report));
   return sentences.filter((s) => s !== '');
@@ -175,6 +176,18 @@ function backSentence(report: ReportBody): string[] {
     reasons.length === checkable.length ? 'in your holds' : `in ${plural(reasons.length, 'hold')}`;
   const why = joinWords([...new Set(reasons)].map((r) => BACK_NOT_CHECKED_WHY[r]));
   return [`Your back was not checked ${where}: ${why}.`];
+}
+
+function stallSentences(report: ReportBody): string[] {
+  // Older reports (built before stalls were recorded) have no list.
+  const stalls = (report.stalls as ReportBody['stalls'] | undefined) ?? [];
+  const named = new Set(report.stretches.map((s) => s.stretchId)).size > 1;
+  return stalls.map((stall) =>
+    stallSentence(
+      stall,
+      named ? (report.stretches.find((s) => s.stretchId === stall.stretchId)?.name ?? null) : null,
+    ),
+  );
 }
 
 function bounceSentence(report: ReportBody): string[] {

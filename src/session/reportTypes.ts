@@ -7,6 +7,7 @@ import type {
   SymptomAnswer,
 } from '../protocol';
 import type { KneeStateShare, ValueStats } from './reportMeasures';
+import type { StallRecord } from './reportStalls';
 import type {
   Incident,
   CueRecord,
@@ -184,8 +185,10 @@ export interface SessionReport {
   readonly endReason: RecordedEndReason | null;
   /** Gaps in the analysis: the model restarted, the camera was lost. */
   readonly incidents: readonly Incident[];
+  /** Holds that would not come, and what the user chose (ease the target, move on). */
+  readonly stalls: readonly StallRecord[];
   /** Plain-language sentences for the top of the report. */
   readonly summary: readonly string[];
 }
 
-export type { KneeStateShare, ValueStats, Side };
+export type { KneeStateShare, ValueStats, Side, StallRecord };

@@ -94,3 +94,36 @@ test('"Skip to content" moves the focus to the page content and stays on the pag
   await expect(page.getByText('Page not found')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
 });
+
+test('a hold does not start "paused", and a pause reads "you paused"', async ({ page }) => {
+  test.setTimeout(120_000);
+  await startDemo(page);
+  // Every word the ring shows under its seconds, from the moment it first appears.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { ringWords: string[] }).ringWords = seen;
+    const note = (): void => {
+      const unit = document.querySelector('[data-testid="hold-ring"] .hold-ring-unit');
+      const text = unit?.textContent ?? null;
+      if (text !== null && seen.at(-1) !== text) seen.push(text);
+    };
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  const ring = page.getByTestId('hold-ring');
+  await expect(ring).toBeVisible({ timeout: 40_000 });
+  await expect(ring).toContainText('seconds', { timeout: 20_000 });
+  const words = await page.evaluate(() => (window as unknown as { ringWords: string[] }).ringWords);
+  expect(words[0]).not.toMatch(/paused/);
+  expect(words.slice(0, words.indexOf('seconds'))).toEqual(
+    words.slice(0, words.indexOf('seconds')).filter((w) => !/paused/.test(w)),
+  );
+  await page.keyboard.press('Space');
+  await expect(ring).toContainText('you paused');
+  await expect(ring).toHaveAttribute('data-status', 'paused');
+  await page.keyboard.press('Space');
+  await expect(ring).not.toContainText('paused');
+});

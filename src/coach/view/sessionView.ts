@@ -20,6 +20,18 @@ export interface StretchProgress {
   readonly reps: number;
 }
 
+/**
+ * What the hold timer is doing, in the words the ring shows: counting; `settling` before the
+ * position was first reached (nothing is wrong yet); `waiting` for the position or the form
+ * after it was lost; `paused` by the user.
+ */
+export type HoldStatus = 'counting' | 'settling' | 'waiting' | 'paused';
+
+/** The way out of a hold that will not come (protocol/holdStall.ts), once it is offered. */
+export interface StallOffer {
+  readonly easeOffered: boolean;
+}
+
 export interface SessionView {
   readonly phase: SessionPhase;
   readonly paused: boolean;
@@ -29,7 +41,12 @@ export interface SessionView {
     readonly heldMs: number;
     readonly targetMs: number;
     readonly counting: boolean;
+    readonly status: HoldStatus;
+    /** Whether the target was eased for this stretch. */
+    readonly eased: boolean;
   } | null;
+  /** Non-null once the coach has offered to ease the target or move on, in this rep. */
+  readonly stall: StallOffer | null;
   /** Nerve glide, during a set: reps counted so far against the set's target. */
   readonly glide: { readonly reps: number; readonly target: number } | null;
   /** The get-ready number showing, during the countdown. */
@@ -81,6 +98,12 @@ export function setupHints(state: SessionState): readonly string[] {
   return [...new Set(state.setupIssues.map((issue) => setupText(issue, stretch)))];
 }
 
+function holdStatus(state: SessionState): HoldStatus {
+  if (state.paused !== null) return 'paused';
+  if (state.hold.counting) return 'counting';
+  return state.hold.started ? 'waiting' : 'settling';
+}
+
 /** Everything the session screen shows, from the machine's state and the latest measures. */
 export function sessionView(
   state: SessionState,
@@ -100,7 +123,13 @@ export function sessionView(
             heldMs: state.hold.heldMs,
             targetMs: stretch.dose.holdMs,
             counting: state.hold.counting,
+            status: holdStatus(state),
+            eased: state.stall.targetEased,
           }
+        : null,
+    stall:
+      state.phase === 'hold' && state.stall.offeredInRep
+        ? { easeOffered: !state.stall.targetEased }
         : null,
     glide:
       stretch?.kind === 'glide' && state.phase === 'glide'

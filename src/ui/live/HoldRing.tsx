@@ -1,27 +1,51 @@
+import type { HoldStatus } from '../../coach/view/sessionView';
+import './holdStall.css';
+
 interface Props {
   /** Seconds held in good form so far. */
   readonly heldMs: number;
   readonly targetMs: number;
-  /** False while the hold timer is paused by a break in form or position. */
-  readonly counting: boolean;
+  /** What the timer is doing: the ring tells "paused by you" from "waiting for your form". */
+  readonly status: HoldStatus;
+  /** The target was eased for this stretch (after a stall). */
+  readonly eased: boolean;
 }
 
 const RADIUS = 52;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 
+/** The word under the seconds, and what a screen reader hears. */
+function words(status: HoldStatus, secondsLeft: number): { unit: string; label: string } {
+  switch (status) {
+    case 'counting':
+      return { unit: 'seconds', label: `${secondsLeft} seconds left in this hold` };
+    case 'settling':
+      return {
+        unit: 'ease in',
+        label: `${secondsLeft} second hold: the count starts when you reach the position`,
+      };
+    case 'waiting':
+      return {
+        unit: 'waiting for you',
+        label: `Hold waiting at ${secondsLeft} seconds left: it counts again in good form`,
+      };
+    case 'paused':
+      return { unit: 'you paused', label: `Hold paused by you at ${secondsLeft} seconds left` };
+  }
+}
+
 /** A ring that fills as good-form seconds add up, with the seconds left in the middle. */
-export function HoldRing({ heldMs, targetMs, counting }: Props) {
+export function HoldRing({ heldMs, targetMs, status, eased }: Props) {
   const fraction = targetMs > 0 ? Math.min(1, heldMs / targetMs) : 0;
   const secondsLeft = Math.max(0, Math.ceil((targetMs - heldMs) / 1000));
-  const label = counting
-    ? `${secondsLeft} seconds left in this hold`
-    : `Hold paused at ${secondsLeft} seconds left: get back into good form`;
+  const { unit, label } = words(status, secondsLeft);
   return (
     <figure
-      className={counting ? 'hold-ring' : 'hold-ring hold-ring-paused'}
+      className={`hold-ring hold-ring-${status}`}
       data-testid="hold-ring"
+      data-status={status}
     >
-      <svg viewBox="0 0 120 120" role="img" aria-label={label}>
+      <svg viewBox="0 0 120 120" role="img" aria-label={eased ? `${label} (easier target)` : label}>
         <circle className="hold-ring-track" cx="60" cy="60" r={RADIUS} />
         <circle
           className="hold-ring-fill"
@@ -36,9 +60,10 @@ export function HoldRing({ heldMs, targetMs, counting }: Props) {
           {secondsLeft}
         </text>
         <text x="60" y="80" textAnchor="middle" className="hold-ring-unit">
-          {counting ? 'seconds' : 'paused'}
+          {unit}
         </text>
       </svg>
+      {eased && <figcaption className="hold-ring-note">Easier target</figcaption>}
     </figure>
   );
 }

@@ -3,7 +3,10 @@ import type { SessionView } from '../../coach/view/sessionView';
 import type { RunnerState } from '../../engine/live/runnerState';
 import type { ReadableStore } from '../../engine/store';
 import { sameData, useSelector } from '../useStore';
+import type { UserCommand } from '../../protocol';
+import type { StallOffer } from '../../coach/view/sessionView';
 import { HoldRing } from './HoldRing';
+import { StallChoices } from './StallChoices';
 import { Readout } from './Readout';
 
 /**
@@ -58,13 +61,20 @@ const SELECT_READOUT = Object.fromEntries(
   ]),
 ) as Record<ReadoutId, (s: RunnerState) => ReadoutView | null>;
 
-export function SessionPanel({ store }: { readonly store: Store }) {
+interface PanelProps {
+  readonly store: Store;
+  /** Sends the user's choices (ease the target, move on); without it none are offered. */
+  readonly command?: (command: UserCommand) => void;
+}
+
+export function SessionPanel({ store, command }: PanelProps) {
   const shown = useSelector(store, selectShown);
   if (!shown) return null;
   return (
     <section className="session-panel" aria-label="Session progress">
       <SessionHeading store={store} />
       <SessionCounters store={store} />
+      {command !== undefined && <StallSlot store={store} command={command} />}
       <SetupHelp store={store} />
       <dl className="readouts">
         {READOUT_IDS.map((id) => (
@@ -113,6 +123,21 @@ export function SessionCounters({ store }: { readonly store: Store }) {
         </p>
       )}
     </>
+  );
+}
+
+export const selectStall = (s: RunnerState): StallOffer | null => s.view?.stall ?? null;
+
+/** The ways out of a hold that will not come, once the coach has offered them. */
+function StallSlot({ store, command }: Required<PanelProps>) {
+  const offer = useSelector(store, selectStall, sameData);
+  if (offer === null) return null;
+  return (
+    <StallChoices
+      offer={offer}
+      easeTarget={() => command({ command: 'ease-target' })}
+      moveOn={() => command({ command: 'move-on' })}
+    />
   );
 }
 

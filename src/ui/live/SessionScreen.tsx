@@ -10,7 +10,7 @@ import type { CoachVoiceState } from '../../engine/coachVoice';
 import { createStore } from '../../engine/store';
 import { ClipRecordingControl } from './ClipRecordingControl';
 import { SessionDialogs } from './SessionDialogs';
-import { SessionPanel } from './SessionPanel';
+import { SessionPanel, selectStall } from './SessionPanel';
 import { SessionControls, SymptomStopAdvice } from './SessionControls';
 import { SessionStage } from './SessionStage';
 import { saveFile } from '../report/saveFile';
@@ -61,6 +61,7 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
   const status = useSelector(store, selectStatus);
   const recording = useSelector(store, selectRecording);
   const paused = useSelector(store, selectPaused);
+  const stall = useSelector(store, selectStall, sameData);
   const stoppedForSymptoms = useSelector(store, selectStoppedForSymptoms);
   const captions = useSelector(engine.voice.store, selectCaptions, sameData);
   const running = status.kind === 'running';
@@ -69,8 +70,11 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
       togglePause: () => runner?.command({ command: paused ? 'resume' : 'pause' }),
       stop: () => runner?.command({ command: 'stop' }),
       reportSymptom: () => runner?.command({ command: 'report-symptom' }),
+      easeTarget:
+        stall?.easeOffered === true ? () => runner?.command({ command: 'ease-target' }) : null,
+      moveOn: stall !== null ? () => runner?.command({ command: 'move-on' }) : null,
     }),
-    [runner, paused],
+    [runner, paused, stall],
   );
   useSessionKeys(running, handlers);
   const error =
@@ -179,7 +183,10 @@ function RunningSession({ runner, video, setVideo }: RunningProps) {
       )}
       <div className="session-layout">
         <SessionStage store={store} setVideo={setVideo} video={video} />
-        <SessionPanel store={store} />
+        <SessionPanel
+          store={store}
+          command={runner === null ? undefined : (c) => runner.command(c)}
+        />
       </div>
       <CaptionBar captions={captions.captions} tonesPlayed={captions.tonesPlayed} />
       {running && (

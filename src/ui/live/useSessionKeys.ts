@@ -4,6 +4,10 @@ interface Handlers {
   readonly togglePause: () => void;
   readonly stop: () => void;
   readonly reportSymptom: () => void;
+  /** Set only while the coach offers to ease a stalled hold's target (E). */
+  readonly easeTarget: (() => void) | null;
+  /** Set only while the coach offers to move on from a stalled hold (M). */
+  readonly moveOn: (() => void) | null;
 }
 
 function fieldOf(target: HTMLElement | null): Element | null {
@@ -24,7 +28,8 @@ function isTyping(target: HTMLElement | null): boolean {
 }
 
 /**
- * Space pauses or resumes, Escape stops — except while typing or inside a dialog. P reports pain
+ * Space pauses or resumes, Escape stops — except while typing or inside a dialog; E and M answer a
+ * stalled hold's offer (ease the target, move on) while it shows. P reports pain
  * or tingling everywhere but in a text field, dialogs included: it must never be blocked.
  */
 export function useSessionKeys(active: boolean, handlers: Handlers): void {
@@ -38,6 +43,24 @@ export function useSessionKeys(active: boolean, handlers: Handlers): void {
       if ((event.key === 'p' || event.key === 'P') && !typing && !modified) {
         event.preventDefault();
         handlers.reportSymptom();
+      } else if (
+        (event.key === 'e' || event.key === 'E') &&
+        handlers.easeTarget !== null &&
+        !typing &&
+        !inDialog &&
+        !modified
+      ) {
+        event.preventDefault();
+        handlers.easeTarget();
+      } else if (
+        (event.key === 'm' || event.key === 'M') &&
+        handlers.moveOn !== null &&
+        !typing &&
+        !inDialog &&
+        !modified
+      ) {
+        event.preventDefault();
+        handlers.moveOn();
       } else if (event.key === 'Escape' && !inDialog) {
         event.preventDefault();
         handlers.stop();

@@ -39,7 +39,16 @@ test('a frame re-renders only the parts of the session panel that changed', asyn
       // The hold gains a second.
       holdChanged: after((s) => ({
         ...s,
-        view: { ...(s.view ?? view), hold: { heldMs: 5_000, targetMs: 30_000, counting: true } },
+        view: {
+          ...(s.view ?? view),
+          hold: {
+            heldMs: 5_000,
+            targetMs: 30_000,
+            counting: true,
+            status: 'counting',
+            eased: false,
+          },
+        },
       })),
     };
   }, '/tests/browser/modules/renderCountsPage.tsx');
