@@ -1,39 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { readStudioTruth } from '../../scripts/eval/studioTruth';
 import { exportSessionsJson } from '../../src/session/sessionExport';
 import { generateSession } from '../helpers/sessionScenario';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeWebcamArgs } from './chromium';
-import { prepareFakeWebcam } from './fakeWebcam';
+import { studioWebcamLaunch } from './studioWebcam';
+import { screensDir } from './screens';
 
 /**
  * The back is judged only from its outline, which MoveNet (the default model) cannot see: the
  * live panel and the report say the back was not checked, and why, instead of guessing.
  * The webcam plays the studio's rendered standing hold (tests/fixtures/studio/README.md).
  */
-const FIXTURE = '../fixtures/studio/set1-17-standing-hamstring';
-const truth = readStudioTruth(
-  JSON.parse(
-    readFileSync(fileURLToPath(new URL(`${FIXTURE}.truth.json`, import.meta.url)), 'utf8'),
-  ),
-);
-const y4m = prepareFakeWebcam(
-  fileURLToPath(new URL(`${FIXTURE}.mp4`, import.meta.url)),
-  fileURLToPath(
-    new URL('../../artifacts/fake-webcam/studio-standing-hamstring.y4m', import.meta.url),
-  ),
-  truth.clip.fps,
-);
+test.use(studioWebcamLaunch);
 
-test.use({
-  launchOptions: {
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, ...fakeWebcamArgs(y4m)],
-  },
-});
-
-const SHOTS = '/work/shots/back';
+const SHOTS = screensDir('back');
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 800 },

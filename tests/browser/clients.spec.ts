@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { screensDir } from './screens';
 
 /**
  * Clients (a trainer's): a name typed on the home screen goes with the session to its report,
  * is offered again next time (and can be cleared), and History filters by it.
  */
 
-const SHOTS = '/work/shots/clients';
+const SHOTS = screensDir('clients');
 
 /** A demo session for whoever the client field says, stopped at once, then its report. */
 async function demoSessionToReport(page: Page): Promise<void> {

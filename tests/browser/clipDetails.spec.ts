@@ -1,13 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { tfjsFixture } from '../helpers/fixtures';
+import { screensDir } from './screens';
 
 /**
  * A clip's client and name: chosen when a video is analysed, shown and changed on its review,
  * listed on Clips; renaming by keyboard (Enter saves, Escape cancels, an empty name is refused).
  */
 
-const SHOTS = '/work/shots/clients';
+const SHOTS = screensDir('clients');
 /** A square clip, 30 frames a second, 4 s. */
 const SHORT = tfjsFixture('pose_1.mp4');
 

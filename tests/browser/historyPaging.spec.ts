@@ -2,13 +2,14 @@ import { expect, test } from '@playwright/test';
 import { exportSessionsJson } from '../../src/session/sessionExport';
 import type { SessionRecord } from '../../src/session/sessionRecord';
 import { generateSession } from '../helpers/sessionScenario';
+import { screensDir } from './screens';
 
 /**
  * A long history stays short and quick: 300 stored sessions (a year of near-daily stretching,
  * for three people) show the newest 20 a page at a time, and the client filter pages too.
  */
 
-const SHOTS = '/work/shots/clients';
+const SHOTS = screensDir('clients');
 const SESSIONS = 300;
 const DAY_MS = 86_400_000;
 const CLIENTS = ['Ann Lee', 'B.K.', null] as const;
