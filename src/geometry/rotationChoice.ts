@@ -1,4 +1,5 @@
 import { minScoreFor, resolveMeasureOptions } from './options';
+import { looksLikePerson } from './personFound';
 import { suggestInferenceRotation } from './orientation';
 import type { FrameRotationDeg, Pose } from './types';
 
@@ -43,7 +44,8 @@ export const BACK_TO_UPRIGHT_AFTER_FRAMES = 15;
 const MEASURE_OPTIONS = resolveMeasureOptions();
 
 export function nextRotation(choice: RotationChoice, pose: Pose | null): RotationChoice {
-  if (pose === null) {
+  // An empty room's ghost pose is nobody: it must neither turn the frames nor keep them turned.
+  if (pose === null || !looksLikePerson(pose)) {
     const missed = choice.missed + 1;
     if (choice.rotationDeg !== 0 && missed >= BACK_TO_UPRIGHT_AFTER_FRAMES) return UPRIGHT_FRAMES;
     return { ...choice, candidate: null, streak: 0, missed };

@@ -78,4 +78,18 @@ describe('turning the frames for a lying body', () => {
     const turned = run(Array<Pose>(SWITCH_AFTER_FRAMES).fill(lyingLeft)).choice;
     expect(run(Array<Pose>(SWITCH_AFTER_FRAMES).fill(standing), turned).choice.rotationDeg).toBe(0);
   });
+
+  it("an empty room's ghost pose neither turns the frames nor keeps them turned", () => {
+    // A ghost: a lying body's layout, every keypoint unsure (0.3-0.45) as over an empty room.
+    const keypoints = Object.fromEntries(
+      Object.entries(lyingLeft.keypoints).map(([name, k]) => [name, { ...k, score: 0.4 }]),
+    ) as Pose['keypoints'];
+    const ghost: Pose = { ...lyingLeft, keypoints };
+    expect(run(Array<Pose>(SWITCH_AFTER_FRAMES + 2).fill(ghost)).turns.every((t) => t === 0)).toBe(
+      true,
+    );
+    const turned = run(Array<Pose>(SWITCH_AFTER_FRAMES).fill(lyingLeft)).choice;
+    const ghosts = run(Array<Pose>(BACK_TO_UPRIGHT_AFTER_FRAMES).fill(ghost), turned);
+    expect(ghosts.choice).toEqual(UPRIGHT_FRAMES);
+  });
 });
