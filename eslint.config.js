@@ -57,7 +57,7 @@ const PURE_MODULES = {
   protocol: ['**'],
   demo: ['**'],
   coach: ['**'],
-  feedback: ['cue*'],
+  feedback: ['cue*', 'stallCues'],
   session: ['recorder', 'report*', 'sampleBlock', 'sessionRecord', 'clientName'],
   review: [
     'angleTool',
