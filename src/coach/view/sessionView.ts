@@ -127,8 +127,12 @@ export function sessionView(
             eased: state.stall.targetEased,
           }
         : null,
+    // Once the target is eased the offer steps aside while the hold counts: "move on" comes
+    // back only if the easier target is lost too.
     stall:
-      state.phase === 'hold' && state.stall.offeredInRep
+      state.phase === 'hold' &&
+      state.stall.offeredInRep &&
+      !(state.stall.targetEased && state.hold.counting)
         ? { easeOffered: !state.stall.targetEased }
         : null,
     glide:

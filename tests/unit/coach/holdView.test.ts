@@ -37,5 +37,11 @@ describe('the hold as the screen shows it', () => {
     const view = sessionView(eased.state, null, t0 + STALL_AFTER_MS + 1_000);
     expect(view.stall).toEqual({ easeOffered: false });
     expect(view.hold?.eased).toBe(true);
+    // Holding the easier target: the offer steps aside while the hold counts.
+    const tEased = t0 + STALL_AFTER_MS + 1_000;
+    const holding = runFrames(eased.state, tEased, tEased + 3_000, at(56));
+    const counting = sessionView(holding.state, null, tEased + 3_000);
+    expect(counting.hold?.status).toBe('counting');
+    expect(counting.stall).toBeNull();
   });
 });
