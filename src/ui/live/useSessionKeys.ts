@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { EASE_TARGET_KEY, MOVE_ON_KEY } from './StallChoices';
 
 interface Handlers {
   readonly togglePause: () => void;
@@ -40,11 +41,12 @@ export function useSessionKeys(active: boolean, handlers: Handlers): void {
       const typing = isTyping(target);
       const inDialog = document.querySelector('dialog[open]') !== null;
       const modified = event.ctrlKey || event.metaKey || event.altKey;
-      if ((event.key === 'p' || event.key === 'P') && !typing && !modified) {
+      const letter = event.key.length === 1 ? event.key.toUpperCase() : '';
+      if (letter === 'P' && !typing && !modified) {
         event.preventDefault();
         handlers.reportSymptom();
       } else if (
-        (event.key === 'e' || event.key === 'E') &&
+        letter === EASE_TARGET_KEY &&
         handlers.easeTarget !== null &&
         !typing &&
         !inDialog &&
@@ -53,7 +55,7 @@ export function useSessionKeys(active: boolean, handlers: Handlers): void {
         event.preventDefault();
         handlers.easeTarget();
       } else if (
-        (event.key === 'm' || event.key === 'M') &&
+        letter === MOVE_ON_KEY &&
         handlers.moveOn !== null &&
         !typing &&
         !inDialog &&
