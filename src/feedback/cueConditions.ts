@@ -3,7 +3,7 @@ import { FORM_ASPECTS } from '../protocol';
 import { MESSAGES, cannotSeeLine, wrongLegLine } from './cueMessages';
 import type { ConditionRequest } from './cueMemory';
 import { begin, say } from './cueMemory';
-import type { ConditionCue, CuePolicyState } from './cueState';
+import type { CuePolicyState } from './cueState';
 import { atLeast } from './cueState';
 import type { Verbosity } from './cueTypes';
 import { CUE_TIMING } from './cueTypes';
@@ -13,9 +13,6 @@ import { CUE_TIMING } from './cueTypes';
  * (hold milestones, the start of a rep), turned into the policy's memory.
  */
 
-/** Setup-phase problems; `sight:` ones are "can't see you" during a rep. */
-export const isSetup = (c: ConditionCue): boolean => c.key.startsWith('setup:');
-export const isRepScoped = (c: ConditionCue): boolean => !isSetup(c);
 export const REP_SCOPED_ONE_SHOTS = new Set([
   'begin',
   'hold-there',

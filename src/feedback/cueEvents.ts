@@ -7,8 +7,6 @@ import {
   absorbRepStarted,
   beginDepth,
   currentStretchOf,
-  isRepScoped,
-  isSetup,
   setupCondition,
   stretchOf,
 } from './cueConditions';
@@ -68,9 +66,9 @@ function absorb(
       // Setup lines come from the coach's setup guide, one at a time (cuePolicy.ts).
       return state;
     case 'phase-changed': {
-      let next = event.to === 'setup' ? state : forget(state, (c) => !isSetup(c));
-      if (event.to !== 'hold' && event.to !== 'glide') next = forget(next, (c) => !isRepScoped(c));
-      return next;
+      // Every condition is a rep's (setup lines are the setup guide's, not conditions): any
+      // phase but a hold or a glide ends them all.
+      return event.to === 'hold' || event.to === 'glide' ? state : forget(state, () => false);
     }
     case 'countdown-tick':
       return say(
@@ -158,7 +156,7 @@ function absorb(
     case 'rep-ended':
     case 'set-ended':
       return {
-        ...forget(state, (c) => !isRepScoped(c)),
+        ...forget(state, () => false),
         queue: state.queue.filter((q) => !REP_SCOPED_ONE_SHOTS.has(q.key)),
         reachedInRep: false,
       };

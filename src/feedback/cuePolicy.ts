@@ -69,7 +69,7 @@ export function stepCuePolicy(
 }
 
 /** The one-shot key of the setup guide's line (coach/view/setupGuide.ts). */
-export const SETUP_GUIDE_CUE_KEY = 'setup-guide';
+const SETUP_GUIDE_CUE_KEY = 'setup-guide';
 /** A guide line the user heard this recently (as another cue) is shown, not said again. */
 const GUIDE_REPEAT_AFTER_MS = 15_000;
 

@@ -18,8 +18,8 @@ export const REASSURE_EVERY_MS = 25_000;
 /** Only after this long without any line: reassurance fills silence, it does not cut in. */
 export const REASSURE_QUIET_MS = 10_000;
 
-export const REASSURE_CUE_KEY = 'reassure';
-export const STALL_CUE_KEY = 'hold-stalled';
+const REASSURE_CUE_KEY = 'reassure';
+const STALL_CUE_KEY = 'hold-stalled';
 
 const REASSURANCES = [MESSAGES.reassureTakeTime, MESSAGES.reassureBreathe];
 

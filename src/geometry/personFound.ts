@@ -11,7 +11,7 @@ import type { Pose } from './types';
  * 0.5 in 120 frames; over the people in pose_1, pose_squats and the studio clips at least 4 did
  * on every frame where the person was in the picture, and 11 or more on 95% of frames.
  */
-export const PERSON_KEYPOINT_SCORE = 0.5;
+const PERSON_KEYPOINT_SCORE = 0.5;
 export const MIN_PERSON_KEYPOINTS = 3;
 
 /** How many keypoints of `pose` reach `minScore`. */

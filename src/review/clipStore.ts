@@ -198,7 +198,7 @@ export interface ClipDetails {
 }
 
 /** The meta with new details; no client is no `client` key (as clips from before clients). */
-export function withDetails(meta: ClipMeta, details: ClipDetails): ClipMeta {
+function withDetails(meta: ClipMeta, details: ClipDetails): ClipMeta {
   const next: { -readonly [K in keyof ClipMeta]: ClipMeta[K] } = { ...meta, title: details.title };
   if (details.client === null) delete next.client;
   else next.client = details.client;

@@ -41,12 +41,12 @@ const KNEE_WORDS: Readonly<Record<KneeState, string>> = {
  * the mask does not show it clearly: geometry then gives no rounding (geometry/rounding.ts)
  * rather than a guess from the head, and the panel says so instead of a blank.
  */
-export const BACK_NOT_CHECKED: Readonly<Partial<Record<Unavailable['reason'], string>>> = {
+const BACK_NOT_CHECKED: Readonly<Partial<Record<Unavailable['reason'], string>>> = {
   'no-mask': "This model can't see the outline of your back - BlazePose full can.",
   'outline-unclear': 'Turn side-on to the camera so I can see the outline of your back.',
 };
 
-export const NOT_CHECKED = 'not checked';
+const NOT_CHECKED = 'not checked';
 
 function formatDeg(value: number): string {
   return `${Math.round(value)}°`;

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
  * Long lists on History (sessions, left/right rows) show the newest rows a page at a time, so a
  * year of sessions stays a short page that renders at once; older rows come with "Show older".
  */
-export const HISTORY_PAGE_SIZE = 20;
+const HISTORY_PAGE_SIZE = 20;
 
 /** How many rows to show, and the step that shows a page more. */
 export function useShownCount(pageSize = HISTORY_PAGE_SIZE): readonly [number, () => void] {
