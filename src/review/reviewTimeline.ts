@@ -1,5 +1,5 @@
 import type { Side } from '../geometry/measures';
-import { depthLabel, faultLabel, legLabel } from '../session/reportFormat';
+import { capitalise, depthLabel, faultLabel, legLabel } from '../session/reportFormat';
 import { legValueAt, type LegMeasure } from '../session/reportMeasures';
 import type { FaultSpan, RepReport, SessionReport } from '../session/reportTypes';
 import type { DepthMeasure, ReportLeg, SessionRecord } from '../session/sessionRecord';
@@ -102,10 +102,6 @@ function legSeries(
 
 function hasValues(series: TimelineSeries): boolean {
   return series.values.some((v) => v !== null);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function reviewTimeline(

@@ -6,7 +6,14 @@ import type { NumberColumn } from './sampleBlock';
 import { sampleRange } from './sampleBlock';
 import { legValueAt } from './reportMeasures';
 import type { LegMeasure } from './reportMeasures';
-import { depthLabel, faultLabel, formatClock, formatDegrees, formatIndex } from './reportFormat';
+import {
+  capitalise,
+  depthLabel,
+  faultLabel,
+  formatClock,
+  formatDegrees,
+  formatIndex,
+} from './reportFormat';
 import type { FaultSpan, StretchReport } from './reportTypes';
 import type { SessionRecord } from './sessionRecord';
 
@@ -237,8 +244,4 @@ export function stretchCharts(
     );
   }
   return charts.filter((c): c is ChartData => c !== null);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,6 @@
 import type { Side } from '../geometry/measures';
 import type { SymptomAnswer } from '../protocol';
-import { depthLabel, joinWords, plural, symptomWords } from './reportFormat';
+import { capitalise, depthLabel, joinWords, plural, symptomWords } from './reportFormat';
 import { beyondResolution, DEPTH_RESOLUTION_DEG } from './reportResolution';
 import type { SessionSummary } from './reportSummary';
 import type { DepthMeasure, ReportLeg, SessionMeta } from './sessionRecord';
@@ -269,8 +269,4 @@ export function buildHistory(
     symptoms,
     summary,
   };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

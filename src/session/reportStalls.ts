@@ -1,5 +1,5 @@
 import type { ProtocolEvent, RepLeg, StallChoice } from '../protocol';
-import { formatDuration } from './reportFormat';
+import { capitalise, formatDuration } from './reportFormat';
 
 /**
  * Holds that would not come (protocol/holdStall.ts): the coach's offer and the user's answer,
@@ -72,8 +72,4 @@ export function stallSentence(stall: StallRecord, stretchName: string | null): s
         'it; an easier target or moving on was offered.'
       );
   }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

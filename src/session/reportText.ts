@@ -1,4 +1,5 @@
 import {
+  capitalise,
   depthLabel,
   faultLabel,
   formatDuration,
@@ -239,8 +240,4 @@ function endSentences(report: ReportBody): string[] {
     case null:
       return [];
   }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -16,6 +16,7 @@ import { buildSessionReport } from '../../session';
 import { createStore, type Store } from '../store';
 import { toUserFacingError, type UserFacingError } from '../userFacingError';
 import { describeClipError, type ClipLibrary, type ExportedBundle } from './clipLibrary';
+import { capitalise } from '../../session/reportFormat';
 
 /**
  * One offline analysis of an uploaded video, for the analysis screen: open the file, load the
@@ -93,10 +94,6 @@ export interface AnalysisRunDependencies {
   readonly now: () => number;
   readonly epochMs: () => number;
   readonly newId: () => string;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function facingError(error: unknown): UserFacingError {

@@ -6,6 +6,7 @@ import type {
   ReportLeg,
 } from '../../session';
 import {
+  capitalise,
   depthLabel,
   faultLabel,
   formatClock,
@@ -61,10 +62,6 @@ function kneeState(rep: HoldRepReport): string {
 function status(rep: { completed: boolean; interrupted: boolean }): string {
   if (rep.interrupted) return 'cut off';
   return rep.completed ? 'done' : 'stopped';
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Rep by rep for one leg of a hold stretch. */
