@@ -3,6 +3,7 @@ import { exportSessionsJson } from '../../src/session/sessionExport';
 import { generateSession } from '../helpers/sessionScenario';
 import { studioWebcamLaunch } from './studioWebcam';
 import { screensDir } from './screens';
+import { startStandingSession } from './standingSession';
 
 /**
  * The back is judged only from its outline, which MoveNet (the default model) cannot see: the
@@ -28,13 +29,7 @@ async function shoot(page: Page, screen: string): Promise<void> {
 }
 
 test('live, on MoveNet: the panel says the back is not checked, and why', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('checkbox', { name: /Standing hamstring/ }).check();
-  for (const other of [/Seated long-sit/, /Lying strap/, /Seated nerve glide/]) {
-    await page.getByRole('checkbox', { name: other }).uncheck();
-  }
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByRole('button', { name: /warmed up/ }).click();
+  await startStandingSession(page);
   const back = page.getByTestId('readout-back');
   await expect(back).toContainText('not checked', { timeout: 60_000 });
   await expect(back).toContainText("This model can't see the outline of your back");

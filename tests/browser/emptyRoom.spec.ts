@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { emptyRoomY4m } from '../helpers/emptyRoom';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeWebcamArgs } from './chromium';
+import { startStandingSession } from './standingSession';
 
 /** An empty living room as the webcam (tests/helpers/emptyRoom.ts). */
 test.use({
@@ -25,13 +26,7 @@ function paintedPixels(page: Page): Promise<number> {
 
 test('an empty room: one line, "I can\'t see anyone", and no skeleton drawn', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await page.getByRole('checkbox', { name: /Standing hamstring/ }).check();
-  for (const other of [/Seated long-sit/, /Lying strap/, /Seated nerve glide/]) {
-    await page.getByRole('checkbox', { name: other }).uncheck();
-  }
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByRole('button', { name: /warmed up/ }).click();
+  await startStandingSession(page);
   const help = page.getByTestId('setup-help');
   await expect(help.locator('li')).toHaveText([/I can't see anyone/], { timeout: 60_000 });
   await expect(page.getByTestId('caption-latest')).toContainText("I can't see anyone", {

@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { startStandingSession } from './standingSession';
 
 test.describe('a session on the (fake) webcam', () => {
   test('guides a person who faces the camera to turn side-on, with an outline', async ({
     page,
   }) => {
     // The fake webcam plays pose_1.mp4: a real person facing the camera, whole body in view.
-    await page.goto('/');
-    await page.getByRole('checkbox', { name: /Standing hamstring/ }).check();
-    for (const other of [/Seated long-sit/, /Lying strap/, /Seated nerve glide/]) {
-      await page.getByRole('checkbox', { name: other }).uncheck();
-    }
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('button', { name: /warmed up/ }).click();
+    await startStandingSession(page);
     const help = page.getByTestId('setup-help');
     await expect(help).toContainText('Turn side-on to the camera.', { timeout: 60_000 });
     await expect(page.getByTestId('framing-outline')).toBeVisible();

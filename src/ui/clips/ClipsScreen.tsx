@@ -3,9 +3,9 @@ import type { ClipLibrary, ClipListView, DetailsResult } from '../../engine/clip
 import { describeClipError } from '../../engine/clips/clipLibrary';
 import { describeBudget, formatBytes } from '../../review/storageBudget';
 import { formatDuration } from '../../session/reportFormat';
-import { MAX_TITLE_CHARS, type ClipMeta } from '../../review/clipTypes';
+import type { ClipMeta } from '../../review/clipTypes';
 import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
-import { InlineEdit } from '../common/InlineEdit';
+import { ClipRename } from './ClipRename';
 import { formatDateTime } from '../report/saveFile';
 import { navigate, routeHref } from '../router';
 import { BundleImport } from './BundleImport';
@@ -91,15 +91,7 @@ function ClipTable({ clips, selected, onSelect, onDelete, onRename }: ClipTableP
               <td data-label="Size">{formatBytes(clip.video.byteSize)}</td>
               <td data-label="Notes">{clip.notes.length}</td>
               <td className="clip-row-actions">
-                <InlineEdit
-                  value={clip.title}
-                  label="Clip name"
-                  editLabel="Rename"
-                  subject={`the clip “${clip.title}”`}
-                  maxLength={MAX_TITLE_CHARS}
-                  showValue={false}
-                  onSave={(text) => onRename(clip.id, text)}
-                />{' '}
+                <ClipRename title={clip.title} onSave={(text) => onRename(clip.id, text)} />{' '}
                 <button
                   type="button"
                   className="small"

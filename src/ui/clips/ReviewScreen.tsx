@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ClipLibrary, ClipView } from '../../engine/clips/clipLibrary';
 import { describeClipError } from '../../engine/clips/clipLibrary';
-import { MAX_TITLE_CHARS, type ClipMeta } from '../../review/clipTypes';
+import type { ClipMeta } from '../../review/clipTypes';
 import { CLIENT_NAME_MAX_LENGTH } from '../../session/clientName';
 import { formatDuration } from '../../session/reportFormat';
 import { InlineEdit } from '../common/InlineEdit';
+import { ClipRename } from './ClipRename';
 import { formatDateTime } from '../report/saveFile';
 import { navigate, routeHref } from '../router';
 import { ClipPlayer } from './ClipPlayer';
@@ -82,13 +83,8 @@ function ClipDetailsRow({ meta }: { readonly meta: ClipMeta }) {
   const library = useClipLibrary();
   return (
     <div className="review-details">
-      <InlineEdit
-        value={meta.title}
-        label="Clip name"
-        editLabel="Rename"
-        subject={`the clip “${meta.title}”`}
-        maxLength={MAX_TITLE_CHARS}
-        showValue={false}
+      <ClipRename
+        title={meta.title}
         onSave={(text) => library.rename(meta.id, text)}
         testId="clip-rename"
       />

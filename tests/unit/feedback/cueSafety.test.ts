@@ -15,6 +15,18 @@ const user = (t: number, s: SessionState) =>
     t,
   );
 
+/** A person in position whose back rounds in every hold: form cues keep coming. */
+const roundsInHolds = (t: number, s: SessionState) =>
+  bodyMeasures(
+    {
+      orientation: 'upright',
+      workingLeg: 'left',
+      hipFlexionDeg: 70,
+      roundingIndex: s.phase === 'hold' ? 1.5 : 0.1,
+    },
+    t,
+  );
+
 /** Feeds hand-made events to the policy at the given times, then frames to `untilMs`. */
 function feed(
   script: readonly { atMs: number; events: ProtocolEvent[] }[],
@@ -52,16 +64,7 @@ describe('the cue policy: safety lines', () => {
   it('on stop, drops everything waiting and says it is stopping, cutting off the current line', () => {
     const run = coach({
       routine: [standing],
-      frameAt: (t, s) =>
-        bodyMeasures(
-          {
-            orientation: 'upright',
-            workingLeg: 'left',
-            hipFlexionDeg: 70,
-            roundingIndex: s.phase === 'hold' ? 1.5 : 0.1,
-          },
-          t,
-        ),
+      frameAt: roundsInHolds,
       commands: [{ atMs: 12_500, command: { command: 'stop' } }],
       limitMs: 30_000,
     });
@@ -77,16 +80,7 @@ describe('the cue policy: safety lines', () => {
   it('says the stop advice at once when "I feel pain or tingling" is pressed mid-hold', () => {
     const run = coach({
       routine: [standing],
-      frameAt: (t, s) =>
-        bodyMeasures(
-          {
-            orientation: 'upright',
-            workingLeg: 'left',
-            hipFlexionDeg: 70,
-            roundingIndex: s.phase === 'hold' ? 1.5 : 0.1,
-          },
-          t,
-        ),
+      frameAt: roundsInHolds,
       commands: [{ atMs: 12_500, command: { command: 'report-symptom' } }],
       limitMs: 30_000,
     });
